@@ -1,0 +1,65 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word of a text with its byte offsets.
+type Token struct {
+	Text  string // exactly src[Start:End]
+	Start int
+	End   int
+}
+
+// Lower returns the token lower-cased, with typographic apostrophes folded to '.
+func (t Token) Lower() string {
+	return strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
+}
+
+// Tokens splits s into words: runs of letters and digits, with inner
+// apostrophes and hyphens kept ("don't", "pro-Kremlin").
+func Tokens(s string) []Token {
+	var out []Token
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		joiner := (r == '\'' || r == '’' || r == '-') && start >= 0 && i+size < len(s) && isWordRune(s[i+size:])
+		switch {
+		case word || joiner:
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			out = append(out, Token{Text: s[start:i], Start: start, End: i})
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, Token{Text: s[start:], Start: start, End: len(s)})
+	}
+	return out
+}
+
+func isWordRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// Terms returns the lower-cased, stemmed content words of s, without stop words:
+// the vocabulary that TF-IDF and overlap measures work on.
+func Terms(s string) []string {
+	toks := Tokens(s)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		w := t.Lower()
+		if IsStopWord(w) || len(w) < 2 {
+			continue
+		}
+		out = append(out, Stem(w))
+	}
+	return out
+}

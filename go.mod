@@ -1,0 +1,3 @@
+module github.com/newsdigest/newsdigest
+
+go 1.26
