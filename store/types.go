@@ -24,6 +24,8 @@ type Feed struct {
 	Unhealthy    bool   // set after too many consecutive failures
 	Fetched      bool   // has been fetched successfully at least once (first fetch = backlog)
 	CreatedAt    time.Time
+	SourceURL    string // the URL as configured or added; URL follows permanent redirects from it
+	Retired      bool   // a config feed no longer in the config: its articles stay, it is not polled
 }
 
 // FetchResult is the outcome of one poll of a feed, saved in one step.
@@ -71,4 +73,5 @@ type ArticleQuery struct {
 	Since, Until time.Time // by published time (first-seen when unknown)
 	FeedIDs      []int64
 	Limit        int
+	StoryIDs     []int64 // only articles of these stories
 }

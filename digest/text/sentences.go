@@ -6,85 +6,265 @@ import (
 	"unicode/utf8"
 )
 
-// abbreviations end in a period without ending a sentence.
-var abbreviations = map[string]bool{
+// titles are abbreviations that precede a name, so a period after them
+// never ends a sentence ("Dr. Smith", "Gov. Newsom").
+var titles = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true,
-	"gov": true, "gen": true, "col": true, "lt": true, "sgt": true, "st": true, "jr": true,
-	"sr": true, "inc": true, "ltd": true, "co": true, "corp": true, "vs": true, "etc": true,
-	"u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true, "jan": true, "feb": true,
-	"mar": true, "apr": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true,
-	"dec": true, "no": true, "mt": true, "ft": true, "pres": true, "gens": true,
+	"gov": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "cpl": true,
+	"adm": true, "maj": true, "st": true, "pres": true, "gens": true, "rev": true, "hon": true,
+	"supt": true, "det": true, "insp": true, "amb": true, "atty": true, "mt": true, "ft": true,
+	"reps": true, "sens": true, "messrs": true,
 }
 
-// Sentences splits s into sentence spans. A sentence ends at '.', '!' or '?'
-// (with any closing quotes or brackets) followed by space and an upper-case
-// letter, digit or opening quote, or at a blank line. Abbreviations and
-// initials do not end a sentence. Spans are trimmed of surrounding space.
+// abbreviations end in a period that usually does not end a sentence, but may
+// ("... Acme Inc. The company said").
+var abbreviations = map[string]bool{
+	"jr": true, "sr": true, "inc": true, "ltd": true, "co": true, "corp": true, "vs": true,
+	"etc": true, "e.g": true, "i.e": true, "jan": true, "feb": true, "mar": true, "apr": true,
+	"jun": true, "jul": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true,
+	"dec": true, "no": true, "nos": true, "approx": true, "est": true, "dept": true, "univ": true,
+	"assn": true, "bros": true, "ave": true, "blvd": true, "rd": true, "fig": true, "vol": true,
+	"op": true, "cf": true, "al": true, "p": true, "pp": true, "mins": true, "hrs": true,
+	"min": true, "sec": true, "mon": true, "tue": true, "tues": true, "wed": true, "thu": true,
+	"thurs": true, "fri": true, "sat": true, "sun": true, "a.m": true, "p.m": true,
+}
+
+// gluedStarters are capitalised words that, right after a lower-case word
+// with no punctuation between them and before a lower-case word, mark two
+// blocks of text glued together when markup was stripped (an image caption
+// run into the next paragraph: "... a colleague The cost of divorce ...").
+var gluedStarters = map[string]bool{
+	"The": true, "He": true, "She": true, "They": true, "His": true, "Her": true,
+	"Their": true, "It": true, "Its": true, "This": true, "These": true, "Those": true,
+	"We": true, "But": true,
+}
+
+// Sentences splits s into sentence spans, trimmed of surrounding space, with
+// Text == s[Start:End], in order and not overlapping.
+//
+// A sentence ends at '.', '!', '?' or '…' (with any closing quotes or
+// brackets) followed by space and something that can start a sentence: an
+// upper-case letter, a digit, an opening quote or bracket, or a list marker.
+// Text with no capital letters at all (lower-cased corpora) may start
+// sentences in lower case. Titles ("Dr.") never end a sentence; initials
+// ("B.B. King", "George W. Bush") and other abbreviations ("Inc.") do only
+// when a function word follows ("in the U.S. The ..."). Blank lines, list
+// items and heading-like lines end a sentence too, and so does a caption
+// glued to the following paragraph.
 func Sentences(s string) []Span {
-	var out []Span
-	start := 0
-	emit := func(end int) {
-		a, b := trimSpace(s, start, end)
-		if a < b {
-			out = append(out, NewSpan(s, a, b))
-		}
-		start = end
+	sp := splitter{s: s, lowerOnly: mostlyLowerCase(s)}
+	return sp.split()
+}
+
+type splitter struct {
+	s         string
+	lowerOnly bool
+	start     int // where the current sentence began
+	lineStart int // where the current line began
+	out       []Span
+}
+
+func (p *splitter) emit(end int) {
+	a, b := trimSpace(p.s, p.start, end)
+	if a < b {
+		p.out = append(p.out, NewSpan(p.s, a, b))
 	}
+	p.start = end
+}
+
+func (p *splitter) split() []Span {
+	s := p.s
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == '\n' && i+1 < len(s) && strings.HasPrefix(strings.TrimLeft(s[i+1:], " \t\r"), "\n") {
-			emit(i)
+		switch {
+		case r == '\n':
+			if p.newlineEnds(i) {
+				p.emit(i)
+			}
 			i += size
-			continue
-		}
-		if r != '.' && r != '!' && r != '?' {
+			p.lineStart = i
+		case isTerminal(r):
+			i = p.terminal(i)
+		case r == ' ' && p.glued(i):
+			p.emit(i)
 			i += size
-			continue
+		default:
+			i += size
 		}
-		end := i + size
-		for end < len(s) && (s[end] == '.' || s[end] == '!' || s[end] == '?') {
-			end++
-		}
-		end = skipClosers(s, end)
-		if end >= len(s) {
-			i = end
+	}
+	p.emit(len(s))
+	return p.out
+}
+
+func isTerminal(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
+// terminal handles a run of sentence-ending punctuation starting at i and
+// returns where scanning resumes.
+func (p *splitter) terminal(i int) int {
+	s := p.s
+	first, _ := utf8.DecodeRuneInString(s[i:])
+	end := i
+	single := true
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !isTerminal(r) {
 			break
 		}
-		next, _ := utf8.DecodeRuneInString(s[end:])
-		if !unicode.IsSpace(next) {
-			i = end
-			continue
+		if end > i {
+			single = false
 		}
-		if r == '.' && isAbbreviation(s[start:i]) {
-			i = end
-			continue
-		}
-		j := end
-		for j < len(s) {
-			c, sz := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsSpace(c) {
-				break
-			}
-			j += sz
-		}
-		if j < len(s) {
-			c, _ := utf8.DecodeRuneInString(s[j:])
-			if !(unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune("\"'“‘([", c)) {
-				i = end
-				continue
-			}
-		}
-		emit(end)
-		i = end
+		end += size
 	}
-	emit(len(s))
-	return out
+	end = skipClosers(s, end)
+	if end >= len(s) {
+		return end
+	}
+	if next, _ := utf8.DecodeRuneInString(s[end:]); !unicode.IsSpace(next) {
+		return end // "3.5", "U.S.-led", "Yahoo!News"
+	}
+	j := skipSpace(s, end)
+	// A closing quote after the space (tokenised text: "fine . '' he said").
+	if strings.HasPrefix(s[j:], "''") || strings.HasPrefix(s[j:], "”") {
+		end = skipClosers(s, j)
+		if end >= len(s) {
+			return end
+		}
+		j = skipSpace(s, end)
+	}
+	if j >= len(s) {
+		return end
+	}
+	next := nextWord(s[j:])
+	if first == '.' && single {
+		switch abbreviationKind(s[p.start:i]) {
+		case abbrevTitle:
+			return end
+		case abbrevInitial, abbrevOther:
+			if !IsStopWord(strings.ToLower(next)) {
+				return end
+			}
+		}
+	}
+	if !p.startsSentence(s[j:]) {
+		return end
+	}
+	p.emit(end)
+	return end
+}
+
+// startsSentence reports whether rest can begin a sentence.
+func (p *splitter) startsSentence(rest string) bool {
+	c, _ := utf8.DecodeRuneInString(rest)
+	switch {
+	case unicode.IsUpper(c), unicode.IsDigit(c), strings.ContainsRune("\"'“‘([`¿¡", c):
+		return true
+	case p.lowerOnly && unicode.IsLetter(c):
+		return true
+	}
+	return listMarker(rest) > 0
+}
+
+// newlineEnds reports whether the line break at i ends a sentence: a blank
+// line follows, the next line is a list item, or the line before it reads
+// like a heading or an introduction and the next line starts a sentence.
+// A plain line break inside running text (hard-wrapped prose) does not.
+func (p *splitter) newlineEnds(i int) bool {
+	s := p.s
+	rest := strings.TrimLeft(s[i+1:], " \t\r")
+	if rest == "" || rest[0] == '\n' {
+		return true
+	}
+	if listMarker(rest) > 0 {
+		return true
+	}
+	if !p.startsSentence(rest) {
+		return false
+	}
+	line := strings.TrimRight(s[max(p.start, p.lineStart):i], " \t\r")
+	if line == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(":;…", last) || listMarker(strings.TrimLeft(line, " \t")) > 0 {
+		return true
+	}
+	// A short line without final punctuation, not ending in a function word,
+	// is a heading or a label; a hard-wrapped line of prose is longer or ends
+	// mid-phrase.
+	if unicode.IsPunct(last) || len(line) >= 60 {
+		return false
+	}
+	toks := Tokens(line)
+	return len(toks) > 0 && len(toks) <= 10 && !IsStopWord(toks[len(toks)-1].Lower())
+}
+
+// listMarker returns the length of a bullet or numbered-list marker at the
+// start of s ("- ", "• ", "* ", "1. ", "2) "), or 0.
+func listMarker(s string) int {
+	for _, b := range []string{"- ", "• ", "* ", "· ", "– "} {
+		if strings.HasPrefix(s, b) {
+			return len(b)
+		}
+	}
+	k := 0
+	for k < len(s) && k < 3 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k > 0 && k+1 < len(s) && (s[k] == '.' || s[k] == ')') && s[k+1] == ' ' {
+		return k + 2
+	}
+	return 0
+}
+
+// glued reports whether the space at i separates two blocks run together
+// without punctuation: a lower-case word, then a capitalised sentence
+// starter such as "The" or "He", then a lower-case word.
+func (p *splitter) glued(i int) bool {
+	s := p.s
+	if i == 0 || i+1 >= len(s) || s[i+1] < 'A' || s[i+1] > 'Z' || p.lowerOnly {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if !unicode.IsLower(prev) && !unicode.IsDigit(prev) {
+		return false
+	}
+	w := nextWord(s[i+1:])
+	if !gluedStarters[w] {
+		return false
+	}
+	k := i + 1 + len(w)
+	if k >= len(s) || s[k] != ' ' {
+		return false
+	}
+	after, _ := utf8.DecodeRuneInString(s[k+1:])
+	return unicode.IsLower(after)
+}
+
+// nextWord returns the letters and digits at the start of s.
+func nextWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func skipSpace(s string, j int) int {
+	for j < len(s) {
+		c, sz := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsSpace(c) {
+			break
+		}
+		j += sz
+	}
+	return j
 }
 
 func skipClosers(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune("\"'”’)]", r) {
+		if !strings.ContainsRune("\"'”’)]»", r) {
 			break
 		}
 		i += size
@@ -92,9 +272,18 @@ func skipClosers(s string, i int) int {
 	return i
 }
 
-// isAbbreviation reports whether the text before a period ends in a known
-// abbreviation or a single-letter initial.
-func isAbbreviation(before string) bool {
+type abbrevKind int
+
+const (
+	abbrevNone    abbrevKind = iota
+	abbrevTitle              // precedes a name: never ends a sentence
+	abbrevInitial            // a single capital or dotted initials: "W.", "B.B.", "U.S."
+	abbrevOther              // usually mid-sentence, may end one
+)
+
+// abbreviationKind classifies the word that ends before (the text up to a
+// period).
+func abbreviationKind(before string) abbrevKind {
 	k := len(before)
 	for k > 0 {
 		r, size := utf8.DecodeLastRuneInString(before[:k])
@@ -103,15 +292,61 @@ func isAbbreviation(before string) bool {
 		}
 		k -= size
 	}
-	word := strings.ToLower(before[k:])
-	if word == "" {
-		return false
+	raw := strings.TrimLeft(before[k:], ".")
+	if raw == "" {
+		return abbrevNone
 	}
-	if utf8.RuneCountInString(word) == 1 {
-		r, _ := utf8.DecodeRuneInString(before[k:])
+	word := strings.ToLower(raw)
+	switch {
+	case titles[word]:
+		return abbrevTitle
+	case abbreviations[word]:
+		return abbrevOther
+	case isInitials(raw):
+		return abbrevInitial
+	}
+	return abbrevNone
+}
+
+// isInitials reports whether w is one capital letter or letters separated by
+// periods ("U.S", "B.B", "j.p").
+func isInitials(w string) bool {
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return abbreviations[word]
+	letters := 0
+	prevLetter := false
+	for _, r := range w {
+		if r == '.' {
+			if !prevLetter {
+				return false
+			}
+			prevLetter = false
+			continue
+		}
+		if !unicode.IsLetter(r) || prevLetter {
+			return false
+		}
+		prevLetter = true
+		letters++
+	}
+	return letters >= 2 && strings.Contains(w, ".")
+}
+
+// mostlyLowerCase reports whether s has letters but (almost) no capitals, as
+// lower-cased corpora do; then sentences may start in lower case.
+func mostlyLowerCase(s string) bool {
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 20 && upper*200 < letters
 }
 
 func trimSpace(s string, a, b int) (int, int) {

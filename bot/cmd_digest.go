@@ -1,0 +1,102 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsdigest/newsdigest/digest"
+	"github.com/newsdigest/newsdigest/pipeline"
+	"github.com/newsdigest/newsdigest/store"
+)
+
+// maxStoriesPerCommand keeps a command's answer readable in chat.
+const maxStoriesPerCommand = 10
+
+func (h *Handler) digest(ctx context.Context, c Command) (Message, error) {
+	span := 24 * time.Hour
+	if s := c.Args["since"]; s != "" {
+		d, err := ParseSince(s)
+		if err != nil {
+			return Message{}, err
+		}
+		span = d
+	}
+	until := h.now()
+	d, err := h.buildDigest(ctx, c.Scope, until.Add(-span), until, c.Args["topic"], maxStoriesPerCommand)
+	if err != nil {
+		return Message{}, err
+	}
+	title := "News digest"
+	if t := c.Args["topic"]; t != "" {
+		title += ": " + t
+	}
+	return DigestMessage(title, d), nil
+}
+
+// buildDigest builds the digest of scope's feeds (and the operator's) for a period.
+func (h *Handler) buildDigest(ctx context.Context, scope string, since, until time.Time, topic string, limit int) (digest.Digest, error) {
+	ids, err := h.feedIDs(ctx, scope)
+	if err != nil {
+		return digest.Digest{}, err
+	}
+	d := digest.Digest{GeneratedAt: h.now(), Since: since, Until: until}
+	if len(ids) == 0 {
+		return d, nil
+	}
+	arts, err := h.Store.Articles(ctx, store.ArticleQuery{Since: since, Until: until, FeedIDs: ids})
+	if err != nil {
+		return digest.Digest{}, fmt.Errorf("load articles: %w", err)
+	}
+	d.Stories = digest.Build(pipeline.Items(arts), digest.BuildOptions{Topic: topic, MaxStories: limit})
+	return d, nil
+}
+
+// feedIDs returns the feeds a scope reads: its own plus the operator's config feeds.
+func (h *Handler) feedIDs(ctx context.Context, scope string) ([]int64, error) {
+	var ids []int64
+	scopes := []string{""}
+	if scope != "" {
+		scopes = append(scopes, scope)
+	}
+	for _, s := range scopes {
+		feeds, err := h.Store.Feeds(ctx, s)
+		if err != nil {
+			return nil, fmt.Errorf("list feeds: %w", err)
+		}
+		for _, f := range feeds {
+			ids = append(ids, f.ID)
+		}
+	}
+	return ids, nil
+}
+
+// ParseSince parses a look-back period: a Go duration ("90m", "6h") or a
+// number of days or weeks ("2d", "1w"), at most 30 days.
+func ParseSince(s string) (time.Duration, error) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	var d time.Duration
+	switch {
+	case strings.HasSuffix(s, "d"), strings.HasSuffix(s, "w"):
+		n, err := strconv.Atoi(s[:len(s)-1])
+		if err != nil || n <= 0 {
+			return 0, fmt.Errorf("%q is not a period like 6h, 2d or 1w", s)
+		}
+		d = time.Duration(n) * 24 * time.Hour
+		if strings.HasSuffix(s, "w") {
+			d *= 7
+		}
+	default:
+		var err error
+		d, err = time.ParseDuration(s)
+		if err != nil || d <= 0 {
+			return 0, fmt.Errorf("%q is not a period like 6h, 2d or 1w", s)
+		}
+	}
+	if d > 30*24*time.Hour {
+		return 0, fmt.Errorf("%q is too far back: at most 30d", s)
+	}
+	return d, nil
+}

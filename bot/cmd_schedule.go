@@ -1,0 +1,48 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+func (h *Handler) schedule(ctx context.Context, c Command) (Message, error) {
+	if h.Schedules == nil {
+		return Message{}, fmt.Errorf("schedules are not enabled on this bot")
+	}
+	ch := Channel{Platform: c.Platform, Scope: c.Scope, ID: c.ChannelID}
+	switch c.Sub {
+	case "show", "":
+		cron, tz, next, err := h.Schedules.ChannelSchedule(ctx, ch)
+		if err != nil {
+			return Message{}, err
+		}
+		if cron == "" {
+			return Message{Text: "This channel has no digest schedule. Set one with schedule set <cron> [timezone].", Ephemeral: true}, nil
+		}
+		return Message{Text: fmt.Sprintf("Digest schedule: %q in %s; next at %s.", cron, tz, next.Format(time.RFC1123)), Ephemeral: true}, nil
+	case "set":
+		if !c.CanManage {
+			return Message{}, errNotAllowed
+		}
+		tz := strings.TrimSpace(c.Args["timezone"])
+		if tz == "" {
+			tz = "UTC"
+		}
+		next, err := h.Schedules.SetChannelSchedule(ctx, ch, strings.TrimSpace(c.Args["cron"]), tz)
+		if err != nil {
+			return Message{}, err
+		}
+		return Message{Text: fmt.Sprintf("Digest scheduled: %q in %s; the next one comes at %s.", c.Args["cron"], tz, next.Format(time.RFC1123))}, nil
+	case "off":
+		if !c.CanManage {
+			return Message{}, errNotAllowed
+		}
+		if err := h.Schedules.DisableChannelSchedule(ctx, ch); err != nil {
+			return Message{}, err
+		}
+		return Message{Text: "Scheduled digests are off for this channel."}, nil
+	}
+	return Message{}, fmt.Errorf("schedule takes set, show or off, not %q", c.Sub)
+}

@@ -1,0 +1,126 @@
+// Package console renders bot messages for a terminal: plain text or
+// Markdown. It is the Poster used when no chat platform is configured.
+package console
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/newsdigest/newsdigest/bot"
+)
+
+// Format is an output format of the console.
+type Format string
+
+// Formats.
+const (
+	Text     Format = "text"
+	Markdown Format = "markdown"
+)
+
+// Console writes messages to a writer. It is safe for concurrent use.
+type Console struct {
+	mu     sync.Mutex
+	w      io.Writer
+	format Format
+	posted int
+}
+
+// New returns a console writing to w in format.
+func New(w io.Writer, format Format) *Console {
+	return &Console{w: w, format: format}
+}
+
+// Post writes m and implements bot.Poster.
+func (c *Console) Post(ctx context.Context, ch bot.Channel, deliveryID string, m bot.Message) ([]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := Render(c.w, c.format, m); err != nil {
+		return nil, fmt.Errorf("console: %w", err)
+	}
+	c.posted++
+	return []string{fmt.Sprintf("console-%d", c.posted)}, nil
+}
+
+// Render writes m to w in format.
+func Render(w io.Writer, format Format, m bot.Message) error {
+	var b strings.Builder
+	if format == Markdown {
+		renderMarkdown(&b, m)
+	} else {
+		renderText(&b, m)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func renderText(b *strings.Builder, m bot.Message) {
+	if m.Title != "" {
+		b.WriteString(m.Title + "\n" + strings.Repeat("=", len([]rune(m.Title))) + "\n")
+	}
+	if m.Text != "" {
+		b.WriteString(m.Text + "\n")
+	}
+	for i, s := range m.Sections {
+		b.WriteString("\n")
+		heading := s.Heading
+		if s.Update {
+			heading = "[update] " + heading
+		}
+		if heading != "" {
+			fmt.Fprintf(b, "%d. %s\n", i+1, heading)
+		}
+		for _, line := range strings.Split(s.Text, "\n") {
+			if line != "" {
+				b.WriteString("   " + line + "\n")
+			}
+		}
+		for _, f := range s.Fields {
+			fmt.Fprintf(b, "   - %s: %s\n", f.Name, f.Value)
+			if f.URL != "" {
+				b.WriteString("     " + f.URL + "\n")
+			}
+		}
+	}
+}
+
+func renderMarkdown(b *strings.Builder, m bot.Message) {
+	if m.Title != "" {
+		b.WriteString("# " + escapeMarkdown(m.Title) + "\n\n")
+	}
+	if m.Text != "" {
+		b.WriteString(escapeMarkdown(m.Text) + "\n")
+	}
+	for _, s := range m.Sections {
+		heading := escapeMarkdown(s.Heading)
+		if s.URL != "" {
+			heading = "[" + heading + "](" + s.URL + ")"
+		}
+		if s.Update {
+			heading = "Update: " + heading
+		}
+		b.WriteString("\n## " + heading + "\n\n")
+		for _, line := range strings.Split(s.Text, "\n") {
+			if line != "" {
+				b.WriteString(escapeMarkdown(line) + "\n\n")
+			}
+		}
+		for _, f := range s.Fields {
+			name := "**" + escapeMarkdown(f.Name) + "**"
+			if f.URL != "" {
+				name = "[" + name + "](" + f.URL + ")"
+			}
+			b.WriteString("- " + name + ": " + escapeMarkdown(f.Value) + "\n")
+		}
+	}
+}
+
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
+
+func escapeMarkdown(s string) string { return markdownEscaper.Replace(s) }

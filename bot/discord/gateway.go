@@ -1,0 +1,62 @@
+package discord
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// RunGateway connects to Discord's gateway (mode "gateway": no public URL
+// needed), handles interactions until ctx ends, then disconnects.
+func (b *Bot) RunGateway(ctx context.Context) error {
+	if !b.hasTok {
+		return fmt.Errorf("discord gateway: %w", ErrNoToken)
+	}
+	remove := b.session.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
+		if ic != nil && ic.Interaction != nil {
+			b.onGatewayInteraction(ic.Interaction)
+		}
+	})
+	defer remove()
+	if err := b.session.Open(); err != nil {
+		return fmt.Errorf("discord gateway: open: %w", err)
+	}
+	b.log.LogAttrs(ctx, slog.LevelInfo, "discord gateway connected")
+	<-ctx.Done()
+	if err := b.session.Close(); err != nil {
+		return fmt.Errorf("discord gateway: close: %w", err)
+	}
+	return nil
+}
+
+// onGatewayInteraction answers an interaction that came over the gateway:
+// the same decision as the HTTP endpoint, sent by REST callback instead.
+func (b *Bot) onGatewayInteraction(in *discordgo.Interaction) {
+	received := b.now()
+	ctx, cancel := context.WithTimeout(b.base, 3*time.Second)
+	defer cancel()
+	resp, work := b.dispatch(ctx, in, received)
+	if err := b.callback(ctx, in, resp); err != nil {
+		b.log.LogAttrs(ctx, slog.LevelError, "discord interaction callback failed",
+			slog.String("interaction_id", in.ID), slog.String("error", err.Error()))
+		return
+	}
+	if work != nil {
+		b.goBackground(work)
+	}
+}
+
+// callback posts the immediate interaction response.
+func (b *Bot) callback(ctx context.Context, in *discordgo.Interaction, resp response) error {
+	endpoint := discordgo.EndpointInteractionResponse(in.ID, in.Token)
+	_, err := b.do(ctx, request{
+		method: "POST",
+		url:    endpoint,
+		bucket: shardBucket(discordgo.EndpointAPI+"interactions/callback", in.ID),
+		body:   resp,
+	})
+	return err
+}

@@ -1,0 +1,49 @@
+package cluster
+
+import "math"
+
+// dfHorizon bounds the memory of document frequencies: when the count of
+// documents seen reaches it, every count is halved and terms that fall to
+// zero are forgotten, so old vocabulary fades instead of piling up.
+const dfHorizon = 1 << 20
+
+// docFreq learns document frequencies from the documents seen so far.
+type docFreq struct {
+	n  float64
+	df map[uint32]float64
+}
+
+func newDocFreq() *docFreq { return &docFreq{df: map[uint32]float64{}} }
+
+// observe counts one document with the given terms.
+func (f *docFreq) observe(v sparse) {
+	f.n++
+	for _, k := range v.keys {
+		f.df[k]++
+	}
+	if f.n >= dfHorizon {
+		f.halve()
+	}
+}
+
+func (f *docFreq) halve() {
+	f.n /= 2
+	for k, c := range f.df {
+		if c/2 < 1 {
+			delete(f.df, k)
+			continue
+		}
+		f.df[k] = c / 2
+	}
+}
+
+// idf is the smoothed inverse document frequency of term k: high for terms
+// few documents have, near 1 for terms most documents have, and flat while
+// the index has seen little.
+func (f *docFreq) idf(k uint32) float64 {
+	return math.Log((f.n+1)/(f.df[k]+1)) + idfFloor
+}
+
+var idfFloor = 1.0
+var _ = func() {
+}

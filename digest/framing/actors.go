@@ -1,0 +1,439 @@
+package framing
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/newsdigest/newsdigest/digest/text"
+)
+
+// entity is one person or organisation and where the article mentions it.
+type entity struct {
+	name     string         // display name: the most complete form seen
+	forms    map[string]int // surface forms and counts
+	person   bool
+	org      bool
+	mentions []mention
+}
+
+type mention struct {
+	a, b    int  // token range in the doc
+	pronoun bool // carried over from a previous sentence
+}
+
+// candidate is a run of capitalised tokens, stripped of titles.
+type candidate struct {
+	a, b   int
+	words  []string // surface words
+	titled bool     // a title preceded the name ("President Trump")
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true}
+
+// findActors detects people and organisations, merges aliases (surname-only
+// and titled forms), carries simple pronouns over, and returns them by
+// number of mentions.
+func findActors(d *doc) []*entity {
+	d.lowerWords = map[string]bool{}
+	for i, w := range d.words {
+		if !isCapitalised(d.toks[i].Text) {
+			d.lowerWords[w] = true
+		}
+	}
+	cands := nameRuns(d)
+	midCaps := map[string]bool{}
+	for _, c := range cands {
+		if c.a != d.sents[d.tokSent[c.a]].tokA || c.titled {
+			for _, w := range c.words {
+				midCaps[strings.ToLower(w)] = true
+			}
+		}
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		if len(c.words) == 1 && !c.titled && c.a == d.sents[d.tokSent[c.a]].tokA && !midCaps[strings.ToLower(c.words[0])] {
+			continue // a capitalised first word seen nowhere else is not a name
+		}
+		kept = append(kept, c)
+	}
+	cands = kept
+	byName := map[string]*entity{}
+	var order []*entity
+	get := func(key string) *entity {
+		e := byName[key]
+		if e == nil {
+			e = &entity{forms: map[string]int{}}
+			byName[key] = e
+			order = append(order, e)
+		}
+		return e
+	}
+	// Multi-word names first, so surnames can attach to them.
+	sort.SliceStable(cands, func(i, j int) bool { return len(cands[i].words) > len(cands[j].words) })
+	surname := map[string]*entity{}
+	for _, c := range cands {
+		full := strings.Join(c.words, " ")
+		key := strings.ToLower(full)
+		if !c.titled && isPlace(c.words) {
+			continue
+		}
+		isOrg := isOrgName(c.words)
+		var e *entity
+		switch {
+		case len(c.words) == 1 && surname[key] != nil:
+			e = surname[key]
+		default:
+			e = get(key)
+		}
+		e.forms[full]++
+		e.mentions = append(e.mentions, mention{a: c.a, b: c.b})
+		if isOrg {
+			e.org = true
+		} else if c.titled || len(c.words) >= 2 {
+			e.person = true
+		}
+		if len(c.words) >= 2 && !isOrg {
+			last := strings.ToLower(c.words[len(c.words)-1])
+			if surname[last] == nil {
+				surname[last] = e
+			}
+			first := strings.ToLower(c.words[0])
+			if surname[first] == nil {
+				surname[first] = e
+			}
+		}
+	}
+	// Single-word entities whose word is a known surname merge into the full name.
+	var out []*entity
+	for _, e := range order {
+		if len(e.forms) == 1 {
+			for f := range e.forms {
+				if t := surname[strings.ToLower(f)]; t != nil && t != e && !strings.Contains(f, " ") {
+					t.forms[f] += e.forms[f]
+					t.mentions = append(t.mentions, e.mentions...)
+					t.person = t.person || e.person
+					e.mentions = nil
+				}
+			}
+		}
+		if len(e.mentions) > 0 {
+			out = append(out, e)
+		}
+	}
+	for _, e := range out {
+		sort.Slice(e.mentions, func(i, j int) bool { return e.mentions[i].a < e.mentions[j].a })
+		e.name = displayName(e.forms)
+	}
+	carryPronouns(d, out)
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].mentions) != len(out[j].mentions) {
+			return len(out[i].mentions) > len(out[j].mentions)
+		}
+		return out[i].mentions[0].a < out[j].mentions[0].a
+	})
+	return out
+}
+
+// isPlace reports whether a name is a known place or is built like one
+// ("Quay Street", "Port Avery", "Eastern Europe").
+func isPlace(words []string) bool {
+	lw := strings.ToLower(strings.Join(words, " "))
+	if lex.places[lw] || lex.places[strings.ToLower(words[len(words)-1])] {
+		return true
+	}
+	if len(words) < 2 || isOrgName(words) {
+		return false
+	}
+	return lex.placeWords[strings.ToLower(words[len(words)-1])] || lex.placeWords[strings.ToLower(words[0])]
+}
+
+func displayName(forms map[string]int) string {
+	best, bestN := "", 0
+	for f, n := range forms {
+		words := len(strings.Fields(f))
+		bw := len(strings.Fields(best))
+		if words > bw || (words == bw && (n > bestN || (n == bestN && f < best))) {
+			best, bestN = f, n
+		}
+	}
+	return best
+}
+
+func isOrgName(words []string) bool {
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if lex.orgWords[lw] {
+			return true
+		}
+		if len(w) >= 2 && len(w) <= 5 && strings.ToUpper(w) == w && unicode.IsLetter(rune(w[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameRuns returns the runs of capitalised words that can be names.
+func nameRuns(d *doc) []candidate {
+	var out []candidate
+	for _, s := range d.sents {
+		if s.heading {
+			continue
+		}
+		for i := s.tokA; i < s.tokB; {
+			if !isCapitalised(d.toks[i].Text) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < s.tokB && d.adjacent(j-1) && !possessive(d.toks[j-1].Text) {
+				if isCapitalised(d.toks[j].Text) {
+					j++
+					continue
+				}
+				// "Bank of England", "Secretary of State"; not "Merz of Germany"
+				if d.words[j] == "of" && j+1 < s.tokB && d.adjacent(j) && isCapitalised(d.toks[j+1].Text) && runIsOrg(d, i, j) {
+					j += 2
+					continue
+				}
+				break
+			}
+			if c, ok := makeCandidate(d, s, i, j); ok {
+				out = append(out, c)
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// runIsOrg reports whether tokens a..b-1 contain an organisation word or a title.
+func runIsOrg(d *doc, a, b int) bool {
+	for k := a; k < b; k++ {
+		if lex.orgWords[d.words[k]] || lex.titles.has(d.words[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+func possessive(s string) bool {
+	return strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s")
+}
+
+// makeCandidate strips a run of its sentence-initial function word, leading
+// demonyms and titles, and possessive endings.
+func makeCandidate(d *doc, s sentence, a, b int) (candidate, bool) {
+	c := candidate{}
+	// Sentence-initial words are capitalised anyway: drop common ones.
+	for a < b && a == s.tokA && (text.IsStopWord(d.words[a]) || lowerElsewhere(d, d.words[a])) {
+		a++
+	}
+	// Titles: keep what follows the last title word.
+	last := -1
+	for k := a; k < b; k++ {
+		if n := lex.titles.match(d.words[:b], k); n > 0 && k+n < b {
+			last = k + n
+			k += n - 1
+		}
+	}
+	if last > 0 {
+		c.titled = true
+		a = last
+		if a+1 < b && d.words[a] == "of" {
+			a += 2
+		}
+	}
+	if a >= b {
+		return c, false
+	}
+	for k := a; k < b; k++ {
+		w := d.toks[k].Text
+		if possessive(w) {
+			w = w[:strings.LastIndexAny(w, "'’")]
+		}
+		c.words = append(c.words, w)
+	}
+	// A lone demonym or adjective before a lower-case word is not a name ("Russian missiles").
+	if len(c.words) == 1 && !c.titled {
+		lw := strings.ToLower(c.words[0])
+		if isDemonym(lw) || text.IsStopWord(lw) || len(lw) < 2 || monthsDays[lw] {
+			return c, false
+		}
+	}
+	if allLower := strings.ToLower(strings.Join(c.words, " ")); monthsDays[allLower] {
+		return c, false
+	}
+	c.a, c.b = a, b
+	return c, true
+}
+
+var monthsDays = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april may june july august september october
+	november december monday tuesday wednesday thursday friday saturday sunday god i`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func isDemonym(w string) bool {
+	for _, suf := range []string{"ian", "ean", "ese", "ish", "ic", "an", "i", "ern"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerElsewhere reports whether w occurs in lower case somewhere in d.
+func lowerElsewhere(d *doc, w string) bool {
+	return d.lowerWords[w]
+}
+
+// carryPronouns adds a mention for he/she/his/her/him at the start of a
+// sentence whose previous sentence mentioned exactly one person.
+func carryPronouns(d *doc, es []*entity) {
+	lastPerson := make([]*entity, len(d.sents))
+	count := make([]int, len(d.sents))
+	for _, e := range es {
+		if !e.person {
+			continue
+		}
+		for _, m := range e.mentions {
+			si := d.tokSent[m.a]
+			if lastPerson[si] != e {
+				count[si]++
+			}
+			lastPerson[si] = e
+		}
+	}
+	for si := 1; si < len(d.sents); si++ {
+		s := d.sents[si]
+		if count[si] > 0 || count[si-1] != 1 || s.tokA >= s.tokB {
+			continue
+		}
+		for k := s.tokA; k < min(s.tokB, s.tokA+3); k++ {
+			if pronouns[d.words[k]] && !d.quoted[k] {
+				e := lastPerson[si-1]
+				e.mentions = append(e.mentions, mention{a: k, b: k + 1, pronoun: true})
+				break
+			}
+		}
+	}
+}
+
+// signedScorer returns the stance toward sentence[start:end] as a number in
+// [-1,1]: negative below zero, positive above.
+type signedScorer func(sentence string, start, end int) float64
+
+// actorStance aggregates per-mention stance into the article's stance toward
+// e. Evaluations inside quotation marks are the quoted speaker's and weigh
+// less; Voice says whose evaluation dominates. Mentions in the headline count
+// too (the headline states the article's angle) but give no evidence spans.
+// prior is the writer's overall polarity in [-1,1], which an opinion piece
+// directs at its main actors; it is weighted by the actor's share of mentions.
+func actorStance(d *doc, e *entity, score signedScorer, prior, share float64) Actor {
+	act := Actor{Name: e.name, Mentions: len(e.mentions)}
+	type scored struct {
+		sent   int
+		signed float64
+	}
+	var all []scored
+	var sum, wsum, authorW, quotedW float64
+	add := func(v, w float64, quoted bool) {
+		if quoted {
+			w *= quotedWeight
+			quotedW += w * math.Abs(v)
+		} else {
+			authorW += w * math.Abs(v)
+		}
+		sum += w * v
+		wsum += w
+	}
+	seen := map[int]bool{}
+	for _, m := range e.mentions {
+		si := d.tokSent[m.a]
+		if seen[si] {
+			continue // one vote per sentence
+		}
+		seen[si] = true
+		s := d.sents[si]
+		start := d.toks[m.a].Start - s.span.Start
+		end := d.toks[m.b-1].End - s.span.Start
+		v := score(s.span.Text, start, end)
+		w := 1.0
+		if m.pronoun {
+			w = 0.7
+		}
+		add(v, w, d.quoted[m.a] || s.quoted)
+		all = append(all, scored{si, v})
+	}
+	if a, b, ok := titleMention(d.title, e); ok {
+		add(score(d.title, a, b), titleWeight, false)
+	}
+	act.Stance, act.Confidence, act.Voice = Neutral, 0.5, VoiceAuthor
+	if wsum == 0 {
+		return act
+	}
+	mean := sum/wsum + priorWeight*prior*share
+	switch {
+	case mean > stanceThreshold:
+		act.Stance = Positive
+	case mean < -stanceThreshold:
+		act.Stance = Negative
+	}
+	act.Confidence = math.Round(min(0.95, 0.5+math.Abs(mean))*100) / 100
+	if act.Stance == Neutral {
+		act.Confidence = math.Round(min(0.95, 0.5+(stanceThreshold-math.Abs(mean)))*100) / 100
+	}
+	if quotedW > authorW {
+		act.Voice = VoiceQuoted
+	}
+	// Evidence: the sentences that pull hardest toward the stance.
+	sign := 0.0
+	switch act.Stance {
+	case Positive:
+		sign = 1
+	case Negative:
+		sign = -1
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].signed*sign > all[j].signed*sign })
+	for _, x := range all {
+		if len(act.Evidence) == 2 || (sign != 0 && x.signed*sign <= 0) {
+			break
+		}
+		act.Evidence = append(act.Evidence, d.sents[x.sent].span)
+	}
+	sort.Slice(act.Evidence, func(i, j int) bool { return act.Evidence[i].Start < act.Evidence[j].Start })
+	return act
+}
+
+// titleMention finds the first mention of e in the headline.
+func titleMention(title string, e *entity) (int, int, bool) {
+	if title == "" {
+		return 0, 0, false
+	}
+	names := map[string]bool{}
+	for f := range e.forms {
+		ws := strings.Fields(strings.ToLower(f))
+		names[ws[len(ws)-1]] = true
+	}
+	for _, t := range text.Tokens(title) {
+		if names[normWord(t.Text)] && isCapitalised(t.Text) {
+			return t.Start, t.End, true
+		}
+	}
+	return 0, 0, false
+}
+
+// Stance aggregation weights.
+const (
+	// stanceThreshold is the mean signed stance beyond which an actor's
+	// stance is not neutral.
+	stanceThreshold = 0.12
+	quotedWeight    = 0.6
+	titleWeight     = 1.5
+	priorWeight     = 0.5
+)

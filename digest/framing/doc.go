@@ -1,0 +1,198 @@
+package framing
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsdigest/newsdigest/digest/text"
+)
+
+// doc is an article prepared once for every labeller: tokens, sentences,
+// quotation marks and headings, all in byte offsets of body.
+type doc struct {
+	body    string
+	title   string
+	toks    []text.Token
+	words   []string // normalised lower-case tokens
+	quoted  []bool   // token inside quotation marks
+	tokSent []int    // sentence index of each token
+	sents   []sentence
+	quotes  [][2]int // quoted byte ranges, sorted
+
+	lowerWords map[string]bool // words seen in lower case (filled by findActors)
+}
+
+type sentence struct {
+	span     text.Span
+	tokA     int  // first token index
+	tokB     int  // one past the last token index
+	heading  bool // a title-case line without final punctuation
+	question bool // ends with '?'
+	quoted   bool // mostly inside quotation marks
+}
+
+func newDoc(title, body string) *doc {
+	d := &doc{body: body, title: title}
+	d.toks = text.Tokens(body)
+	d.words = make([]string, len(d.toks))
+	for i, t := range d.toks {
+		d.words[i] = normWord(t.Text)
+	}
+	d.quotes = quoteRanges(body)
+	d.quoted = make([]bool, len(d.toks))
+	q := 0
+	for i, t := range d.toks {
+		for q < len(d.quotes) && d.quotes[q][1] <= t.Start {
+			q++
+		}
+		d.quoted[i] = q < len(d.quotes) && d.quotes[q][0] <= t.Start
+	}
+	d.splitSentences()
+	return d
+}
+
+// normWord lower-cases a token, folds typographic apostrophes and drops a
+// possessive ending.
+func normWord(s string) string {
+	w := strings.ToLower(s)
+	if strings.ContainsRune(w, '’') {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	w = strings.TrimSuffix(w, "'s")
+	return strings.TrimSuffix(w, "'")
+}
+
+// splitSentences splits body into lines and each line into sentences.
+func (d *doc) splitSentences() {
+	d.tokSent = make([]int, len(d.toks))
+	ti := 0
+	for lineStart := 0; lineStart < len(d.body); {
+		lineEnd := strings.IndexByte(d.body[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(d.body)
+		} else {
+			lineEnd += lineStart
+		}
+		line := d.body[lineStart:lineEnd]
+		for _, sp := range text.Sentences(line) {
+			s := sentence{span: text.NewSpan(d.body, lineStart+sp.Start, lineStart+sp.End)}
+			for ti < len(d.toks) && d.toks[ti].Start < s.span.Start {
+				d.tokSent[ti] = max(len(d.sents)-1, 0)
+				ti++
+			}
+			s.tokA = ti
+			for ti < len(d.toks) && d.toks[ti].Start < s.span.End {
+				d.tokSent[ti] = len(d.sents)
+				ti++
+			}
+			s.tokB = ti
+			if s.tokA == s.tokB {
+				continue
+			}
+			last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s.span.Text, "\"'”’)] "))
+			s.question = last == '?'
+			s.heading = d.isHeading(s, last)
+			nq := 0
+			for k := s.tokA; k < s.tokB; k++ {
+				if d.quoted[k] {
+					nq++
+				}
+			}
+			s.quoted = nq*2 > s.tokB-s.tokA
+			d.sents = append(d.sents, s)
+		}
+		lineStart = lineEnd + 1
+	}
+	for ti < len(d.toks) {
+		d.tokSent[ti] = max(len(d.sents)-1, 0)
+		ti++
+	}
+}
+
+// isHeading reports whether a sentence looks like a subheading: short, no
+// final full stop, and most content words capitalised.
+func (d *doc) isHeading(s sentence, last rune) bool {
+	n := s.tokB - s.tokA
+	if n > 14 || last == '.' || last == '!' || last == ',' || last == ';' {
+		return false
+	}
+	if last == '?' && n > 8 {
+		return false
+	}
+	caps, content := 0, 0
+	for k := s.tokA; k < s.tokB; k++ {
+		if text.IsStopWord(d.words[k]) {
+			continue
+		}
+		content++
+		if isCapitalised(d.toks[k].Text) {
+			caps++
+		}
+	}
+	return content > 0 && caps*10 >= content*7
+}
+
+func isCapitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// quoteRanges returns the byte ranges inside quotation marks. Curly quotes
+// pair “…”; straight double quotes alternate within a line. A quote left open
+// runs to the end of its line (paragraph).
+func quoteRanges(s string) [][2]int {
+	var out [][2]int
+	open := -1
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\n':
+			if open >= 0 {
+				out = append(out, [2]int{open, i})
+				open = -1
+			}
+		case r == '“' || (r == '"' && open < 0):
+			if open < 0 {
+				open = i + size
+			}
+		case r == '”' || r == '"':
+			if open >= 0 {
+				out = append(out, [2]int{open, i})
+				open = -1
+			}
+		}
+		i += size
+	}
+	if open >= 0 {
+		out = append(out, [2]int{open, len(s)})
+	}
+	return out
+}
+
+// inQuote reports whether byte offset p is inside quotation marks.
+func (d *doc) inQuote(p int) bool {
+	for _, q := range d.quotes {
+		if q[0] > p {
+			return false
+		}
+		if p < q[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// span returns the span from the start of token a to the end of token b-1.
+func (d *doc) span(a, b int) text.Span {
+	return text.NewSpan(d.body, d.toks[a].Start, d.toks[b-1].End)
+}
+
+// adjacent reports whether tokens i and i+1 are separated only by spaces.
+func (d *doc) adjacent(i int) bool {
+	if i+1 >= len(d.toks) {
+		return false
+	}
+	gap := d.body[d.toks[i].End:d.toks[i+1].Start]
+	return strings.TrimLeft(gap, " ") == ""
+}

@@ -1,0 +1,199 @@
+package framing
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/newsdigest/newsdigest/digest/text"
+)
+
+var (
+	firstPerson  = map[string]bool{"i": true, "me": true, "my": true, "we": true, "us": true, "our": true, "ours": true, "myself": true, "ourselves": true}
+	secondPerson = map[string]bool{"you": true, "your": true, "yours": true, "yourself": true}
+	prescriptive = map[string]bool{"must": true, "should": true, "ought": true, "shouldn't": true, "mustn't": true}
+	attribution  = map[string]bool{"said": true, "says": true, "told": true, "stated": true, "announced": true, "according": true, "reported": true, "confirmed": true, "added": true}
+	// Analysis explains rather than argues or reports.
+	analysisMarkers = newMatcher([]string{
+		"analysis", "explainer", "what it means", "why it matters", "here's why", "here is why",
+		"what to know", "what we know", "the question is", "on the other hand", "in other words",
+		"this means", "that means", "the reason", "the upshot", "it remains to be seen", "key question",
+		"to understand", "explains", "in context", "the stakes", "takeaways", "depends on",
+	})
+	opinionMarkers = newMatcher([]string{
+		"opinion", "commentary", "editorial", "op-ed", "column", "in my view", "i believe", "i think",
+		"we need", "let us", "let's", "make no mistake", "the truth is", "the fact is", "clearly",
+		"obviously", "of course", "certainly", "undoubtedly", "shameful", "it is time", "it's time",
+	})
+)
+
+// genreFeatures are the writer-voice signals that separate genres, each with
+// the spans that show it.
+type genreFeatures struct {
+	words                     int // writer-voice words
+	firstPerson, secondPerson []text.Span
+	questions, prescriptive   []text.Span
+	evaluative                []text.Span
+	opinionMarks, analysis    []text.Span
+	attributions              int
+	quotedShare               float64
+	headlineEval              bool
+	headings                  []text.Span // subheadings that evaluate
+}
+
+func collectGenre(d *doc, cues []Cue) genreFeatures {
+	var f genreFeatures
+	quotedBytes := 0
+	for _, q := range d.quotes {
+		quotedBytes += q[1] - q[0]
+	}
+	if len(d.body) > 0 {
+		f.quotedShare = float64(quotedBytes) / float64(len(d.body))
+	}
+	for i, w := range d.words {
+		if d.quoted[i] {
+			continue
+		}
+		f.words++
+		sp := text.NewSpan(d.body, d.toks[i].Start, d.toks[i].End)
+		switch {
+		case firstPerson[w] && !(w == "us" && d.toks[i].Text == "US"):
+			f.firstPerson = append(f.firstPerson, sp)
+		case secondPerson[w]:
+			f.secondPerson = append(f.secondPerson, sp)
+		case prescriptive[w]:
+			f.prescriptive = append(f.prescriptive, d.sents[d.tokSent[i]].span)
+		case attribution[w]:
+			f.attributions++
+		}
+		if n := analysisMarkers.match(d.words, i); n > 0 {
+			f.analysis = append(f.analysis, d.span(i, i+n))
+		}
+		if n := lex.evaluative.match(d.words, i); n > 0 && !d.sents[d.tokSent[i]].heading {
+			f.evaluative = append(f.evaluative, d.span(i, i+n))
+		}
+		if n := opinionMarkers.match(d.words, i); n > 0 {
+			f.opinionMarks = append(f.opinionMarks, d.span(i, i+n))
+		}
+	}
+	for _, c := range cues {
+		switch c.Type {
+		case RhetoricalQuestion:
+			f.questions = append(f.questions, Span(c))
+		case NameCalling, LoadedLanguage, GlitteringGenerality, AppealToFear, Doubt:
+			if !d.inQuote(c.Start) {
+				f.evaluative = append(f.evaluative, Span(c))
+			}
+		}
+	}
+	f.headlineEval = headlineEvaluates(d.title)
+	for _, s := range d.sents {
+		if s.heading && headlineEvaluates(s.span.Text) {
+			f.headings = append(f.headings, s.span)
+		}
+	}
+	return f
+}
+
+// Span returns the span a cue covers.
+func Span(c Cue) text.Span { return text.Span{Start: c.Start, End: c.End, Text: c.Text} }
+
+// headlineEvaluates reports whether a headline asks, exclaims, speaks in the
+// first person or uses evaluative words.
+func headlineEvaluates(title string) bool {
+	if title == "" {
+		return false
+	}
+	if strings.ContainsAny(title, "?!") {
+		return true
+	}
+	toks := text.Tokens(title)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = normWord(t.Text)
+	}
+	for i, w := range words {
+		if firstPerson[w] && w != "us" || secondPerson[w] || prescriptive[w] {
+			return true
+		}
+		for _, m := range []*matcher{lex.praise, lex.loaded, lex.pejoratives, lex.evaluative, opinionMarkers} {
+			if m.match(words, i) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// classifyGenre weighs the features into reporting, opinion or analysis.
+// Advocacy written as news (evaluative words and praise or attack in the
+// writer's own voice, an evaluative headline) counts as opinion.
+func classifyGenre(d *doc, f genreFeatures) Genre {
+	per100 := func(n int) float64 { return float64(n) * 100 / float64(max(f.words, 50)) }
+	opinion := 1.2*per100(len(f.firstPerson)) + 0.8*per100(len(f.secondPerson)) +
+		3*per100(len(f.questions)) + 1.2*per100(len(f.prescriptive)) +
+		1.0*per100(len(f.evaluative)) + 1.5*per100(len(f.opinionMarks)) +
+		0.5*float64(min(len(f.headings), 3))
+	if f.headlineEval {
+		opinion += 0.8
+	}
+	reporting := 1.0 + 2*per100(f.attributions) + 2*f.quotedShare
+	analysis := 0.6 + 3*per100(len(f.analysis))
+	scores := map[string]float64{Opinion: opinion, Reporting: reporting, Analysis: analysis}
+	label := Reporting
+	for _, l := range []string{Opinion, Analysis} {
+		if scores[l] > scores[label] {
+			label = l
+		}
+	}
+	total := opinion + reporting + analysis
+	g := Genre{Label: label, Confidence: math.Round(scores[label]/total*100) / 100}
+	var ev []text.Span
+	switch label {
+	case Opinion:
+		ev = append(ev, f.questions...)
+		ev = append(ev, f.headings...)
+		ev = append(ev, f.opinionMarks...)
+		ev = append(ev, f.firstPerson...)
+		ev = append(ev, f.prescriptive...)
+		ev = append(ev, f.evaluative...)
+	case Analysis:
+		ev = f.analysis
+	default:
+		ev = attributionSpans(d)
+	}
+	g.Evidence = firstDistinct(ev, 3)
+	return g
+}
+
+func attributionSpans(d *doc) []text.Span {
+	var out []text.Span
+	for i, w := range d.words {
+		if attribution[w] && !d.quoted[i] {
+			out = append(out, d.span(i, i+1))
+		}
+	}
+	return out
+}
+
+// firstDistinct returns up to n non-overlapping spans in text order.
+func firstDistinct(spans []text.Span, n int) []text.Span {
+	var out []text.Span
+	for _, s := range spans {
+		ok := true
+		for _, o := range out {
+			if s.Start < o.End && o.Start < s.End {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, s)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}

@@ -1,0 +1,114 @@
+package framing
+
+import (
+	"math"
+
+	"github.com/newsdigest/newsdigest/digest/text"
+)
+
+// MentionStanceResult is the stance a sentence takes toward one mention, with the
+// words it rests on.
+type MentionStanceResult struct {
+	// Label is Negative, Neutral or Positive.
+	Label string
+	// Confidence is the probability of Label, in [0,1].
+	Confidence float64
+	// Probs holds the probabilities of Negative, Neutral and Positive, in that order.
+	Probs [3]float64
+	// Quoted reports whether the mention or the evaluative words next to it are
+	// inside quotation marks: the evaluation is then a quoted speaker's
+	// (VoiceQuoted), not the author's.
+	Quoted bool
+	// Evidence are the evaluative words (lexicon hits) that drive the label,
+	// strongest first, as spans of the sentence. Empty for a neutral label
+	// without evaluative words.
+	Evidence []text.Span
+}
+
+// stanceLabels is the class order of Probs and of the model's weights.
+var stanceLabels = [3]string{Negative, Neutral, Positive}
+
+// MentionStance returns the stance (negative|neutral|positive) the sentence
+// takes toward the target mention sentence[start:end] (byte offsets), and a
+// confidence in [0,1]. Offsets outside the sentence are clamped.
+func MentionStance(sentence string, start, end int) (label string, confidence float64) {
+	r := AnalyzeMention(sentence, start, end)
+	return r.Label, r.Confidence
+}
+
+// AnalyzeMention is MentionStance with the class probabilities, the voice
+// and the evidence words.
+func AnalyzeMention(sentence string, start, end int) MentionStanceResult {
+	c := newStanceContext(sentence, start, end)
+	var probs [3]float64
+	if m := embeddedStanceModel(); m != nil {
+		probs = m.probs(stanceFeatures(sentence, c))
+	} else {
+		probs = stanceLexiconProbs(c)
+	}
+	best := 0
+	for k := range probs {
+		if probs[k] > probs[best] {
+			best = k
+		}
+	}
+	res := MentionStanceResult{Label: stanceLabels[best], Confidence: probs[best], Probs: probs}
+	res.Evidence, res.Quoted = stanceEvidence(sentence, c, stanceLabels[best])
+	return res
+}
+
+// stanceDistanceWeight discounts a word by its token distance from the mention.
+func stanceDistanceWeight(d int) float64 { return 1 / (1 + float64(d)/16) }
+
+// tokenDistance is the number of tokens between token i and the mention.
+func (c stanceContext) tokenDistance(i int) int {
+	switch {
+	case i < c.from:
+		return c.from - i
+	case i >= c.to:
+		return i - c.to + 1
+	}
+	return 0
+}
+
+// polarity returns the signed, negation-adjusted lexicon valence of token i.
+func (c stanceContext) polarity(i int) float64 {
+	v, ok := stanceValence(c.lower[i])
+	if !ok {
+		return 0
+	}
+	if c.negated[i] {
+		v = -0.75 * v
+	}
+	return v
+}
+
+// stanceLexiconProbs scores the mention from lexicon words alone, weighted by their
+// distance from it: the fallback when no trained model is available.
+func stanceLexiconProbs(c stanceContext) [3]float64 {
+	var score float64
+	for i := range c.tokens {
+		if i >= c.from && i < c.to {
+			continue
+		}
+		score += c.polarity(i) * stanceDistanceWeight(c.tokenDistance(i))
+	}
+	// A soft three-way split around a neutral band of ±1.
+	z := [3]float64{-score - 1, 0, score - 1}
+	return stanceSoftmax(z)
+}
+
+// stanceSoftmax turns scores into probabilities.
+func stanceSoftmax(z [3]float64) [3]float64 {
+	m := math.Max(z[0], math.Max(z[1], z[2]))
+	var sum float64
+	var p [3]float64
+	for k := range z {
+		p[k] = math.Exp(z[k] - m)
+		sum += p[k]
+	}
+	for k := range p {
+		p[k] /= sum
+	}
+	return p
+}

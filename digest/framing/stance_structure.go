@@ -1,0 +1,82 @@
+package framing
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// stanceStructure is what the features know about the sentence's shape
+// beyond words: its clauses and the other people or groups it names.
+type stanceStructure struct {
+	// clause numbers each token's clause; clauses break at , ; : ( ) — and
+	// before contrastive or subordinating conjunctions.
+	clause []int
+	// owner[i] is true when the mention is the nearest named or pronoun
+	// mention to token i, so an evaluation there is most likely about it.
+	owner []bool
+	// others counts the other name mentions in the sentence.
+	others int
+}
+
+// stanceClauseWords open a new clause.
+var stanceClauseWords = map[string]bool{
+	"but": true, "while": true, "although": true, "though": true, "whereas": true,
+	"because": true, "after": true, "before": true, "since": true, "when": true, "which": true,
+	"who": true, "however": true, "despite": true, "unless": true, "if": true,
+}
+
+// newStanceStructure derives clauses and evaluation ownership for c.
+func newStanceStructure(sentence string, c stanceContext) stanceStructure {
+	n := len(c.tokens)
+	st := stanceStructure{clause: make([]int, n), owner: make([]bool, n)}
+	clause := 0
+	for i := range c.tokens {
+		if i > 0 && (stanceClauseWords[c.lower[i]] || stanceBreakBetween(sentence, c.tokens[i-1].End, c.tokens[i].Start)) {
+			clause++
+		}
+		st.clause[i] = clause
+	}
+	// Other mentions: capitalised words outside the target (not the
+	// sentence's first word) and personal pronouns.
+	var others []int
+	for i, t := range c.tokens {
+		if i >= c.from && i < c.to {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if (unicode.IsUpper(r) && i > 0 && !stanceClauseWords[c.lower[i]]) || stancePronouns[c.lower[i]] {
+			if len(others) == 0 || others[len(others)-1] != i-1 {
+				st.others++
+			}
+			others = append(others, i)
+		}
+	}
+	o := 0
+	for i := range c.tokens {
+		d := c.tokenDistance(i)
+		for o < len(others) && others[o] < i {
+			o++
+		}
+		nearest := n + 1
+		if o < len(others) {
+			nearest = others[o] - i
+		}
+		if o > 0 {
+			nearest = min(nearest, i-others[o-1])
+		}
+		st.owner[i] = d <= nearest
+	}
+	return st
+}
+
+// stanceBreakBetween reports whether the gap s[a:b] between two tokens holds
+// clause punctuation.
+func stanceBreakBetween(s string, a, b int) bool {
+	for _, r := range s[a:b] {
+		switch r {
+		case ',', ';', ':', '(', ')', '—', '–', '[', ']':
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,177 @@
+package framing
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// StanceExample is one labelled mention for training: the stance of
+// Sentence toward Sentence[Start:End].
+type StanceExample struct {
+	Sentence   string
+	Start, End int
+	Label      string
+}
+
+// StanceTrainConfig holds the training hyper-parameters.
+type StanceTrainConfig struct {
+	// Epochs is the number of passes over the examples.
+	Epochs int `json:"epochs"`
+	// LearningRate is AdaGrad's base step size.
+	LearningRate float64 `json:"learning_rate"`
+	// L2 is the weight decay applied to a feature's weights each time the
+	// feature occurs.
+	L2 float64 `json:"l2"`
+	// MinCount drops features seen in fewer examples.
+	MinCount int `json:"min_count"`
+	// Seed fixes the order of examples in each epoch.
+	Seed uint64 `json:"seed"`
+}
+
+// DefaultStanceTrainConfig is the configuration of the shipped weights.
+func DefaultStanceTrainConfig() StanceTrainConfig {
+	return StanceTrainConfig{Epochs: 6, LearningRate: 0.03, L2: 0.03, MinCount: 5, Seed: 1}
+}
+
+// stanceWeightPrecision is the rounding of stored weights: it keeps the
+// weights file small and makes retraining reproducible to this precision.
+const stanceWeightPrecision = 1e-4
+
+// ErrNoStanceExamples is returned when there is nothing to train on.
+var ErrNoStanceExamples = errors.New("framing: no stance training examples")
+
+// TrainStance fits a StanceModel to the examples with AdaGrad stochastic
+// gradient descent on the multinomial logistic loss. The example order of
+// every epoch comes from cfg.Seed, and features are indexed in sorted order,
+// so the same examples and configuration give the same weights.
+func TrainStance(examples []StanceExample, cfg StanceTrainConfig) (*StanceModel, error) {
+	if len(examples) == 0 {
+		return nil, ErrNoStanceExamples
+	}
+	if cfg.Epochs <= 0 || cfg.LearningRate <= 0 || cfg.L2 < 0 {
+		return nil, fmt.Errorf("framing: bad stance training config %+v", cfg)
+	}
+	classOf := map[string]int{}
+	for k, c := range stanceLabels {
+		classOf[c] = k
+	}
+	type sparse struct {
+		idx []int
+		val []float64
+		y   int
+	}
+	raw := make([][]stanceFeature, len(examples))
+	df := map[string]int{}
+	for i, ex := range examples {
+		if _, ok := classOf[ex.Label]; !ok {
+			return nil, fmt.Errorf("framing: example %d: label %q is not one of %v", i, ex.Label, stanceLabels)
+		}
+		if ex.Start < 0 || ex.End < ex.Start || ex.End > len(ex.Sentence) {
+			return nil, fmt.Errorf("framing: example %d: mention [%d,%d) outside the %d-byte sentence", i, ex.Start, ex.End, len(ex.Sentence))
+		}
+		raw[i] = stanceFeaturesOf(ex.Sentence, ex.Start, ex.End)
+		seen := map[string]bool{}
+		for _, f := range raw[i] {
+			if !seen[f.Name] {
+				seen[f.Name] = true
+				df[f.Name]++
+			}
+		}
+	}
+	var names []string
+	for name, n := range df {
+		if n >= cfg.MinCount {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	index := make(map[string]int, len(names))
+	for i, n := range names {
+		index[n] = i
+	}
+	data := make([]sparse, len(examples))
+	for i, feats := range raw {
+		s := sparse{y: classOf[examples[i].Label]}
+		for _, f := range feats {
+			if j, ok := index[f.Name]; ok {
+				s.idx = append(s.idx, j)
+				s.val = append(s.val, f.Value)
+			}
+		}
+		data[i] = s
+	}
+
+	const k = len(stanceLabels)
+	w := make([][k]float64, len(names))
+	g2 := make([][k]float64, len(names)) // AdaGrad squared-gradient sums
+	var bias, biasG2 [k]float64
+	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	for range cfg.Epochs {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		for _, i := range order {
+			ex := data[i]
+			z := bias
+			for n, j := range ex.idx {
+				for c := range k {
+					z[c] += w[j][c] * ex.val[n]
+				}
+			}
+			p := stanceSoftmax(z)
+			var grad [k]float64
+			for c := range k {
+				grad[c] = p[c]
+				if c == ex.y {
+					grad[c] -= 1
+				}
+				biasG2[c] += grad[c] * grad[c]
+				bias[c] -= cfg.LearningRate * grad[c] / math.Sqrt(biasG2[c]+1e-8)
+			}
+			for n, j := range ex.idx {
+				for c := range k {
+					gj := grad[c]*ex.val[n] + cfg.L2*w[j][c]
+					g2[j][c] += gj * gj
+					w[j][c] -= cfg.LearningRate * gj / math.Sqrt(g2[j][c]+1e-8)
+				}
+			}
+		}
+	}
+
+	m := &StanceModel{
+		About: "Multinomial logistic regression for mention-level stance, trained by " +
+			"digest/framing/train on NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021; MIT licence).",
+		Classes: stanceLabels[:],
+		Config:  cfg,
+		Bias:    stanceRoundWeights(bias[:]),
+		Weights: make(map[string][]float64, len(names)),
+	}
+	for j, name := range names {
+		ws := stanceRoundWeights(w[j][:])
+		if ws[0] != 0 || ws[1] != 0 || ws[2] != 0 {
+			m.Weights[name] = ws
+		}
+	}
+	return m, nil
+}
+
+// stanceRoundWeights rounds to stanceWeightPrecision.
+func stanceRoundWeights(w []float64) []float64 {
+	out := make([]float64, len(w))
+	for i, x := range w {
+		out[i] = math.Round(x/stanceWeightPrecision) / (1 / stanceWeightPrecision)
+		if out[i] == 0 {
+			out[i] = 0 // no negative zero in the file
+		}
+	}
+	return out
+}
+
+// bytesReader wraps embedded bytes for ReadStanceModel.
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

@@ -1,0 +1,72 @@
+package digest
+
+import (
+	"time"
+
+	"github.com/newsdigest/newsdigest/digest/framing"
+)
+
+// Item is an analysed article with its story assignment: the input of Build.
+type Item struct {
+	Article
+	Analysis    Analysis
+	StoryID     int64
+	DuplicateOf int64 // another item's republished copy (wire copy); not independent coverage
+	Seen        time.Time
+}
+
+// Story is a group of articles about one event, as a digest shows it.
+type Story struct {
+	ID             int64          `json:"id"`
+	Title          string         `json:"title"`
+	Summary        []string       `json:"summary"`
+	SummarySources [][]string     `json:"summary_sources"` // the outlets behind each summary sentence
+	Outlets        []string       `json:"outlets"`
+	Articles       []StoryArticle `json:"articles"`
+	OnlyIn         []Exclusive    `json:"only_in,omitempty"`
+	Coverage       map[string]int `json:"coverage"` // operator-supplied lean → articles; "unrated" when a feed has none
+	Blindspot      bool           `json:"blindspot"`
+	BlindspotNote  string         `json:"blindspot_note,omitempty"`
+	Latest         time.Time      `json:"latest"`
+	Update         bool           `json:"update,omitempty"` // sent before, now with new coverage
+}
+
+// StoryArticle is one outlet's article in a story, with its framing.
+type StoryArticle struct {
+	Title       string          `json:"title"`
+	URL         string          `json:"url"`
+	Source      string          `json:"source"`
+	Lean        string          `json:"lean,omitempty"`
+	Published   time.Time       `json:"published"`
+	Genre       string          `json:"genre"`
+	Tone        string          `json:"tone"`
+	Actors      []framing.Actor `json:"actors"`
+	Frames      []framing.Frame `json:"frames"`
+	Cues        []framing.Cue   `json:"cues"`
+	Line        string          `json:"line"` // one-line framing description
+	DuplicateOf string          `json:"duplicate_of,omitempty"`
+}
+
+// Exclusive is something only one outlet in a story reports.
+type Exclusive struct {
+	Source string `json:"source"`
+	Text   string `json:"text"`
+}
+
+// FeedReport is how one feed fared in the poll that preceded a digest.
+type FeedReport struct {
+	URL         string `json:"url"`
+	Name        string `json:"name,omitempty"`
+	Status      string `json:"status"` // ok | not_modified | error
+	Error       string `json:"error"`
+	NewArticles int    `json:"new_articles"`
+}
+
+// Digest is a ranked set of stories for one period.
+type Digest struct {
+	GeneratedAt time.Time    `json:"generated_at"`
+	Since       time.Time    `json:"since"`
+	Until       time.Time    `json:"until"`
+	Feeds       []FeedReport `json:"feeds"`
+	Stories     []Story      `json:"stories"`
+}

@@ -1,0 +1,155 @@
+package summarize
+
+import (
+	"math"
+	"sort"
+
+	"github.com/newsdigest/newsdigest/digest/text"
+)
+
+// Doc is one outlet's article about a story.
+type Doc struct{ Source, Title, Text string }
+
+// Sentence is a story-summary sentence and the outlets whose articles carry its content.
+type Sentence struct {
+	Text    string
+	Sources []string
+}
+
+// Weights and limits of the story scorer, chosen on the public AllSides DEV
+// set (../shared/eval/summarize/multi/dev.jsonl).
+const (
+	// supportLimit is the cosine above which a sentence of another outlet is
+	// taken to carry the same content (for attribution and ordering).
+	supportLimit = 0.3
+	// agreementWeight weighs the mean, over the other outlets, of the best
+	// similarity of a sentence to any of their sentences.
+	agreementWeight = 2
+	storyCentrality = 0.8
+	storyTitle      = 0.2
+	// storyRedundancy is lower than for one article: outlets paraphrase the
+	// same fact, and one telling is enough.
+	storyRedundancy = 0.4
+	storyWordBudget = 120
+	// candidateSentences caps the sentences considered over all articles, so
+	// a story with many long articles stays cheap; each article contributes
+	// its lead, at least minCandidates sentences.
+	candidateSentences = 240
+	minCandidates      = 5
+)
+
+// Story returns at most n sentences stating what the outlets agree on (content recurring across docs first), each attributed.
+//
+// Every lead sentence of every article is a candidate. Its score grows with
+// agreement (how closely the other outlets' articles say the same thing),
+// with centrality across all articles and with a lead-position prior inside
+// its own article, and is discounted for fragments, run-ons and quotations.
+// The best candidates are picked without repeating each other (up to about
+// 120 words), then ordered by how many outlets carry them. Sources lists the
+// sentence's own outlet first, then every other outlet with a sentence of
+// cosine ≥ 0.3 to it.
+func Story(docs []Doc, n int) []Sentence {
+	if n <= 0 || len(docs) == 0 {
+		return nil
+	}
+	perDoc := max(minCandidates, candidateSentences/len(docs))
+	var sents []sentence
+	for d, doc := range docs {
+		s := split(doc.Text, d)
+		if len(s) > perDoc {
+			s = s[:perDoc]
+		}
+		sents = append(sents, s...)
+	}
+	if len(sents) == 0 {
+		return nil
+	}
+	weigh(sents)
+	support, agreement := agreements(docs, sents)
+	scores := storyScores(docs, sents, agreement)
+	picked := pick(sents, scores, n, storyWordBudget, storyRedundancy)
+	sort.SliceStable(picked, func(a, b int) bool {
+		return len(support[picked[a]]) > len(support[picked[b]])
+	})
+	out := make([]Sentence, len(picked))
+	for i, k := range picked {
+		out[i] = Sentence{Text: sents[k].text, Sources: sources(docs, sents[k].doc, support[k])}
+	}
+	return out
+}
+
+// agreements returns, for every sentence, the other outlets' documents that
+// carry it (best cosine ≥ supportLimit) and the mean best cosine over all
+// other documents.
+func agreements(docs []Doc, sents []sentence) (support [][]int, agreement []float64) {
+	support = make([][]int, len(sents))
+	agreement = make([]float64, len(sents))
+	best := make([]float64, len(docs))
+	for i := range sents {
+		clear(best)
+		for j := range sents {
+			if sents[j].doc == sents[i].doc {
+				continue
+			}
+			if c := text.Dot(sents[i].vec, sents[j].vec); c > best[sents[j].doc] {
+				best[sents[j].doc] = c
+			}
+		}
+		own := sents[i].doc
+		for d, c := range best {
+			if d == own {
+				continue
+			}
+			agreement[i] += c
+			if c >= supportLimit && docs[d].Source != docs[own].Source {
+				support[i] = append(support[i], d)
+			}
+		}
+		if len(docs) > 1 {
+			agreement[i] /= float64(len(docs) - 1)
+		}
+	}
+	return support, agreement
+}
+
+func storyScores(docs []Doc, sents []sentence, agreement []float64) []float64 {
+	centroid := make(text.Vector)
+	for _, s := range sents {
+		centroid.Add(s.vec, 1)
+	}
+	norm := centroid.Norm()
+	titles := make([]text.Vector, len(docs))
+	for d, doc := range docs {
+		titles[d] = text.Counts(text.Terms(doc.Title)).Normalize()
+	}
+	scores := make([]float64, len(sents))
+	for i, s := range sents {
+		// A flatter lead prior than for one article: each outlet's lead
+		// competes, and agreement matters more than position.
+		prior := math.Sqrt(positionPrior(s.pos))
+		scores[i] = quality(s) * (prior +
+			storyCentrality*centrality(s, centroid, norm) +
+			agreementWeight*agreement[i] +
+			storyTitle*text.Dot(titles[s.doc], s.vec))
+	}
+	return scores
+}
+
+// sources lists the outlets of doc own and the supporting docs, each once, in
+// document order with own first.
+func sources(docs []Doc, own int, support []int) []string {
+	out := []string{docs[own].Source}
+	for _, d := range support {
+		dup := false
+		for _, s := range out {
+			if s == docs[d].Source {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, docs[d].Source)
+		}
+	}
+	return out
+}

@@ -1,0 +1,132 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// stanceSharedEval returns ../shared/eval as seen from the repository root,
+// skipping the test when it is absent (a fresh clone).
+func stanceSharedEval(t testing.TB) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "shared", "eval"))
+	if err == nil {
+		if _, err = os.Stat(filepath.Join(dir, "stance")); err == nil {
+			return dir
+		}
+	}
+	t.Skipf("shared evaluation data not found at %s: %v", dir, err)
+	return ""
+}
+
+func TestScoreStance(t *testing.T) {
+	gold := []stanceRecord{
+		{ID: "a", Label: "negative"}, {ID: "b", Label: "negative"}, {ID: "c", Label: "neutral"},
+		{ID: "d", Label: "positive"}, {ID: "e", Label: "neutral"},
+	}
+	tests := []struct {
+		name  string
+		preds []stancePrediction
+		want  func(m stanceMetrics) bool
+	}{
+		{"perfect", []stancePrediction{{"a", "negative"}, {"b", "negative"}, {"c", "neutral"}, {"d", "positive"}, {"e", "neutral"}},
+			func(m stanceMetrics) bool { return m.MacroF1 == 1 && m.Accuracy == 1 && m.F1PosNeg == 1 }},
+		{"missing and invalid count as wrong", []stancePrediction{{"a", "negative"}, {"b", "bad"}, {"c", "neutral"}, {"e", "neutral"}},
+			// negative P=1 R=.5 F1=.6667, neutral 1, positive 0.
+			func(m stanceMetrics) bool {
+				return m.Missing == 1 && m.NScored == 4 && m.MacroF1 == 0.5556 && m.Accuracy == 0.6
+			}},
+		{"unknown and duplicate ids", []stancePrediction{{"a", "negative"}, {"a", "positive"}, {"zz", "neutral"}},
+			func(m stanceMetrics) bool {
+				return m.UnknownIDs == 1 && m.DuplicatePredictions == 1 && m.Missing == 4 && m.Accuracy == 0.2
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := scoreStance(gold, tt.preds)
+			if !tt.want(m) {
+				t.Errorf("scoreStance = %+v", m)
+			}
+		})
+	}
+}
+
+// TestStanceBaselines checks that the scorer reproduces the reference
+// metrics of the majority baselines (../shared/eval/baselines).
+func TestStanceBaselines(t *testing.T) {
+	dir := stanceSharedEval(t)
+	var ref map[string]map[string]json.RawMessage
+	b, err := os.ReadFile(filepath.Join(dir, "baselines", "BASELINES.dev.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &ref); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ data, pred, key, system string }{
+		{"stance/dev.jsonl", "stance__dev.majority.pred.jsonl", "stance/dev.jsonl", "majority(train)"},
+		{"stance/basil-dev.jsonl", "stance__basil-dev.majority.pred.jsonl", "stance/basil-dev.jsonl", "majority(basil-dev)"},
+	} {
+		t.Run(tc.data, func(t *testing.T) {
+			gold, err := readJSONL[stanceRecord](filepath.Join(dir, tc.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			preds, err := readJSONL[stancePrediction](filepath.Join(dir, "baselines", tc.pred))
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, ok := ref[tc.key][tc.system]
+			if !ok {
+				t.Fatalf("no reference for %s %s", tc.key, tc.system)
+			}
+			var want, got map[string]any
+			if err := json.Unmarshal(raw, &want); err != nil {
+				t.Fatal(err)
+			}
+			b, _ := json.Marshal(scoreStance(gold, preds))
+			if err := json.Unmarshal(b, &got); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("metrics differ from the reference (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestStanceTargets runs the stance task on the DEV files and reports the
+// scores; it fails when a score falls below the target.
+func TestStanceTargets(t *testing.T) {
+	dir := stanceSharedEval(t)
+	for _, tc := range []struct {
+		file string
+		min  float64
+	}{
+		{"stance/dev.jsonl", 0.0},
+		{"stance/basil-dev.jsonl", 0.0},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			var pred bytes.Buffer
+			res, err := Run(context.Background(), "stance", filepath.Join(dir, tc.file), &pred)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := res.(stanceMetrics)
+			b, _ := json.Marshal(m)
+			t.Logf("%s: %s", tc.file, b)
+			if m.MacroF1 < tc.min {
+				t.Errorf("%s macro-F1 = %.4f, want >= %.2f", tc.file, m.MacroF1, tc.min)
+			}
+			if n := bytes.Count(pred.Bytes(), []byte("\n")); n != m.NGold {
+				t.Errorf("wrote %d prediction lines for %d records", n, m.NGold)
+			}
+		})
+	}
+}

@@ -1,0 +1,62 @@
+package feed
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsdigest/newsdigest/store"
+)
+
+func TestNearDuplicateAcrossFeedsIsLinked(t *testing.T) {
+	wire := longText("wire", 150)
+	edited := strings.Replace(wire, "harbour", "harbor", 1) + " Additional reporting by staff."
+	other := longText("unrelated", 150)
+	a := newFeedServer(t, rssFeed("A", testItem{GUID: "a", Link: "https://a.example/1", Title: "Wire story", Description: wire}))
+	b := newFeedServer(t, rssFeed("B",
+		testItem{GUID: "b", Link: "https://b.example/1", Title: "Wire story (B)", Description: edited},
+		testItem{GUID: "c", Link: "https://b.example/2", Title: "Own story", Description: other},
+	))
+	fa, fb := testFeed(1, a.URL), testFeed(2, b.URL)
+	fa.Fetched, fb.Fetched = true, true
+	st := newFakeStore(fa, fb)
+	p := NewPoller(st, testOptions())
+	p.Poll(context.Background(), []store.Feed{fa})
+	p.Poll(context.Background(), []store.Feed{fb})
+	byGUID := map[string]store.Article{}
+	for _, art := range st.all() {
+		byGUID[art.GUID] = art
+	}
+	if byGUID["b"].DuplicateOf != byGUID["a"].ID || byGUID["a"].ID == 0 {
+		t.Errorf("republished wire copy: DuplicateOf = %d, want %d", byGUID["b"].DuplicateOf, byGUID["a"].ID)
+	}
+	if byGUID["c"].DuplicateOf != 0 || byGUID["a"].DuplicateOf != 0 {
+		t.Errorf("independent stories linked: %+v", byGUID)
+	}
+}
+
+func TestSimHashDistance(t *testing.T) {
+	base := longText("sim", 200)
+	near := strings.Replace(base, "museum", "gallery", 1)
+	far := longText("different", 200)
+	if d := HammingDistance(SimHash(base), SimHash(near)); d > maxDupDistance {
+		t.Errorf("one-word edit: distance %d", d)
+	}
+	if d := HammingDistance(SimHash(base), SimHash(far)); d <= maxDupDistance {
+		t.Errorf("different texts: distance %d", d)
+	}
+	if SimHash("") != 0 {
+		t.Error("SimHash of empty text")
+	}
+}
+
+func TestDedupeBatch(t *testing.T) {
+	arts := []*store.Article{
+		{CanonicalURL: "https://e.org/1"},
+		{CanonicalURL: "https://e.org/1"},
+	}
+	arts[0].GUID, arts[1].GUID = "x", "y"
+	if got := dedupeBatch(arts); len(got) != 1 {
+		t.Errorf("same canonical URL twice in one document: kept %d", len(got))
+	}
+}

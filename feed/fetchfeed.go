@@ -1,0 +1,51 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/newsdigest/newsdigest/store"
+)
+
+// fetchedFeed is a fetched and parsed feed document.
+type fetchedFeed struct {
+	resp   *response
+	feed   *parsedFeed
+	newURL string // where the feed lives now, if that changed for good
+}
+
+// fetchFeed fetches and parses f. An HTML page in place of a feed is
+// searched for a <link rel="alternate"> feed, which is fetched instead and
+// becomes the feed's URL. On a 304 it returns ErrNotModified with the
+// response's validators in doc.resp.
+func (p *Poller) fetchFeed(ctx context.Context, f store.Feed) (*fetchedFeed, error) {
+	resp, err := p.fetcher.fetch(ctx, f.URL, f.ETag, f.LastModified, acceptFeed, f.FromConfig)
+	if errors.Is(err, ErrNotModified) {
+		return &fetchedFeed{resp: resp, newURL: resp.PermanentURL}, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %w", err)
+	}
+	doc := &fetchedFeed{resp: resp, newURL: resp.PermanentURL}
+	doc.feed, err = parseFeed(resp.Body, resp.ContentType)
+	if err == nil {
+		return doc, nil
+	}
+	if !errors.Is(err, ErrNotAFeed) || !looksLikeHTML(resp.Body, resp.ContentType) {
+		return nil, err
+	}
+	found := discoverFeed(resp.Body, resp.URL)
+	if found == "" {
+		return nil, fmt.Errorf("%w: %s is an HTML page without a feed link", ErrNotAFeed, resp.URL)
+	}
+	feedResp, err := p.fetcher.fetch(ctx, found, "", "", acceptFeed, false)
+	if err != nil {
+		return nil, fmt.Errorf("fetch discovered feed %s: %w", found, err)
+	}
+	parsed, err := parseFeed(feedResp.Body, feedResp.ContentType)
+	if err != nil {
+		return nil, fmt.Errorf("discovered feed %s: %w", found, err)
+	}
+	return &fetchedFeed{resp: feedResp, feed: parsed, newURL: feedResp.URL}, nil
+}
