@@ -47,6 +47,7 @@ func loadConfig(path string) (cfg *config.Config, sample bool, err error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("sample configuration: %w", err)
 	}
+	cfg.ApplyEnv(os.Getenv)
 	return cfg, true, nil
 }
 

@@ -47,6 +47,9 @@ func (d *decoder) table(path string, data map[string]any, v reflect.Value) {
 func (d *decoder) unknown(key, name string, fields map[string]int) {
 	best, bestDist := "", 3
 	for f := range fields {
+		if len(name) > 2*len(f) { // too far apart to be a typo; spares the work
+			continue
+		}
 		if dist := editDistance(name, f); dist < bestDist || dist == bestDist && f < best {
 			best, bestDist = f, dist
 		}

@@ -52,6 +52,7 @@ func TestParseErrors(t *testing.T) {
 		{"table as string", "poll = \"fast\"\n", 1, "poll", "want a table"},
 		{"bad database scheme", "\n\ndatabase = \"mysql://db/x\"\n", 3, "database", `"mysql://db/x" is not a sqlite:// or postgres:// URL`},
 		{"postgres password redacted", "database = \"postgresql://u:hunter2@/x\"\n", 1, "database", "xxxxx"},
+		{"postgres without host", "database = \"postgres:///nd\"\n", 1, "database", "not a valid postgres:// URL"},
 		{"bad log format", "log_format = \"yaml\"\n", 1, "log_format", `"yaml" is not one of "text", "json"`},
 		{"bad listen", "listen = \"8080\"\n", 1, "listen", "not a listen address"},
 		{"bad discord mode", "[discord]\nmode = \"websocket\"\n", 2, "discord.mode", `"websocket" is not one of "gateway", "http"`},
@@ -63,6 +64,12 @@ func TestParseErrors(t *testing.T) {
 		{"discord public key not hex", "[discord]\npublic_key = \"zz\"\n", 2, "discord.public_key", "64 hex digits"},
 		{"dotted key", "poll.timeout = \"soon\"\n", 1, "poll.timeout", "not a duration"},
 		{"byte-order mark and CRLF", "\ufefflisten = \":1\"\r\n\r\nlog_format = \"x\"\r\n", 3, "log_format", "is not one of"},
+		{"nesting too deep", "a = " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n", 0, "", "nested 40 deep"},
+		{"slack channel name instead of id", "[[channels]]\nplatform = \"slack\"\nid = \"#general\"\nlive = true\n", 3, "channels[0].id", "not a Slack channel id"},
+		{"bad slack team id", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nscope = \"acme\"\nlive = true\n", 4, "channels[0].scope", "not a Slack team id"},
+		{"discord channel name instead of id", "[[channels]]\nplatform = \"discord\"\nid = \"news\"\nlive = true\n", 3, "channels[0].id", "not a Discord id"},
+		{"bad discord guild id", "[[channels]]\nplatform = \"discord\"\nid = \"1\"\nscope = \"my server\"\nlive = true\n", 4, "channels[0].scope", "not a Discord id"},
+		{"file too large", strings.Repeat("#", 1<<20+1), 0, "", "a configuration is at most"},
 		{"backup with postgres", "database = \"postgres://h/db\"\nbackup_dir = \"/b\"\n", 2, "backup_dir", "SQLite only"},
 	}
 	for _, tt := range tests {

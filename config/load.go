@@ -21,6 +21,12 @@ const (
 	EnvDatabaseURL        = "NEWSDIGEST_DATABASE_URL"
 )
 
+// Limits that keep a hostile or broken file from costing much time.
+const (
+	maxDocumentBytes = 1 << 20
+	maxNesting       = 32
+)
+
 // Load reads the TOML file at path, fills defaults, applies the environment
 // overrides read through getenv (os.Getenv in main; nil reads nothing) and
 // validates the result. Content errors match ErrInvalid and name the key and
@@ -35,12 +41,21 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 
 // Parse is Load for a document already in memory.
 func Parse(data []byte, getenv func(string) string) (*Config, error) {
+	if len(data) > maxDocumentBytes {
+		return nil, &Error{Msg: fmt.Sprintf("the file has %d bytes; a configuration is at most %d", len(data), maxDocumentBytes)}
+	}
+	lines, depth := scanKeys(string(data))
+	if depth > maxNesting {
+		// The TOML parser's time grows steeply with nesting; no real
+		// configuration comes near this.
+		return nil, &Error{Msg: fmt.Sprintf("arrays or inline tables nested %d deep; at most %d", depth, maxNesting)}
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		return nil, syntaxError(err)
 	}
 	cfg := Default()
-	cfg.lines = locateKeys(string(data))
+	cfg.lines = lines
 	d := decoder{problems: problems{lines: cfg.lines}}
 	d.table("", raw, reflect.ValueOf(cfg).Elem())
 	if err := d.err(); err != nil {

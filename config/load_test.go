@@ -117,6 +117,21 @@ admin_group = "S1"
 	}
 }
 
+func TestDatabaseForms(t *testing.T) {
+	for _, dsn := range []string{
+		"sqlite://newsdigest.db",
+		"sqlite:///data/newsdigest.db",
+		"sqlite://:memory:",
+		"postgres://nd:secret@db.internal:5432/nd?sslmode=require",
+		"postgresql://db/nd",
+		"postgres:///nd?host=/var/run/postgresql",
+	} {
+		if _, err := Parse([]byte("database = \""+dsn+"\"\n"), nil); err != nil {
+			t.Errorf("database %q: %v", dsn, err)
+		}
+	}
+}
+
 func TestParseEmptyIsDefault(t *testing.T) {
 	got, err := Parse(nil, nil)
 	if err != nil {

@@ -13,10 +13,17 @@ import (
 // on anything else it stops early rather than fail: a missing line only makes
 // an error message less precise.
 func locateKeys(src string) map[string]int {
+	lines, _ := scanKeys(src)
+	return lines
+}
+
+// scanKeys is locateKeys that also returns the deepest nesting of arrays and
+// inline tables it met.
+func scanKeys(src string) (lines map[string]int, depth int) {
 	src = strings.TrimPrefix(src, "\ufeff") // a byte-order mark is not a key
 	s := &scanner{src: src, line: 1, lines: map[string]int{}, arrays: map[string]int{}, current: map[string]string{}}
 	s.document()
-	return s.lines
+	return s.lines, s.deepest
 }
 
 // lookupLine finds the line of key, or of its closest ancestor that has one.

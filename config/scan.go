@@ -1,6 +1,9 @@
 package config
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // scanner walks a TOML document far enough to know which key starts on which
 // line; it skips values without interpreting them.
@@ -15,9 +18,18 @@ type scanner struct {
 	arrays  map[string]int
 	current map[string]string
 	table   string // indexed path of the table that keys belong to now
+	depth   int    // nesting of arrays and inline tables at pos
+	deepest int    // the largest depth seen
 }
 
+// maxRecordDepth bounds the nesting whose keys are recorded: deeper paths
+// would only grow quadratically in length for no useful error message.
+const maxRecordDepth = 16
+
 func (s *scanner) record(path string) {
+	if s.depth > maxRecordDepth {
+		return
+	}
 	if _, ok := s.lines[path]; !ok {
 		s.lines[path] = s.line
 	}
@@ -121,7 +133,9 @@ func (s *scanner) keyValue(prefix string) {
 	}
 	path := prefix
 	for _, name := range names {
-		path = joinPath(path, name)
+		if s.depth <= maxRecordDepth {
+			path = joinPath(path, name)
+		}
 		s.record(path)
 	}
 	s.skipSpace(false)
@@ -140,7 +154,14 @@ func (s *scanner) key() []string {
 		s.skipSpace(false)
 		var name string
 		switch c := s.peek(0); {
-		case c == '"' || c == '\'':
+		case c == '"':
+			name = s.quoted(c)
+			// Decode escapes as the TOML parser does, so the path matches
+			// the decoded key; TOML's escapes are a subset of Go's.
+			if unquoted, err := strconv.Unquote(`"` + name + `"`); err == nil {
+				name = unquoted
+			}
+		case c == '\'':
 			name = s.quoted(c)
 		case isBareKeyChar(c):
 			start := s.pos
@@ -224,6 +245,9 @@ func (s *scanner) multilineString(q byte) {
 
 func (s *scanner) array(path string) {
 	s.pos++
+	s.depth++
+	s.deepest = max(s.deepest, s.depth)
+	defer func() { s.depth-- }()
 	for i := 0; ; i++ {
 		s.skipSpace(true)
 		if s.pos >= len(s.src) {
@@ -233,7 +257,10 @@ func (s *scanner) array(path string) {
 			s.pos++
 			return
 		}
-		elem := indexPath(path, i)
+		elem := path
+		if s.depth <= maxRecordDepth {
+			elem = indexPath(path, i)
+		}
 		s.record(elem)
 		start := s.pos
 		s.value(elem)
@@ -248,6 +275,9 @@ func (s *scanner) array(path string) {
 
 func (s *scanner) inlineTable(path string) {
 	s.pos++
+	s.depth++
+	s.deepest = max(s.deepest, s.depth)
+	defer func() { s.depth-- }()
 	for {
 		s.skipSpace(true)
 		if s.pos >= len(s.src) {

@@ -54,7 +54,7 @@ func validateDatabase(p *problems, key, dsn string) {
 		}
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		u, err := url.Parse(dsn)
-		if err != nil || u.Host == "" {
+		if err != nil || u.Host == "" && u.Query().Get("host") == "" { // ?host= names a Unix socket directory
 			p.add(key, "%q is not a valid postgres:// URL (postgres://user:password@host:5432/dbname)", redact(dsn))
 		}
 	default:
@@ -149,8 +149,8 @@ func (c *Config) validateChannels(p *problems) {
 	seen := map[string]int{}
 	for i, ch := range c.Channels {
 		key := indexPath("channels", i)
-		if oneOf(p, key+".platform", ch.Platform, PlatformDiscord, PlatformSlack, PlatformConsole) && ch.ID == "" {
-			p.add(key, "id is missing: the %s channel id to post to", ch.Platform)
+		if oneOf(p, key+".platform", ch.Platform, PlatformDiscord, PlatformSlack, PlatformConsole) {
+			ch.validateIDs(p, key)
 		}
 		id := ch.Platform + "/" + ch.ID
 		if j, dup := seen[id]; dup && ch.ID != "" {
@@ -177,6 +177,28 @@ func (c *Config) validateChannels(p *problems) {
 		between(p, key+".live_max_per_hour", ch.LiveMaxPerHour, 1, 3600)
 		checkPatterns(p, key+".include", ch.Include)
 		checkPatterns(p, key+".exclude", ch.Exclude)
+	}
+}
+
+// slackID matches Slack's upper-case ids: channels C…/G…, teams T…/E….
+var slackID = regexp.MustCompile(`^[A-Z][A-Z0-9]+$`)
+
+// validateIDs checks the channel and scope ids against the platform's form,
+// which catches the common mistake of writing a channel's name.
+func (ch Channel) validateIDs(p *problems, key string) {
+	switch {
+	case ch.ID == "":
+		p.add(key, "id is missing: the %s channel id to post to", ch.Platform)
+	case ch.Platform == PlatformDiscord:
+		snowflake(p, key+".id", ch.ID)
+		snowflake(p, key+".scope", ch.Scope)
+	case ch.Platform == PlatformSlack:
+		if !slackID.MatchString(ch.ID) {
+			p.add(key+".id", "%q is not a Slack channel id; use the id (like C0123ABCD) from the channel's details, not its name", ch.ID)
+		}
+		if ch.Scope != "" && !slackID.MatchString(ch.Scope) {
+			p.add(key+".scope", "%q is not a Slack team id (like T0123ABCD)", ch.Scope)
+		}
 	}
 }
 

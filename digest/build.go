@@ -153,9 +153,9 @@ func blindspot(coverage map[string]int) (bool, string) {
 	}
 	switch {
 	case left > 0 && right == 0:
-		return true, "covered only by outlets rated left of center"
+		return true, "no coverage from outlets you rated right of center"
 	case right > 0 && left == 0:
-		return true, "covered only by outlets rated right of center"
+		return true, "no coverage from outlets you rated left of center"
 	}
 	return false, ""
 }

@@ -125,6 +125,7 @@ var stories = map[string][]string{
 }
 
 func storyOf(t *testing.T, link string) string {
+	t.Helper()
 	for story, slugs := range stories {
 		for _, s := range slugs {
 			if strings.Contains(link, "/"+s) {

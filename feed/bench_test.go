@@ -61,7 +61,7 @@ func benchFeedServer(b *testing.B) *httptest.Server {
 			http.NotFound(w, r)
 			return
 		}
-		if i%20 != 0 {
+		if i%benchNewEvery() != 0 {
 			if r.Header.Get("If-None-Match") == `"stable"` {
 				w.WriteHeader(http.StatusNotModified)
 				return
@@ -161,4 +161,13 @@ func benchWorkers() int {
 		return n
 	}
 	return 64
+}
+
+// benchNewEvery is the share of feeds with new items on every request: one
+// in benchNewEvery (default 20, i.e. 5%).
+func benchNewEvery() int {
+	if n, err := strconv.Atoi(os.Getenv("FEED_BENCH_NEW_EVERY")); err == nil && n > 0 {
+		return n
+	}
+	return 20
 }

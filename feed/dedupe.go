@@ -1,11 +1,13 @@
 package feed
 
 import (
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/newsdigest/newsdigest/digest/cluster"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -86,16 +88,13 @@ func (s *seenSet) add(key string) {
 	s.keys[key] = struct{}{}
 }
 
-// Near-duplicate detection parameters: texts shorter than minDupWords are
-// too short to call copies, and fingerprints at most maxDupDistance bits
-// apart are the same text.
-const (
-	minDupWords    = 40
-	maxDupDistance = 3
-)
+// minDupWords is the length below which a text is too short to call a
+// copy of another.
+const minDupWords = 25
 
-// dupIndex holds the SimHashes of recently stored articles, to link wire
-// copy republished by another feed to its first appearance.
+// dupIndex holds the SimHashes (cluster.Fingerprint) of recently stored
+// articles, to link wire copy republished by another feed to its first
+// appearance.
 type dupIndex struct {
 	mu      sync.Mutex
 	entries []dupEntry
@@ -120,12 +119,12 @@ func (d *dupIndex) find(feedID int64, hash uint64, text string) int64 {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	best, bestDist := int64(0), maxDupDistance+1
+	best, bestDist := int64(0), 65
 	for _, e := range d.entries {
-		if e.feedID == feedID {
+		if e.feedID == feedID || !cluster.NearDuplicate(e.hash, hash) {
 			continue
 		}
-		if dist := HammingDistance(e.hash, hash); dist < bestDist || (dist == bestDist && e.id < best) {
+		if dist := bits.OnesCount64(e.hash ^ hash); dist < bestDist || (dist == bestDist && e.id < best) {
 			best, bestDist = e.id, dist
 		}
 	}

@@ -35,18 +35,24 @@ func TestNearDuplicateAcrossFeedsIsLinked(t *testing.T) {
 	}
 }
 
-func TestSimHashDistance(t *testing.T) {
-	base := longText("sim", 200)
-	near := strings.Replace(base, "museum", "gallery", 1)
-	far := longText("different", 200)
-	if d := HammingDistance(SimHash(base), SimHash(near)); d > maxDupDistance {
-		t.Errorf("one-word edit: distance %d", d)
+func TestDupIndexSkipsShortTextsAndSameFeed(t *testing.T) {
+	d := newDupIndex(2)
+	long := longText("idx", 60)
+	d.add(1, 10, 0xF0F0, long)
+	d.add(2, 11, 0xF0F0, "too short")
+	if got := d.find(10, 0xF0F0, long); got != 0 {
+		t.Errorf("same feed linked: %d", got)
 	}
-	if d := HammingDistance(SimHash(base), SimHash(far)); d <= maxDupDistance {
-		t.Errorf("different texts: distance %d", d)
+	if got := d.find(12, 0xF0F1, long); got != 1 {
+		t.Errorf("near fingerprint from another feed: %d, want 1", got)
 	}
-	if SimHash("") != 0 {
-		t.Error("SimHash of empty text")
+	if got := d.find(12, 0xF0F0, "short"); got != 0 {
+		t.Errorf("short text linked: %d", got)
+	}
+	d.add(3, 12, 0x0F0F<<32, long)
+	d.add(4, 13, 0x1234<<40, long) // ring of 2: entry 1 is forgotten
+	if got := d.find(14, 0xF0F0, long); got != 0 {
+		t.Errorf("evicted entry still found: %d", got)
 	}
 }
 

@@ -5,11 +5,13 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/url"
 	"strings"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability"
+	"golang.org/x/net/html/atom"
 )
 
 // teaserWords is the length below which an item's text is taken for a
@@ -87,11 +89,49 @@ func ExtractText(page []byte, contentType, pageURL string) (title, text string, 
 	}
 	text = article.TextContent
 	if article.Content != "" {
-		text = htmlToText(article.Content)
+		text = htmlToTextSkipping(article.Content, articleSkipped)
 	}
-	text = strings.TrimSpace(text)
+	text = trimLeadingNonProse(strings.TrimSpace(text))
 	if text == "" {
 		return "", "", ErrNoContent
 	}
 	return htmlToLine(article.Title), text, nil
+}
+
+// articleSkipped are the elements left out of an extracted article: those
+// of htmlToText plus figures and their captions, which belong to the page's
+// pictures rather than to the story.
+var articleSkipped = func() map[atom.Atom]bool {
+	m := maps.Clone(skippedElements)
+	m[atom.Figure] = true
+	m[atom.Figcaption] = true
+	return m
+}()
+
+// trimLeadingNonProse drops the short lines without sentence punctuation
+// that precede the story in many pages: breadcrumbs, section names, dates,
+// "Sign in" links. A text made only of such lines is kept whole.
+func trimLeadingNonProse(text string) string {
+	rest := text
+	for {
+		line, after, found := strings.Cut(rest, "\n")
+		if !isNonProse(line) {
+			return rest
+		}
+		if !found {
+			return text // nothing but short lines: keep them
+		}
+		rest = after
+	}
+}
+
+// isNonProse reports whether line is too short to be a sentence and has no
+// sentence-final punctuation.
+func isNonProse(line string) bool {
+	line = strings.TrimSpace(line)
+	if len(strings.Fields(line)) >= 6 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return !strings.ContainsRune(".!?。！？\"”’:", last)
 }

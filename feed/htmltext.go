@@ -30,6 +30,12 @@ var blockElements = map[atom.Atom]bool{
 // entities decoded, whitespace collapsed, one block (paragraph, list item,
 // heading) per line.
 func htmlToText(fragment string) string {
+	return htmlToTextSkipping(fragment, skippedElements)
+}
+
+// htmlToTextSkipping is htmlToText leaving out the text inside the given
+// elements.
+func htmlToTextSkipping(fragment string, skipped map[atom.Atom]bool) string {
 	if !strings.ContainsAny(fragment, "<&") {
 		return collapseLines(fragment)
 	}
@@ -47,7 +53,7 @@ func htmlToText(fragment string) string {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
-			if skippedElements[a] {
+			if skipped[a] {
 				if tt := z.Token(); tt.Type == html.StartTagToken {
 					skip++
 				}
@@ -61,7 +67,7 @@ func htmlToText(fragment string) string {
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
-			if skippedElements[a] {
+			if skipped[a] {
 				if skip > 0 {
 					skip--
 				}

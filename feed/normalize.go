@@ -9,6 +9,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"github.com/newsdigest/newsdigest/digest/cluster"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -60,7 +61,7 @@ func normalizeItem(item *gofeed.Item, base *url.URL, now time.Time) *store.Artic
 	}
 	a.CanonicalURL = CanonicalURL(a.URL)
 	a.ContentHash = contentHash(a.Title, a.Text)
-	a.SimHash = SimHash(a.Text)
+	a.SimHash = cluster.Fingerprint(a.Text)
 	if a.GUID == "" && a.URL == "" {
 		// Without a GUID or a link, title and date are the identity.
 		a.GUID = "title-date:" + contentHash(a.Title, a.Published.UTC().Format(time.RFC3339))

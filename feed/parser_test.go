@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -216,5 +217,37 @@ func TestIsTeaser(t *testing.T) {
 		if got := isTeaser(tt.text); got != tt.want {
 			t.Errorf("isTeaser(%.40q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestTrimLeadingNonProse(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Home\nNews\nSpace\nThe probe landed on Tuesday after a long cruise.", "The probe landed on Tuesday after a long cruise."},
+		{"Published 1 day ago\nShort.\nMore text here", "Short.\nMore text here"},
+		{"A full first line that is a sentence of prose\nsecond", "A full first line that is a sentence of prose\nsecond"},
+		{"only\nshort\nlines", "only\nshort\nlines"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := trimLeadingNonProse(tt.in); got != tt.want {
+			t.Errorf("trimLeadingNonProse(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestExtractTextSkipsChromeAndCaptions(t *testing.T) {
+	body := longText("story", 250)
+	page := `<html><head><title>T</title></head><body><nav>Home | World | Sport</nav>
+<div class="breadcrumbs">Home</div><article><figure><img src="x.jpg"><figcaption>A photo caption here</figcaption></figure>
+<p>` + body + `</p></article><aside class="related">Related stories you may like</aside></body></html>`
+	title, text, err := ExtractText([]byte(page), "", "https://example.org/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if title != "T" || text != body {
+		t.Errorf("title %q, text %.120q", title, text)
+	}
+	if _, _, err := ExtractText([]byte("<html><body></body></html>"), "", ""); !errors.Is(err, ErrNoContent) {
+		t.Errorf("empty page: err = %v, want ErrNoContent", err)
 	}
 }

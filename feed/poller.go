@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsdigest/newsdigest/digest/cluster"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -211,7 +212,7 @@ func (p *Poller) fillFullText(ctx context.Context, a *store.Article) {
 	}
 	if len(text) > len(a.Text) {
 		a.Text = text
-		a.SimHash = SimHash(text)
+		a.SimHash = cluster.Fingerprint(text)
 	}
 }
 

@@ -109,8 +109,17 @@ func (s *Store) SaveArticle(ctx context.Context, a *Article) (SaveOutcome, error
 		a.FirstSeenAt = time.Now()
 	}
 	ident := articleIdentity(a)
-	// The loop covers an article deleted between our failed insert and our lookup.
+	// Look first: most sightings are of stored articles, and a read takes no
+	// write lock. The loop covers the races: an insert that lost to a
+	// concurrent one, and an article deleted between two steps.
 	for range 3 {
+		outcome, err := s.reviseArticle(ctx, ident, a)
+		if err == nil {
+			return outcome, nil
+		}
+		if !errors.Is(err, ErrNotFound) {
+			return Unchanged, fmt.Errorf("store: save article %s: %w", ident, err)
+		}
 		id, inserted, err := s.insertArticle(ctx, ident, a)
 		if err != nil {
 			return Unchanged, fmt.Errorf("store: save article %s: %w", ident, err)
@@ -120,14 +129,6 @@ func (s *Store) SaveArticle(ctx context.Context, a *Article) (SaveOutcome, error
 			a.Updated = false
 			return Inserted, nil
 		}
-		outcome, err := s.reviseArticle(ctx, ident, a)
-		if errors.Is(err, ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return Unchanged, fmt.Errorf("store: save article %s: %w", ident, err)
-		}
-		return outcome, nil
 	}
 	return Unchanged, fmt.Errorf("store: save article %s: kept conflicting with a vanishing row", ident)
 }

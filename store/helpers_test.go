@@ -15,8 +15,9 @@ import (
 // postgresEnv names the variable holding a PostgreSQL URL for tests.
 const postgresEnv = "NEWSDIGEST_TEST_POSTGRES_URL"
 
-// eachStore runs fn against a fresh SQLite store and, when postgresEnv is
-// set, a fresh PostgreSQL store in a schema of its own.
+// eachStore runs fn against a fresh SQLite store in a file, one in memory
+// and, when postgresEnv is set, a fresh PostgreSQL store in a schema of its
+// own.
 func eachStore(t *testing.T, fn func(t *testing.T, s *Store)) {
 	t.Helper()
 	// Every store is its own file or schema, so the suite runs in parallel;
@@ -24,6 +25,14 @@ func eachStore(t *testing.T, fn func(t *testing.T, s *Store)) {
 	t.Parallel()
 	t.Run("sqlite", func(t *testing.T) {
 		fn(t, openSQLite(t))
+	})
+	t.Run("memory", func(t *testing.T) {
+		s, err := Open(context.Background(), ":memory:")
+		if err != nil {
+			t.Fatalf("open memory: %v", err)
+		}
+		t.Cleanup(func() { s.Close() })
+		fn(t, s)
 	})
 	t.Run("postgres", func(t *testing.T) {
 		fn(t, openPostgres(t))
@@ -83,7 +92,8 @@ func freshSchema(t testing.TB, base string) (dsn string, drop func()) {
 	if strings.Contains(base, "?") {
 		sep = "&"
 	}
-	return base + sep + "search_path=" + schema, func() {
+	// Tests need no durability: not waiting for WAL flushes makes DDL fast.
+	return base + sep + "search_path=" + schema + "&synchronous_commit=off", func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		if _, err := admin.ExecContext(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {

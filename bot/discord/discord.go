@@ -99,7 +99,13 @@ type Bot struct {
 	base   context.Context
 	cancel context.CancelFunc
 	work   sync.WaitGroup
+	jobs   chan struct{} // bounds commands running at once
 }
+
+// maxJobs bounds how many commands run at once in the background, so a
+// burst of commands cannot starve the acknowledgements of new interactions
+// (which must reach Discord within 3 seconds) of CPU.
+const maxJobs = 8
 
 // New checks opts and returns a Bot whose commands are run by h.
 func New(opts Options, h Handler) (*Bot, error) {
@@ -177,6 +183,7 @@ func New(opts Options, h Handler) (*Bot, error) {
 		pacers:        map[string]*rate.Limiter{},
 		base:          base,
 		cancel:        cancel,
+		jobs:          make(chan struct{}, maxJobs),
 	}, nil
 }
 
@@ -198,6 +205,13 @@ func (b *Bot) goBackground(f func(ctx context.Context)) {
 		defer b.work.Done()
 		ctx, cancel := context.WithTimeout(b.base, b.workTimeout)
 		defer cancel()
+		select {
+		case b.jobs <- struct{}{}:
+			defer func() { <-b.jobs }()
+		case <-ctx.Done():
+			b.log.LogAttrs(ctx, slog.LevelWarn, "discord command dropped: shutting down")
+			return
+		}
 		f(ctx)
 	}()
 }

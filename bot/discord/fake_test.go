@@ -47,6 +47,8 @@ type fakeDiscord struct {
 	nonces map[string]string     // nonce → message id
 	nextID int
 	notify chan recorded
+
+	gatewayURL string // answer to GET /gateway
 }
 
 func newFakeDiscord(t testing.TB) *fakeDiscord {
@@ -87,6 +89,9 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case r.Method == http.MethodGet && (r.URL.Path == "/gateway" || r.URL.Path == "/gateway/bot"):
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"url":%q,"shards":1}`, f.gatewayURL)
 	case r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/callback"):
 		w.WriteHeader(http.StatusNoContent)
 	case r.Method == http.MethodPost && (strings.HasPrefix(r.URL.Path, "/webhooks/") || strings.HasPrefix(r.URL.Path, "/channels/")):

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -82,13 +83,14 @@ func renderPlain(m bot.Message) []payload {
 
 // headerBlocks renders Title and Text as the first embed(s).
 func headerBlocks(m bot.Message) []block {
-	if m.Title == "" && m.Text == "" {
+	full := escapeMarkdown(oneLine(m.Title))
+	title, cut := truncateWords(full, limitTitle)
+	desc := strings.TrimSpace(escapeMarkdown(m.Text))
+	if title == "" && desc == "" {
 		return nil
 	}
-	title, cut := truncateWords(escapeMarkdown(oneLine(m.Title)), limitTitle)
-	desc := escapeMarkdown(m.Text)
 	if cut {
-		desc = "**" + escapeMarkdown(oneLine(m.Title)) + "**\n" + desc
+		desc = "**" + full + "**\n" + desc
 	}
 	var out []block
 	for i, chunk := range descriptionChunks(desc) {
@@ -109,6 +111,9 @@ func headerBlocks(m bot.Message) []block {
 // for one embed continues in further embeds of the same colour.
 func sectionBlocks(i, n int, s bot.Section) []block {
 	heading := escapeMarkdown(oneLine(s.Heading))
+	if heading == "" {
+		heading = "Untitled story"
+	}
 	if n > 1 {
 		heading = fmt.Sprintf("%d. %s", i+1, heading)
 	}
@@ -197,7 +202,7 @@ func oneLine(s string) string {
 			r[i] = ' '
 		}
 	}
-	return string(r)
+	return strings.TrimSpace(string(r))
 }
 
 // embedChars counts what Discord counts toward the 6000-character total.

@@ -74,13 +74,12 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // single word (or link) longer than limit is cut, and never between a
 // backslash and the character it escapes.
 func splitText(s string, limit int) []string {
-	s = strings.TrimSpace(s)
 	if limit < 2 {
 		limit = 2
 	}
+	r := []rune(strings.TrimSpace(s))
 	var out []string
-	for runeLen(s) > limit {
-		r := []rune(s)
+	for len(r) > limit {
 		cut := -1
 		for i := limit; i > limit/2; i-- {
 			if r[i] == '\n' {
@@ -105,10 +104,13 @@ func splitText(s string, limit int) []string {
 		if piece := strings.TrimRightFunc(string(r[:cut]), unicode.IsSpace); piece != "" {
 			out = append(out, piece)
 		}
-		s = strings.TrimLeftFunc(string(r[cut:]), unicode.IsSpace)
+		r = r[cut:]
+		for len(r) > 0 && unicode.IsSpace(r[0]) {
+			r = r[1:]
+		}
 	}
-	if s != "" {
-		out = append(out, s)
+	if len(r) > 0 {
+		out = append(out, string(r))
 	}
 	return out
 }
@@ -127,7 +129,7 @@ func truncateWords(s string, limit int) (string, bool) {
 	if runeLen(s) <= limit {
 		return s, false
 	}
-	r := []rune(s)
+	r := []rune(prefixRunes(s, limit))
 	cut := -1
 	for i := limit - 1; i > 0; i-- {
 		if unicode.IsSpace(r[i]) {
@@ -142,6 +144,17 @@ func truncateWords(s string, limit int) (string, bool) {
 		cut--
 	}
 	return strings.TrimRightFunc(string(r[:cut]), unicode.IsSpace) + "…", true
+}
+
+// prefixRunes returns the first n characters of s without decoding the rest.
+func prefixRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // truncateRunes keeps the first n characters of s, for error messages.

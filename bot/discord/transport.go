@@ -71,7 +71,11 @@ func apiClient(base *http.Client, apiBase string) *http.Client {
 	}
 	next := c.Transport
 	if next == nil {
-		next = http.DefaultTransport
+		// Bursts of follow-ups go to one host; keep enough idle connections
+		// that a burst does not open (and TLS-handshake) one per message.
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 32
+		next = t
 	}
 	c.Transport = rewriteTransport{apiBase: apiBase, next: next}
 	return c

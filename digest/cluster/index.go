@@ -40,13 +40,28 @@ type Index struct {
 	scores   map[*story]float64
 }
 
-// story is one open story: the sum of its articles' term vectors.
+// story is one open story: the sums of its articles' vectors.
 type story struct {
 	id     int64
-	sum    sparse
-	docs   int // articles still in the window
+	sum    docVectors
+	recent []sparse // unit-weighted vectors of the newest articles
+	years  map[int]int
+	docs   int      // articles still in the window
 	latest time.Time
 }
+
+// Channel weights: how much the whole-text, headline and name similarities
+// count in the score an article needs to join a story.
+var (
+	weightAll   = 1.0
+	weightTitle = 0.0
+	weightNames = 0.0
+	titleTerms  = 30
+	nameTerms   = 50
+	linkMode    = 0
+	yearPenalty = 0.0
+	memberTerms = 64
+)
 
 // docRec is an article in the window.
 type docRec struct {
@@ -99,13 +114,13 @@ func (ix *Index) Add(d Doc) Assignment {
 	ix.evict(ix.newest.Add(-ix.cfg.Window))
 
 	v := docTerms(d)
-	ix.df.observe(v)
+	ix.df.observe(v.all)
 	idf := ix.df.idf
-	norm := v.weightedNorm(idf)
-	ranked := v.ranked(idf)
+	norm := v.all.weightedNorm(idf)
+	ranked := v.all.ranked(idf)
 	keys := make([]uint32, 0, min(keyTerms, len(ranked)))
 	for _, i := range ranked[:min(keyTerms, len(ranked))] {
-		keys = append(keys, v.keys[i])
+		keys = append(keys, v.all.keys[i])
 	}
 
 	rec := &docRec{id: d.ID, time: t, seq: ix.seq, keys: keys}
@@ -138,7 +153,7 @@ func (ix *Index) Add(d Doc) Assignment {
 
 // bestStory returns the open story most similar to v, or nil when no story
 // shares a key term with it.
-func (ix *Index) bestStory(v sparse, norm float64, keys []uint32, t time.Time) (*story, float64) {
+func (ix *Index) bestStory(v docVectors, norm float64, keys []uint32, t time.Time) (*story, float64) {
 	if norm == 0 {
 		return nil, 0
 	}
@@ -183,13 +198,59 @@ func (ix *Index) bestStory(v sparse, norm float64, keys []uint32, t time.Time) (
 // similarity is the TF-IDF cosine between v and the story under the current
 // document frequencies, lowered when the article is far in time from the
 // story's newest article.
-func (ix *Index) similarity(v sparse, norm float64, s *story, t time.Time) float64 {
+func (ix *Index) similarity(v docVectors, norm float64, s *story, t time.Time) float64 {
 	idf := ix.df.idf
-	sn := s.sum.weightedNorm(idf)
+	sn := s.sum.all.weightedNorm(idf)
 	if norm == 0 || sn == 0 {
 		return 0
 	}
-	sim := weightedDot(v, s.sum, idf) / (norm * sn)
+	sim := weightAll * weightedDot(v.all, s.sum.all, idf) / (norm * sn)
+	total := weightAll
+	for _, ch := range []struct {
+		w    float64
+		a, b sparse
+	}{{weightTitle, v.title, s.sum.title}, {weightNames, v.names, s.sum.names}} {
+		if ch.w == 0 {
+			continue
+		}
+		na, nb := ch.a.weightedNorm(idf), ch.b.weightedNorm(idf)
+		if na == 0 || nb == 0 {
+			continue
+		}
+		sim += ch.w * weightedDot(ch.a, ch.b, idf) / (na * nb)
+		total += ch.w
+	}
+	sim /= total
+	if yearPenalty > 0 && len(v.years) > 0 && len(s.years) > 0 {
+		shared := false
+		for _, y := range v.years {
+			if s.years[y] > 0 {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			sim *= 1 - yearPenalty
+		}
+	}
+	if linkMode != 0 && len(s.recent) > 0 {
+		var best, avg float64
+		for _, m := range s.recent {
+			c := weightedDot(v.all, m, idf) / (norm * m.weightedNorm(idf))
+			best = max(best, c)
+			avg += c / float64(len(s.recent))
+		}
+		switch linkMode {
+		case 1:
+			sim = best
+		case 2:
+			sim = avg
+		case 3:
+			sim = (sim + best) / 2
+		case 4:
+			sim = (sim + avg) / 2
+		}
+	}
 	if !t.IsZero() && !s.latest.IsZero() {
 		gap := t.Sub(s.latest).Abs()
 		sim *= 1 - timePenalty*min(1, float64(gap)/float64(ix.cfg.Window))
@@ -198,9 +259,28 @@ func (ix *Index) similarity(v sparse, norm float64, s *story, t time.Time) float
 }
 
 // join adds v, scaled to unit weighted norm, to the story's profile.
-func (ix *Index) join(s *story, v sparse, norm float64, t time.Time) {
+func (ix *Index) join(s *story, v docVectors, norm float64, t time.Time) {
+	idf := ix.df.idf
+	for _, y := range v.years {
+		if s.years == nil {
+			s.years = map[int]int{}
+		}
+		s.years[y]++
+	}
+	if linkMode != 0 {
+		s.recent = append(s.recent, v.all.top(memberTerms, idf))
+		if len(s.recent) > 8 {
+			s.recent = s.recent[1:]
+		}
+	}
 	if norm > 0 {
-		s.sum = addScaled(s.sum, v, 1/norm).top(storyTerms, ix.df.idf)
+		s.sum.all = addScaled(s.sum.all, v.all, 1/norm).top(storyTerms, idf)
+	}
+	if n := v.title.weightedNorm(idf); n > 0 {
+		s.sum.title = addScaled(s.sum.title, v.title, 1/n).top(titleTerms, idf)
+	}
+	if n := v.names.weightedNorm(idf); n > 0 {
+		s.sum.names = addScaled(s.sum.names, v.names, 1/n).top(nameTerms, idf)
 	}
 	s.docs++
 	if t.After(s.latest) {

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"slices"
 	"hash/fnv"
 	"math"
 	"unicode"
@@ -31,12 +32,20 @@ func termKey(term string) uint32 {
 	return h.Sum32()
 }
 
-// docTerms returns the sublinear term-frequency vector of d: 1+ln(count) per
+// docVectors are the views of an article the similarity compares: all its
+// content words (headline and body), its headline alone, and its names and
+// numbers (the entities that tell two similar events apart).
+type docVectors struct {
+	all, title, names sparse
+	years             []int
+}
+
+// docTerms returns the sublinear term-frequency vectors of d: 1+ln(count) per
 // stemmed content word, headline words counted titleMentions times, names
-// boosted. Keys are sorted.
-func docTerms(d Doc) sparse {
+// boosted.
+func docTerms(d Doc) docVectors {
 	counts := map[uint32]float64{}
-	names := map[uint32]bool{}
+	names := map[uint32]float64{}
 	var prev uint32
 	havePrev := false
 	for i, tok := range text.Tokens(d.Text) {
@@ -51,29 +60,41 @@ func docTerms(d Doc) sparse {
 		}
 		counts[key] += c
 		if isName(d.Text, tok) || (numberBoost && hasDigit(tok.Text)) {
-			names[key] = true
+			names[key] += c
 		}
 		if bigramWeight > 0 && havePrev {
 			counts[prev*31+key] += c * bigramWeight
 		}
 		prev, havePrev = key, true
 	}
+	titles := map[uint32]float64{}
 	for _, tok := range text.Tokens(d.Title) {
 		if key, ok := tokenKey(tok); ok {
 			counts[key] += titleMentions
+			titles[key]++
+			if hasDigit(tok.Text) {
+				names[key]++
+			}
 		}
 	}
+	all := sublinear(counts)
+	for i, k := range all.keys {
+		if names[k] > 0 {
+			all.vals[i] *= float32(entityBoost)
+		}
+	}
+	return docVectors{all: all, title: sublinear(titles), names: sublinear(names), years: years(d.Title + "\n" + d.Text)}
+}
+
+// sublinear returns 1+ln(count) for every counted term, sorted by key.
+func sublinear(counts map[uint32]float64) sparse {
 	v := sparse{keys: make([]uint32, 0, len(counts)), vals: make([]float32, 0, len(counts))}
 	for k := range counts {
 		v.keys = append(v.keys, k)
 	}
 	sortKeys(v.keys)
 	for _, k := range v.keys {
-		w := 1 + math.Log(counts[k])
-		if names[k] {
-			w *= entityBoost
-		}
-		v.vals = append(v.vals, float32(w))
+		v.vals = append(v.vals, float32(1+math.Log(counts[k])))
 	}
 	return v
 }
@@ -117,4 +138,30 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// years returns the distinct years (1900-2099) written in s, sorted.
+func years(s string) []int {
+	var out []int
+	for _, tok := range text.Tokens(s) {
+		w := tok.Text
+		if len(w) != 4 || (w[:2] != "19" && w[:2] != "20") || !isDigits(w) {
+			continue
+		}
+		y := int(w[0]-'0')*1000 + int(w[1]-'0')*100 + int(w[2]-'0')*10 + int(w[3]-'0')
+		if !slices.Contains(out, y) {
+			out = append(out, y)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

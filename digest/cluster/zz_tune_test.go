@@ -72,7 +72,7 @@ func TestZZTune(t *testing.T) {
 func runOracle(recs []tuneRec, th float64) (float64, float64, float64) {
 	ix := New(Config{Threshold: th})
 	for i, r := range recs {
-		ix.df.observe(docTerms(Doc{ID: int64(i + 1), Title: r.Title, Text: r.Text}))
+		ix.df.observe(docTerms(Doc{ID: int64(i + 1), Title: r.Title, Text: r.Text}).all)
 	}
 	gold := make([]string, len(recs))
 	sys := make([]int64, len(recs))
@@ -160,6 +160,19 @@ func TestZZSweep(t *testing.T) {
 		sweep(t, "num", func(v float64) { entityBoost = v }, []float64{1.25, 1.5, 2})
 	case "bigram":
 		sweep(t, "bigram", func(v float64) { bigramWeight = v }, []float64{0.25, 0.5, 1})
+	case "wtitle":
+		sweep(t, "wtitle", func(v float64) { weightTitle = v }, []float64{0.25, 0.5, 1})
+	case "wnames":
+		sweep(t, "wnames", func(v float64) { weightNames = v }, []float64{0.25, 0.5, 1})
+	case "link":
+		sweep(t, "link", func(v float64) { linkMode = int(v) }, []float64{1, 2, 3, 4})
+	case "year":
+		sweep(t, "year", func(v float64) { yearPenalty = v }, []float64{0.2, 0.4, 0.6})
+	case "combo":
+		var lt, lm, nb, lk, yp, eb, tm float64
+		fmt.Sscanf(os.Getenv("COMBO"), "%f %f %f %f %f %f %f", &lt, &lm, &nb, &lk, &yp, &eb, &tm)
+		leadTokens, leadMentions, numberBoost, linkMode, yearPenalty, entityBoost, titleMentions = int(lt), lm, nb > 0, int(lk), yp, eb, tm
+		sweep(t, os.Getenv("COMBO"), func(v float64) {}, []float64{0})
 	case "story":
 		sweep(t, "storyTerms", func(v float64) { storyTerms = int(v) }, []float64{50, 100, 200, 100000})
 	}

@@ -21,6 +21,7 @@ type entity struct {
 type mention struct {
 	a, b    int  // token range in the doc
 	pronoun bool // carried over from a previous sentence
+	label   bool // a pejorative label standing for the actor ("this demagogue")
 }
 
 // candidate is a run of capitalised tokens, stripped of titles.
@@ -35,7 +36,7 @@ var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true
 // findActors detects people and organisations, merges aliases (surname-only
 // and titled forms), carries simple pronouns over, and returns them by
 // number of mentions.
-func findActors(d *doc) []*entity {
+func findActors(d *doc, cues []Cue) []*entity {
 	d.lowerWords = map[string]bool{}
 	for i, w := range d.words {
 		if !isCapitalised(d.toks[i].Text) {
@@ -127,13 +128,55 @@ func findActors(d *doc) []*entity {
 		e.name = displayName(e.forms)
 	}
 	carryPronouns(d, out)
+	attachLabels(d, out, cues)
+	// Named people and organisations outrank names of unknown kind (often places).
+	weight := func(e *entity) int {
+		if e.person || e.org {
+			return 2 * len(e.mentions)
+		}
+		return len(e.mentions)
+	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if len(out[i].mentions) != len(out[j].mentions) {
-			return len(out[i].mentions) > len(out[j].mentions)
+		if weight(out[i]) != weight(out[j]) {
+			return weight(out[i]) > weight(out[j])
 		}
 		return out[i].mentions[0].a < out[j].mentions[0].a
 	})
 	return out
+}
+
+// attachLabels adds, for each name-calling cue introduced by a demonstrative
+// or definite article ("this reckless demagogue"), a label mention to the
+// person most recently named within the three sentences before it.
+func attachLabels(d *doc, es []*entity, cues []Cue) {
+	for _, c := range cues {
+		if c.Type != NameCalling {
+			continue
+		}
+		k := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= c.Start })
+		if k == 0 || k >= len(d.toks) || !determiners[d.words[k-1]] || d.words[k-1] == "a" || d.words[k-1] == "an" {
+			continue
+		}
+		end := k
+		for end < len(d.toks) && d.toks[end].End <= c.End {
+			end++
+		}
+		var best *entity
+		bestAt := -1
+		for _, e := range es {
+			if !e.person {
+				continue
+			}
+			for _, m := range e.mentions {
+				if m.a < k && m.a > bestAt && d.tokSent[k]-d.tokSent[m.a] <= 3 {
+					best, bestAt = e, m.a
+				}
+			}
+		}
+		if best != nil {
+			best.mentions = append(best.mentions, mention{a: k, b: max(end, k+1), label: true})
+		}
+	}
 }
 
 // isPlace reports whether a name is a known place or is built like one
@@ -233,7 +276,7 @@ func makeCandidate(d *doc, s sentence, a, b int) (candidate, bool) {
 	// Titles: keep what follows the last title word.
 	last := -1
 	for k := a; k < b; k++ {
-		if n := lex.titles.match(d.words[:b], k); n > 0 && k+n < b {
+		if n := d.matchIn(lex.titles, k, b); n > 0 && k+n < b {
 			last = k + n
 			k += n - 1
 		}
@@ -324,9 +367,11 @@ func carryPronouns(d *doc, es []*entity) {
 	}
 }
 
-// signedScorer returns the stance toward sentence[start:end] as a number in
-// [-1,1]: negative below zero, positive above.
-type signedScorer func(sentence string, start, end int) float64
+// signedScorer returns the stance toward the mention at tokens a..b-1 of
+// sentence s of d (or, when s is nil, toward title[start:end]) as a number
+// in [-1,1] (negative below zero, positive above) and whether the
+// evaluation is inside quotation marks.
+type signedScorer func(d *doc, s *sentence, a, b int) (float64, bool)
 
 // actorStance aggregates per-mention stance into the article's stance toward
 // e. Evaluations inside quotation marks are the quoted speaker's and weigh
@@ -334,7 +379,7 @@ type signedScorer func(sentence string, start, end int) float64
 // too (the headline states the article's angle) but give no evidence spans.
 // prior is the writer's overall polarity in [-1,1], which an opinion piece
 // directs at its main actors; it is weighted by the actor's share of mentions.
-func actorStance(d *doc, e *entity, score signedScorer, prior, share float64) Actor {
+func actorStance(d *doc, e *entity, score signedScorer, prior, share, threshold float64) Actor {
 	act := Actor{Name: e.name, Mentions: len(e.mentions)}
 	type scored struct {
 		sent   int
@@ -355,38 +400,43 @@ func actorStance(d *doc, e *entity, score signedScorer, prior, share float64) Ac
 	seen := map[int]bool{}
 	for _, m := range e.mentions {
 		si := d.tokSent[m.a]
-		if seen[si] {
+		if seen[si] || (len(seen) == maxScoredSentences && !m.label) {
 			continue // one vote per sentence
 		}
 		seen[si] = true
 		s := d.sents[si]
-		start := d.toks[m.a].Start - s.span.Start
-		end := d.toks[m.b-1].End - s.span.Start
-		v := score(s.span.Text, start, end)
+		v, quotedEval := score(d, &s, m.a, m.b)
+		if m.label {
+			v = -1 // a pejorative label is a negative evaluation by definition
+		}
 		w := 1.0
 		if m.pronoun {
 			w = 0.7
 		}
-		add(v, w, d.quoted[m.a] || s.quoted)
+		add(v, w, d.quoted[m.a] || s.quoted || quotedEval)
 		all = append(all, scored{si, v})
 	}
 	if a, b, ok := titleMention(d.title, e); ok {
-		add(score(d.title, a, b), titleWeight, false)
+		v, _ := score(d, nil, a, b)
+		add(v, titleWeight, false)
 	}
 	act.Stance, act.Confidence, act.Voice = Neutral, 0.5, VoiceAuthor
 	if wsum == 0 {
 		return act
 	}
-	mean := sum/wsum + priorWeight*prior*share
+	mean := sum / wsum
+	if e.person || e.org {
+		mean += priorWeight * prior * share
+	}
 	switch {
-	case mean > stanceThreshold:
+	case mean > threshold:
 		act.Stance = Positive
-	case mean < -stanceThreshold:
+	case mean < -threshold:
 		act.Stance = Negative
 	}
 	act.Confidence = math.Round(min(0.95, 0.5+math.Abs(mean))*100) / 100
 	if act.Stance == Neutral {
-		act.Confidence = math.Round(min(0.95, 0.5+(stanceThreshold-math.Abs(mean)))*100) / 100
+		act.Confidence = math.Round(min(0.95, 0.5+(threshold-math.Abs(mean)))*100) / 100
 	}
 	if quotedW > authorW {
 		act.Voice = VoiceQuoted
@@ -431,9 +481,14 @@ func titleMention(title string, e *entity) (int, int, bool) {
 // Stance aggregation weights.
 const (
 	// stanceThreshold is the mean signed stance beyond which an actor's
-	// stance is not neutral.
-	stanceThreshold = 0.12
-	quotedWeight    = 0.6
-	titleWeight     = 1.5
-	priorWeight     = 0.5
+	// stance is not neutral; a report needs more (reportingStanceThreshold),
+	// since its evaluations are mostly its sources'.
+	stanceThreshold          = 0.12
+	reportingStanceThreshold = 0.25
+	quotedWeight             = 0.6
+	titleWeight              = 1.5
+	priorWeight              = 0.5
+	// maxScoredSentences bounds the cost of a much-mentioned actor: its
+	// first sentences (and every pejorative label) decide.
+	maxScoredSentences = 16
 )

@@ -13,11 +13,11 @@ func Analyze(title, body string) Labels {
 		Frames: scoreFrames(d),
 		Cues:   cues,
 	}
-	prior := writerPolarity(d, cues)
+	prior, threshold := writerPolarity(d, cues), stanceThreshold
 	if l.Genre.Label == Reporting {
-		prior = 0
+		prior, threshold = 0, reportingStanceThreshold
 	}
-	ents := findActors(d)
+	ents := findActors(d, cues)
 	top := 0
 	for i, e := range ents {
 		if i == maxActors {
@@ -33,9 +33,9 @@ func Analyze(title, body string) Labels {
 			break
 		}
 		share := float64(len(e.mentions)) / float64(max(top, 1))
-		l.Actors = append(l.Actors, actorStance(d, e, mentionStance, prior, share))
+		l.Actors = append(l.Actors, actorStance(d, e, mentionStance, prior, share, threshold))
 	}
-	l.Tone = tone(d, l, prior)
+	l.Tone = tone(d, l)
 	if l.Actors == nil {
 		l.Actors = []Actor{}
 	}
@@ -51,11 +51,16 @@ func Analyze(title, body string) Labels {
 // mentionStance blends the trained per-mention model (MentionStance, via
 // its class probabilities) with the project's evaluative lexicon, which knows
 // praise words, pejoratives and loaded words the model's training data rarely
-// shows. The result is in [-1,1].
-func mentionStance(sentence string, start, end int) float64 {
-	r := AnalyzeMention(sentence, start, end)
-	model := r.Probs[2] - r.Probs[0]
-	return modelWeight*model + (1-modelWeight)*lexiconSigned(sentence, start, end)
+// shows. The score is in [-1,1]; quoted reports whether the evaluation is
+// inside quotation marks (a quoted speaker's).
+func mentionStance(d *doc, s *sentence, a, b int) (score float64, quoted bool) {
+	if s == nil { // a and b are byte offsets into the title
+		r := AnalyzeMention(d.title, a, b)
+		return modelWeight*(r.Probs[2]-r.Probs[0]) + (1-modelWeight)*lexiconSigned(d.title, a, b), false
+	}
+	start, end := d.toks[a].Start-s.span.Start, d.toks[b-1].End-s.span.Start
+	r := AnalyzeMention(s.span.Text, start, end)
+	return modelWeight*(r.Probs[2]-r.Probs[0]) + (1-modelWeight)*lexiconDoc(d, *s, a, b), r.Quoted
 }
 
 // modelWeight is the share of the trained model in mentionStance.

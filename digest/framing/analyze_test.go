@@ -50,6 +50,20 @@ var fixtures = []struct {
 		noCues: []string{NameCalling, AppealToFear, RhetoricalQuestion, GlitteringGenerality, AnonymousSource, LoadedLanguage},
 	},
 	{
+		file: "quoted_attack.txt", genre: []string{Reporting}, tone: ToneNeutral,
+		frames: []string{"Political", "Economic"},
+		noCues: []string{GlitteringGenerality, AnonymousSource, RhetoricalQuestion},
+	},
+	{
+		file: "column_pro.txt", genre: []string{Opinion}, tone: TonePro,
+		actor: "Mbeki", stance: Positive,
+		cues: map[string]string{
+			GlitteringGenerality: "tireless work",
+			RhetoricalQuestion:   "Should every town do this?",
+		},
+		noCues: []string{NameCalling, AppealToFear, AnonymousSource},
+	},
+	{
 		file: "analysis.txt", genre: []string{Analysis}, tone: ToneNeutral,
 		frames: []string{"Economic"},
 		noCues: []string{NameCalling, AppealToFear, GlitteringGenerality, AnonymousSource},
@@ -157,6 +171,18 @@ func TestActorAliasesAndTitles(t *testing.T) {
 	}
 	if got["Anna Lind"] != 2 || got["Omar Haddad"] != 4 {
 		t.Errorf("actors = %v, want Anna Lind 2 and Omar Haddad 4 (with the pronoun)", got)
+	}
+}
+
+func TestQuotedInsultsAreQuotedVoice(t *testing.T) {
+	title, body := readArticle(t, filepath.Join("testdata", "quoted_attack.txt"))
+	l := Analyze(title, body)
+	a, ok := findActor(l, "Ferreira")
+	if !ok {
+		t.Fatalf("no actor Ferreira in %+v", l.Actors)
+	}
+	if a.Stance == Negative && a.Voice != VoiceQuoted {
+		t.Errorf("negative stance toward Ferreira in the author's voice; the insults are quoted: %+v", a)
 	}
 }
 

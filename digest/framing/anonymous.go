@@ -37,7 +37,7 @@ var sourceTails = map[string]bool{"familiar": true, "close": true, "knowledgeabl
 func anonymousSources(d *doc) []Cue {
 	var out []Cue
 	for i := 0; i < len(d.words); i++ {
-		if n := anonPhrases.match(d.words, i); n > 0 {
+		if n := d.match(anonPhrases, i); n > 0 {
 			out = append(out, d.cue(AnonymousSource, i, i+n))
 			i += n - 1
 			continue

@@ -12,7 +12,7 @@ import (
 func findCues(d *doc) []Cue {
 	var cs []Cue
 	cs = append(cs, nameCalling(d)...)
-	cs = append(cs, listCues(d, lex.loaded, LoadedLanguage, false)...)
+	cs = append(cs, loadedPhrases(d)...)
 	cs = append(cs, fearAppeals(d)...)
 	cs = append(cs, rhetoricalQuestions(d)...)
 	cs = append(cs, glittering(d)...)
@@ -78,7 +78,7 @@ func (d *doc) cue(typ string, a, b int) Cue {
 func listCues(d *doc, m *matcher, typ string, lowerOnly bool) []Cue {
 	var out []Cue
 	for i := 0; i < len(d.words); i++ {
-		n := m.match(d.words, i)
+		n := d.match(m, i)
 		if n == 0 {
 			continue
 		}
@@ -90,6 +90,41 @@ func listCues(d *doc, m *matcher, typ string, lowerOnly bool) []Cue {
 	}
 	return out
 }
+
+// intensifiers before a loaded word belong to the loaded phrase.
+var intensifiers = map[string]bool{"utterly": true, "deeply": true, "truly": true, "so": true, "most": true,
+	"completely": true, "totally": true, "absolutely": true, "downright": true, "thoroughly": true, "very": true}
+
+// loadedPhrases marks loaded words with the phrase they colour: an
+// intensifier before ("utterly vile") and the noun right after an adjective
+// ("brutal crackdown").
+func loadedPhrases(d *doc) []Cue {
+	var out []Cue
+	for i := 0; i < len(d.words); i++ {
+		n := d.match(lex.loaded, i)
+		if n == 0 {
+			continue
+		}
+		a, b := i, i+n
+		if a > 0 && intensifiers[d.words[a-1]] && d.adjacent(a-1) && d.tokSent[a-1] == d.tokSent[i] {
+			a--
+		}
+		if b < len(d.toks) && d.adjacent(b-1) && d.tokSent[b] == d.tokSent[i] && looksAdjective(d.words[b-1]) &&
+			!text.IsStopWord(d.words[b]) && !isCapitalised(d.toks[b].Text) && !looksAdverb(d.words[b]) {
+			b++
+		}
+		out = append(out, d.cue(LoadedLanguage, a, b))
+		i = b - 1
+	}
+	return out
+}
+
+// looksAdjective guesses from the suffix whether w is an adjective.
+func looksAdjective(w string) bool {
+	return hasAnySuffix(w, []string{"ous", "ful", "ive", "able", "ible", "al", "ic", "ish", "less", "ant", "ent", "ed", "ing", "y"}) || lex.evaluative.has(w)
+}
+
+func looksAdverb(w string) bool { return strings.HasSuffix(w, "ly") }
 
 var determiners = map[string]bool{"the": true, "this": true, "that": true, "a": true, "an": true,
 	"these": true, "those": true, "his": true, "her": true, "their": true, "such": true}
@@ -108,7 +143,7 @@ func nameCalling(d *doc) []Cue {
 			i += n - 1
 			continue
 		}
-		n := lex.pejoratives.match(d.words, i)
+		n := d.match(lex.pejoratives, i)
 		if n == 0 {
 			continue
 		}
@@ -169,13 +204,56 @@ func isFiller(w string) bool { return determiners[w] || w == "and" || w == "or" 
 var catastropheVerbs = map[string]bool{"falls": true, "fall": true, "collapses": true, "collapse": true,
 	"crumbles": true, "fails": true, "breaks": true, "wins": true, "invades": true, "attacks": true}
 
+// doomVerbs are what a future modal turns into a predicted catastrophe:
+// "will be wiped out", "would collapse".
+var doomVerbs = map[string]bool{"collapse": true, "die": true, "perish": true, "vanish": true,
+	"disappear": true, "rot": true, "crumble": true, "starve": true, "burn": true, "drown": true,
+	"gone": true, "destroyed": true, "wiped": true, "lost": true, "ruined": true, "devastated": true,
+	"decimated": true, "annihilated": true, "obliterated": true, "erased": true, "doomed": true,
+	"bankrupt": true, "overrun": true, "crushed": true, "bleed": true, "suffer": true}
+
+var futureModals = map[string]bool{"will": true, "would": true, "could": true, "might": true, "may": true, "shall": true}
+
+// doomTails follow a catastrophe word that is presented as coming:
+// "the disaster that follows", "the chaos ahead".
+var doomTails = newMatcher([]string{"that follows", "that will follow", "that awaits", "that lies ahead",
+	"ahead", "to come", "waiting to happen", "looms", "looming", "is coming", "is inevitable", "will follow"})
+
 // fearAppeals finds a threat or catastrophe framed as the outcome: an outcome
 // marker ("will lead to", "could trigger", "threatens") followed in the same
-// clause by a catastrophe word, or a conditional "if X falls".
+// clause by a catastrophe word, a future modal before a verb of ruin
+// ("will be wiped out"), a catastrophe said to be coming ("the disaster that
+// follows"), or a conditional "if X falls".
 func fearAppeals(d *doc) []Cue {
 	var out []Cue
 	for _, s := range d.sents {
 		for i := s.tokA; i < s.tokB; i++ {
+			if futureModals[d.words[i]] && !isCapitalised(d.toks[i].Text) {
+				k := i + 1
+				for k < s.tokB && k <= i+4 && (d.words[k] == "be" || d.words[k] == "been" || d.words[k] == "left" || d.words[k] == "to" || d.words[k] == "simply" || d.words[k] == "soon" || d.words[k] == "all" || d.words[k] == "just") {
+					k++
+				}
+				if k < s.tokB && doomVerbs[d.words[k]] && !negated(d.words, k) {
+					end := k + 1
+					if d.words[k] == "wiped" && end < s.tokB && d.words[end] == "out" {
+						end++
+					}
+					out = append(out, d.cue(AppealToFear, i, end))
+					i = end - 1
+					continue
+				}
+			}
+			if n := d.matchIn(lex.fear, i, s.tokB); n > 0 && i+n < s.tokB {
+				if m := d.matchIn(doomTails, i+n, s.tokB); m > 0 {
+					a := i
+					if a > s.tokA && determiners[d.words[a-1]] {
+						a--
+					}
+					out = append(out, d.cue(AppealToFear, a, i+n+m))
+					i = i + n + m - 1
+					continue
+				}
+			}
 			if d.words[i] == "if" {
 				for k := i + 1; k < s.tokB && k <= i+5; k++ {
 					if catastropheVerbs[d.words[k]] {
@@ -186,7 +264,7 @@ func fearAppeals(d *doc) []Cue {
 				}
 				continue
 			}
-			n := lex.fearTriggers.match(d.words[:s.tokB], i)
+			n := d.matchIn(lex.fearTriggers, i, s.tokB)
 			if n == 0 {
 				continue
 			}
@@ -196,7 +274,7 @@ func fearAppeals(d *doc) []Cue {
 				if strings.ContainsAny(d.body[d.toks[k-1].End:d.toks[k].Start], ";:") {
 					break
 				}
-				if m := lex.fear.match(d.words[:s.tokB], k); m > 0 {
+				if m := d.matchIn(lex.fear, k, s.tokB); m > 0 {
 					end = k + m
 					k += m - 1
 					gap = 0
@@ -220,7 +298,12 @@ func rhetoricalQuestions(d *doc) []Cue {
 		if !s.question || s.quoted || d.inQuote(s.span.Start) {
 			continue
 		}
-		out = append(out, Cue{Type: RhetoricalQuestion, Start: s.span.Start, End: s.span.End, Text: s.span.Text})
+		start := s.span.Start
+		// "…raises a simple question: who pays?" — the question is after the colon.
+		if k := strings.LastIndex(s.span.Text, ": "); k > 0 && k+2 < len(s.span.Text) {
+			start += k + 2
+		}
+		out = append(out, Cue{Type: RhetoricalQuestion, Start: start, End: s.span.End, Text: d.body[start:s.span.End]})
 	}
 	return out
 }
@@ -232,7 +315,7 @@ var compoundAdj = []string{"-oriented", "-driven", "-minded", "-focused", "-base
 func glittering(d *doc) []Cue {
 	var out []Cue
 	for i := 0; i < len(d.words); i++ {
-		n := lex.praise.match(d.words, i)
+		n := d.match(lex.praise, i)
 		if n == 0 {
 			continue
 		}
@@ -282,6 +365,9 @@ func scareQuotes(d *doc) []Cue {
 		if nw == 0 || nw > 3 || strings.ContainsAny(inner, ".!?") {
 			continue
 		}
+		if reportedBefore(d.body[:q[0]]) {
+			continue // "called him “a clown”" reports words, it does not doubt them
+		}
 		a, b := q[0], q[1]
 		// include the quotation marks
 		for a > 0 && strings.ContainsRune("\"“", rune(d.body[a-1])) {
@@ -300,8 +386,25 @@ func scareQuotes(d *doc) []Cue {
 	return out
 }
 
-// tidyCues sorts cues and drops exact duplicates and loaded-language cues
-// that overlap a name-calling cue.
+var reportingVerbs = map[string]bool{"called": true, "calls": true, "call": true, "calling": true,
+	"said": true, "says": true, "described": true, "describes": true, "as": true, "termed": true,
+	"dubbed": true, "labelled": true, "labeled": true, "branded": true, "wrote": true, "told": true,
+	"promised": true, "warned": true, "added": true, "word": true, "phrase": true, "term": true}
+
+// reportedBefore reports whether one of the three words before the end of
+// s is a verb or noun that introduces someone's words.
+func reportedBefore(s string) bool {
+	toks := text.Tokens(s[max(0, len(s)-60):])
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-3; k-- {
+		if reportingVerbs[normWord(toks[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// tidyCues sorts cues and drops a cue that overlaps an earlier cue of the
+// same type, and loaded-language cues that overlap a name-calling cue.
 func tidyCues(cs []Cue) []Cue {
 	sort.SliceStable(cs, func(i, j int) bool {
 		if cs[i].Start != cs[j].Start {
@@ -309,24 +412,32 @@ func tidyCues(cs []Cue) []Cue {
 		}
 		return cs[i].End > cs[j].End
 	})
-	out := cs[:0]
-	for i, c := range cs {
-		drop := false
-		for j := max(0, i-4); j < min(len(cs), i+5); j++ {
-			o := cs[j]
-			if j == i || o.Start >= c.End || c.Start >= o.End {
-				continue
-			}
-			if o.Type == c.Type && (j < i || (o.Start == c.Start && o.End == c.End && j < i)) {
-				drop = true
-			}
-			if c.Type == LoadedLanguage && o.Type == NameCalling {
-				drop = true
-			}
-		}
-		if !drop {
-			out = append(out, c)
+	var names []Cue
+	for _, c := range cs {
+		if c.Type == NameCalling {
+			names = append(names, c)
 		}
 	}
+	lastEnd := map[string]int{}
+	out := cs[:0]
+	for _, c := range cs {
+		if end, ok := lastEnd[c.Type]; ok && c.Start < end {
+			continue
+		}
+		if c.Type == LoadedLanguage && overlapsAny(c, names) {
+			continue
+		}
+		lastEnd[c.Type] = c.End
+		out = append(out, c)
+	}
 	return out
+}
+
+func overlapsAny(c Cue, others []Cue) bool {
+	for _, o := range others {
+		if o.Start < c.End && c.Start < o.End {
+			return true
+		}
+	}
+	return false
 }

@@ -16,6 +16,7 @@ type doc struct {
 	toks    []text.Token
 	words   []string // normalised lower-case tokens
 	quoted  []bool   // token inside quotation marks
+	cand    []bool   // token may start a lexicon entry
 	tokSent []int    // sentence index of each token
 	sents   []sentence
 	quotes  [][2]int // quoted byte ranges, sorted
@@ -36,8 +37,11 @@ func newDoc(title, body string) *doc {
 	d := &doc{body: body, title: title}
 	d.toks = text.Tokens(body)
 	d.words = make([]string, len(d.toks))
+	d.cand = make([]bool, len(d.toks))
 	for i, t := range d.toks {
-		d.words[i] = normWord(t.Text)
+		w := normWord(t.Text)
+		d.words[i] = w
+		d.cand[i] = firstWords[w] || (len(w) >= 3 && firstWords["\x00"+w[:3]])
 	}
 	d.quotes = quoteRanges(body)
 	d.quoted = make([]bool, len(d.toks))
@@ -139,28 +143,35 @@ func isCapitalised(s string) bool {
 }
 
 // quoteRanges returns the byte ranges inside quotation marks. Curly quotes
-// pair “…”; straight double quotes alternate within a line. A quote left open
-// runs to the end of its line (paragraph).
+// pair “…” and ‘…’; straight quotes alternate within a line, a single
+// straight quote counting only at a word edge (so "don't" and "the dogs'"
+// do not open one). A quote left open runs to the end of its line.
 func quoteRanges(s string) [][2]int {
 	var out [][2]int
 	open := -1
+	var closer rune // the mark that closes the open quote
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[i+size:])
+		atStart := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([—–-", prev)
+		wordNext := unicode.IsLetter(next) || unicode.IsDigit(next)
 		switch {
 		case r == '\n':
 			if open >= 0 {
 				out = append(out, [2]int{open, i})
 				open = -1
 			}
-		case r == '“' || (r == '"' && open < 0):
-			if open < 0 {
-				open = i + size
+		case open < 0 && (r == '“' || r == '"'):
+			open, closer = i+size, map[rune]rune{'“': '”', '"': '"'}[r]
+		case open < 0 && (r == '‘' || r == '\'') && atStart && wordNext:
+			open, closer = i+size, map[rune]rune{'‘': '’', '\'': '\''}[r]
+		case open >= 0 && (r == closer || (closer == '”' && r == '"') || (closer == '"' && r == '”')):
+			if (r == '’' || r == '\'') && wordNext {
+				break // an apostrophe inside a word
 			}
-		case r == '”' || r == '"':
-			if open >= 0 {
-				out = append(out, [2]int{open, i})
-				open = -1
-			}
+			out = append(out, [2]int{open, i})
+			open = -1
 		}
 		i += size
 	}
@@ -181,6 +192,23 @@ func (d *doc) inQuote(p int) bool {
 		}
 	}
 	return false
+}
+
+// match is m.match over the document's words, skipping tokens that start no
+// lexicon entry.
+func (d *doc) match(m *matcher, i int) int {
+	if !d.cand[i] {
+		return 0
+	}
+	return m.match(d.words, i)
+}
+
+// matchIn is match with the words cut at token index end (a sentence end).
+func (d *doc) matchIn(m *matcher, i, end int) int {
+	if !d.cand[i] {
+		return 0
+	}
+	return m.match(d.words[:end], i)
 }
 
 // span returns the span from the start of token a to the end of token b-1.

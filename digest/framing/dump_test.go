@@ -16,7 +16,7 @@ func TestDump(t *testing.T) {
 	title, body, _ := strings.Cut(string(b), "\n")
 	l := Analyze(title, body)
 	d := newDoc(title, body)
-	for _, e := range findActors(d) {
+	for _, e := range findActors(d, l.Cues) {
 		t.Logf("entity %q person=%v org=%v mentions=%d forms=%v", e.name, e.person, e.org, len(e.mentions), e.forms)
 		for _, m := range e.mentions {
 			s := d.sents[d.tokSent[m.a]]

@@ -18,6 +18,9 @@ func scoreFrames(d *doc) []Frame {
 	accs := make([]acc, len(lex.frames))
 	total := 0.0
 	for i := range d.words {
+		if !d.cand[i] {
+			continue
+		}
 		seen := -1
 		lex.frameIndex.each(d.words, i, func(n, k int) {
 			if k == seen {

@@ -66,13 +66,13 @@ func collectGenre(d *doc, cues []Cue) genreFeatures {
 		case attribution[w]:
 			f.attributions++
 		}
-		if n := analysisMarkers.match(d.words, i); n > 0 {
+		if n := d.match(analysisMarkers, i); n > 0 {
 			f.analysis = append(f.analysis, d.span(i, i+n))
 		}
-		if n := lex.evaluative.match(d.words, i); n > 0 && !d.sents[d.tokSent[i]].heading {
+		if n := d.match(lex.evaluative, i); n > 0 && !d.sents[d.tokSent[i]].heading {
 			f.evaluative = append(f.evaluative, d.span(i, i+n))
 		}
-		if n := opinionMarkers.match(d.words, i); n > 0 {
+		if n := d.match(opinionMarkers, i); n > 0 {
 			f.opinionMarks = append(f.opinionMarks, d.span(i, i+n))
 		}
 	}

@@ -155,6 +155,11 @@ func readList(name string) ([]string, error) {
 	return out, nil
 }
 
+// firstWords holds the first word of every entry of every matcher, and the
+// three-byte keys of prefix entries: a token in neither starts no entry, so
+// doc.match can skip it with one lookup.
+var firstWords = map[string]bool{}
+
 func newMatcher(entries []string) *matcher {
 	m := &matcher{exact: map[string][]phrase{}, pre: map[string][]phrase{}}
 	for _, e := range entries {
@@ -171,9 +176,11 @@ func newMatcher(entries []string) *matcher {
 				k = k[:3]
 			}
 			m.pre[k] = append(m.pre[k], p)
+			firstWords["\x00"+k] = true
 			continue
 		}
 		m.exact[words[0]] = append(m.exact[words[0]], p)
+		firstWords[words[0]] = true
 	}
 	return m
 }

@@ -12,6 +12,12 @@ func lexiconSigned(sentence string, start, end int) float64 {
 	return math.Tanh(lexiconRaw(sentence, start, end) / 2)
 }
 
+// lexiconDoc is lexiconRaw for the mention at tokens ta..tb-1 of sentence s
+// of d, reusing the document's tokens.
+func lexiconDoc(d *doc, s sentence, ta, tb int) float64 {
+	return math.Tanh(polarityAround(d.words[s.tokA:s.tokB], ta-s.tokA, tb-s.tokA) / 2)
+}
+
 // lexiconStance scores the stance toward the target at sentence[start:end]
 // from evaluative words around it: praise and positive words count up;
 // pejoratives, loaded and negative words count down; a negator just before a
@@ -38,6 +44,12 @@ func lexiconRaw(sentence string, start, end int) float64 {
 			break
 		}
 	}
+	return polarityAround(words, ta, tb)
+}
+
+// polarityAround sums the evaluative words of a sentence outside the target
+// words[ta:tb], flipped by negation and discounted by distance.
+func polarityAround(words []string, ta, tb int) float64 {
 	score := 0.0
 	for i := 0; i < len(words); i++ {
 		if i >= ta && i < tb {

@@ -98,17 +98,45 @@ func stanceLexiconProbs(c stanceContext) [3]float64 {
 	return stanceSoftmax(z)
 }
 
-// stanceSoftmax turns scores into probabilities.
+// stanceSoftmax turns scores into probabilities. It uses stanceExp, not
+// math.Exp, so that training is reproducible across architectures.
 func stanceSoftmax(z [3]float64) [3]float64 {
 	m := math.Max(z[0], math.Max(z[1], z[2]))
 	var sum float64
 	var p [3]float64
 	for k := range z {
-		p[k] = math.Exp(z[k] - m)
+		p[k] = stanceExp(z[k] - m)
 		sum += p[k]
 	}
 	for k := range p {
 		p[k] /= sum
 	}
 	return p
+}
+
+// stanceExp returns e**x for x <= 0 (larger x are clamped to 0), computed
+// with plain, unfused float64 operations: math.Exp has assembly versions
+// whose last bits differ between architectures. The error is below 1e-15
+// relative, far under what the weights' rounding keeps.
+func stanceExp(x float64) float64 {
+	const (
+		ln2Hi = 6.93147180369123816490e-01
+		ln2Lo = 1.90821492927058770002e-10
+		log2e = 1.44269504088896338700e+00
+	)
+	switch {
+	case x > 0:
+		x = 0
+	case x < -700 || math.IsNaN(x):
+		return 0
+	}
+	k := math.Floor(float64(x*log2e) + 0.5)
+	r := float64(x-float64(k*ln2Hi)) - float64(k*ln2Lo) // |r| <= ln2/2
+	// Taylor series to degree 13: r^14/14! < 1e-17 for |r| <= 0.35.
+	sum, term := 1.0, 1.0
+	for i := 1; i <= 13; i++ {
+		term = float64(term*r) / float64(i)
+		sum += term
+	}
+	return math.Ldexp(sum, int(k))
 }

@@ -3,6 +3,8 @@ package framing
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsdigest/newsdigest/digest/text"
 )
@@ -23,65 +25,100 @@ const (
 )
 
 // stanceFeatures describes the mention c for the stance model:
-//   - w:WORD, each word of the sentence outside the mention, weighted by its
-//     distance from the mention (NOT_ prefix inside a negation scope);
-//   - L:WORD and R:WORD, the words within stanceNearWindow tokens left and
-//     right of the mention;
-//   - lex.*, lexicon polarity sums near the mention, left and right of it,
-//     over the whole sentence, and inside quotation marks;
-//   - pos.*, cues to the mention's syntactic position: sentence-initial
-//     (likely subject), after "by" (agent of a passive), before "said"
-//     (speaker), possessive, pronoun, inside a quotation.
+//   - w:WORD, each word of the sentence outside the mention (stemmed; NOT_
+//     prefix inside a negation scope; capitalised non-evaluative words, that
+//     is names, folded to <Name>), weighted by its distance from the mention;
+//   - c:WORD for words in the mention's clause; L:WORD and R:WORD within
+//     stanceNearWindow tokens left and right; L1:/R1: the adjacent words;
+//     P:WORD for the words after a possessive mention ("Blake's failed plan");
+//     T:WORD for lower-case words inside the mention ("the disgraced aide");
+//   - lex.*, lexicon polarity sums: near the mention, left and right of it,
+//     in its clause, nearest to it rather than to another actor, over the
+//     whole sentence, inside quotation marks, and the strongest word;
+//   - pos.*, cues to the mention's role: sentence-initial (likely subject),
+//     after "by" (agent of a passive), before a speech verb (speaker),
+//     possessive, pronoun, inside a quotation, other actors in the sentence.
 func stanceFeatures(sentence string, c stanceContext) []stanceFeature {
 	st := newStanceStructure(sentence, c)
-	targetClause := -1
-	if c.from < len(c.tokens) {
-		targetClause = st.clause[c.from]
+	feats := make([]stanceFeature, 0, 4*len(c.tokens)+24)
+	feats = stanceWordFeatures(feats, c, st)
+	feats = stanceLexFeatures(feats, c, st)
+	if st.others > 0 {
+		feats = append(feats, stanceFeature{"pos.others", math.Min(float64(st.others), 3) / 3})
 	}
-	feats := make([]stanceFeature, 0, 2*len(c.tokens)+24)
-	add := func(name string, v float64) { feats = append(feats, stanceFeature{name, v}) }
+	for _, name := range stancePositionCues(c) {
+		feats = append(feats, stanceFeature{name, 1})
+	}
+	return feats
+}
 
+// stanceWordFeatures appends the word features (w:, c:, L:, R:, L1:, R1:,
+// P:, T:) of the mention.
+func stanceWordFeatures(feats []stanceFeature, c stanceContext, st stanceStructure) []stanceFeature {
+	add := func(name string, v float64) { feats = append(feats, stanceFeature{name, v}) }
+	targetClause := st.targetClause(c)
+	possessive := c.to > c.from && strings.HasSuffix(c.lower[c.to-1], "'s")
+	for i := range c.tokens {
+		w := c.lower[i]
+		if !stanceWordish(w) {
+			continue
+		}
+		if i >= c.from && i < c.to {
+			// Descriptive words inside the target carry evaluation; the
+			// capitalised name itself never becomes a feature, so the model
+			// learns no prior about particular people.
+			if !stanceCapitalised(c.tokens[i].Text) && !stancePronouns[w] {
+				add("T:"+text.Stem(w), 1)
+			}
+			continue
+		}
+		key := text.Stem(w)
+		if _, evaluative := stanceValence(w); i > 0 && !evaluative && stanceCapitalised(c.tokens[i].Text) {
+			key = "<Name>"
+		}
+		if c.negated[i] {
+			key = "NOT_" + key
+		}
+		d := c.tokenDistance(i)
+		add("w:"+key, stanceDistanceWeight(d))
+		if st.clause[i] == targetClause {
+			add("c:"+key, 1)
+		}
+		side := "R"
+		if i < c.from {
+			side = "L"
+		}
+		if d <= stanceNearWindow {
+			add(side+":"+key, 1)
+		}
+		if d == 1 {
+			add(side+"1:"+key, 1)
+		}
+		if possessive && i >= c.to && d <= 3 {
+			add("P:"+key, 1)
+		}
+	}
+	return feats
+}
+
+// stanceLexFeatures appends the lexicon polarity sums (lex.*) of the mention.
+func stanceLexFeatures(feats []stanceFeature, c stanceContext, st stanceStructure) []stanceFeature {
 	var lex struct {
 		nearPos, nearNeg, leftPos, leftNeg, rightPos, rightNeg, allPos, allNeg float64
 		quotePos, quoteNeg, maxPos, maxNeg, ownPos, ownNeg, otherPos, otherNeg float64
 		clausePos, clauseNeg                                                   float64
 	}
+	targetClause := st.targetClause(c)
 	for i := range c.tokens {
 		if i >= c.from && i < c.to {
 			continue
-		}
-		w := c.lower[i]
-		if !stanceWordish(w) {
-			continue
-		}
-		d := c.tokenDistance(i)
-		weight := stanceDistanceWeight(d)
-		key := text.Stem(w)
-		if c.negated[i] {
-			key = "NOT_" + key
-		}
-		add("w:"+key, weight)
-		if st.clause[i] == targetClause {
-			add("c:"+key, 1)
-		}
-		if d <= stanceNearWindow {
-			if i < c.from {
-				add("L:"+key, 1)
-			} else {
-				add("R:"+key, 1)
-			}
-		}
-		if d == 1 {
-			if i < c.from {
-				add("L1:"+key, 1)
-			} else {
-				add("R1:"+key, 1)
-			}
 		}
 		p := c.polarity(i)
 		if p == 0 {
 			continue
 		}
+		d := c.tokenDistance(i)
+		weight := stanceDistanceWeight(d)
 		pos, neg := math.Max(p, 0), math.Max(-p, 0)
 		lex.allPos += pos
 		lex.allNeg += neg
@@ -129,14 +166,8 @@ func stanceFeatures(sentence string, c stanceContext) []stanceFeature {
 		{"lex.clause+", lex.clausePos}, {"lex.clause-", lex.clauseNeg},
 	} {
 		if f.v != 0 {
-			add(f.name, math.Min(f.v/stanceLexScale, 3))
+			feats = append(feats, stanceFeature{f.name, math.Min(f.v/stanceLexScale, 3)})
 		}
-	}
-	if st.others > 0 {
-		add("pos.others", math.Min(float64(st.others), 3)/3)
-	}
-	for _, name := range stancePositionCues(c) {
-		add(name, 1)
 	}
 	return feats
 }
@@ -223,6 +254,12 @@ var stanceSpeechVerbs = map[string]bool{
 var stancePronouns = map[string]bool{
 	"he": true, "she": true, "they": true, "him": true, "her": true, "them": true,
 	"his": true, "their": true, "i": true, "we": true, "us": true, "you": true,
+}
+
+// stanceCapitalised reports whether a token starts with an upper-case letter.
+func stanceCapitalised(tok string) bool {
+	r, _ := utf8.DecodeRuneInString(tok)
+	return unicode.IsUpper(r)
 }
 
 // stanceWordish reports whether w is worth a word feature: it has a letter

@@ -69,6 +69,15 @@ func newStanceStructure(sentence string, c stanceContext) stanceStructure {
 	return st
 }
 
+// targetClause is the clause number of the mention, or -1 for a mention
+// that covers no token.
+func (st stanceStructure) targetClause(c stanceContext) int {
+	if c.from < len(c.tokens) && c.from < c.to {
+		return st.clause[c.from]
+	}
+	return -1
+}
+
 // stanceBreakBetween reports whether the gap s[a:b] between two tokens holds
 // clause punctuation.
 func stanceBreakBetween(s string, a, b int) bool {

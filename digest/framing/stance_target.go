@@ -27,18 +27,18 @@ type TargetStanceResult struct {
 
 // Aggregation parameters of TargetStance, chosen on the BASIL DEV half.
 // Evidence accumulates over mentions, so an actor the article keeps coming
-// back to in a critical light is labelled negative, while a single critical
-// sentence about a passing name is not.
+// back to in a critical light is labelled negative, while one critical
+// sentence about a name mentioned in passing is not.
 const (
 	// stanceTargetNegBase is the probability of negative a mention must
 	// exceed to count as negative evidence.
-	stanceTargetNegBase = 0.3
+	stanceTargetNegBase = 0.28
 	// stanceTargetNeg is the negative evidence, the sum over mentions of
 	// P(negative) - stanceTargetNegBase, above which the label is negative.
-	stanceTargetNeg = 1.5
+	stanceTargetNeg = 2.0
 	// stanceTargetPos is the positive evidence, the sum over mentions of
 	// P(positive) - P(negative), above which the label is positive.
-	stanceTargetPos = 1.0
+	stanceTargetPos = 0.75
 	// stanceQuotedWeight discounts mentions whose evaluation is a quoted
 	// speaker's: the article-level label is the author's stance.
 	stanceQuotedWeight = 0.5

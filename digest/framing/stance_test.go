@@ -75,21 +75,74 @@ func TestMentionStanceBadOffsets(t *testing.T) {
 }
 
 func TestTargetStance(t *testing.T) {
-	body := "Senator Blake faced a storm on Monday.\nCritics said Blake had lied and betrayed the voters who trusted him.\nBlake denied wrongdoing."
-	r := TargetStance("", body, "Tom Blake")
-	if r.Mentions != 3 {
-		t.Errorf("Mentions = %d, want 3", r.Mentions)
+	critical := strings.Join([]string{
+		"Senator Tom Blake faced a storm of criticism on Monday.",
+		"Critics said Blake had lied to voters and betrayed the people who trusted him.",
+		"He was accused of corruption and abuse of power.",
+		"Blake's disastrous handling of the budget has been condemned as reckless and dishonest.",
+		"Even allies now call Blake a liability and a disgrace.",
+		"Blake denied wrongdoing.",
+	}, " ")
+	praising := strings.Join([]string{
+		"Dr. Ana Quill, the hospital's director, was honoured on Friday.",
+		"Colleagues praised Quill as a brilliant, generous and inspiring leader.",
+		"She was celebrated for her courage and her wonderful work with children.",
+		"Quill won wide admiration for a successful and innovative programme.",
+		"Patients thanked Quill for her kindness.",
+	}, " ")
+	tests := []struct {
+		name, body, target, want string
+		minMentions              int
+	}{
+		{"critical", critical, "Tom Blake", Negative, 6},
+		{"praising", praising, "Ana Quill", Positive, 4},
+		{"absent", critical, "Ana Quill", Neutral, 0},
 	}
-	if r.Label != Negative {
-		t.Errorf("Label = %s, want negative", r.Label)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := TargetStance("", tt.body, tt.target)
+			if r.Mentions < tt.minMentions {
+				t.Errorf("Mentions = %d, want >= %d", r.Mentions, tt.minMentions)
+			}
+			if r.Label != tt.want {
+				t.Errorf("Label = %s (probs %v, %d mentions), want %s", r.Label, r.Probs, r.Mentions, tt.want)
+			}
+			for _, e := range r.Evidence {
+				if tt.body[e.Start:e.End] != e.Text {
+					t.Errorf("evidence %+v is not the body slice %q", e, tt.body[e.Start:e.End])
+				}
+			}
+		})
 	}
-	for _, e := range r.Evidence {
-		if body[e.Start:e.End] != e.Text {
-			t.Errorf("evidence %+v is not the body slice %q", e, body[e.Start:e.End])
+}
+
+func TestTargetAliases(t *testing.T) {
+	tests := []struct {
+		target string
+		want   []string
+	}{
+		{"Hillary Clinton", []string{"Hillary Clinton", "Clinton"}},
+		{"Justice Department", []string{"Justice Department"}},
+		{"Sasha and Malia Obama", []string{"Sasha and Malia Obama", "Sasha", "Malia Obama", "Obama"}},
+		{"police/federal authorities", []string{"police/federal authorities", "police", "federal authorities"}},
+		{"  ", nil},
+	}
+	for _, tt := range tests {
+		got := stanceTargetAliases(tt.target)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("aliases(%q) = %q, want %q", tt.target, got, tt.want)
 		}
 	}
-	if r := TargetStance("", body, "Ana Quill"); r.Mentions != 0 || r.Label != Neutral {
-		t.Errorf("absent target: %+v", r)
+}
+
+func TestFindMentionsWholeWords(t *testing.T) {
+	s := "Trumpet players met Trump; later TRUMP and trump spoke."
+	got := stanceFindMentions(s, []string{"Trump"})
+	if len(got) != 1 || s[got[0][0]:got[0][1]] != "Trump" || got[0][0] != 20 {
+		t.Errorf("mentions = %v", got)
+	}
+	if got := stanceFindMentions(s, []string{"trump"}); len(got) != 3 {
+		t.Errorf("lower-case alias should match case-insensitively, got %v", got)
 	}
 }
 

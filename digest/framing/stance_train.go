@@ -46,8 +46,10 @@ var ErrNoStanceExamples = errors.New("framing: no stance training examples")
 
 // TrainStance fits a StanceModel to the examples with AdaGrad stochastic
 // gradient descent on the multinomial logistic loss. The example order of
-// every epoch comes from cfg.Seed, and features are indexed in sorted order,
-// so the same examples and configuration give the same weights.
+// every epoch comes from cfg.Seed, features are indexed in sorted order, and
+// the arithmetic is kept free of fused multiply-adds (explicit float64
+// conversions) and of assembly math (stanceExp), so the same examples and
+// configuration give the same weights, bit for bit, on every architecture.
 func TrainStance(examples []StanceExample, cfg StanceTrainConfig) (*StanceModel, error) {
 	if len(examples) == 0 {
 		return nil, ErrNoStanceExamples
@@ -121,7 +123,7 @@ func TrainStance(examples []StanceExample, cfg StanceTrainConfig) (*StanceModel,
 			z := bias
 			for n, j := range ex.idx {
 				for c := range k {
-					z[c] += w[j][c] * ex.val[n]
+					z[c] += float64(w[j][c] * ex.val[n])
 				}
 			}
 			p := stanceSoftmax(z)
@@ -131,14 +133,14 @@ func TrainStance(examples []StanceExample, cfg StanceTrainConfig) (*StanceModel,
 				if c == ex.y {
 					grad[c] -= 1
 				}
-				biasG2[c] += grad[c] * grad[c]
-				bias[c] -= cfg.LearningRate * grad[c] / math.Sqrt(biasG2[c]+1e-8)
+				biasG2[c] += float64(grad[c] * grad[c])
+				bias[c] -= float64(cfg.LearningRate*grad[c]) / math.Sqrt(biasG2[c]+1e-8)
 			}
 			for n, j := range ex.idx {
 				for c := range k {
-					gj := grad[c]*ex.val[n] + cfg.L2*w[j][c]
-					g2[j][c] += gj * gj
-					w[j][c] -= cfg.LearningRate * gj / math.Sqrt(g2[j][c]+1e-8)
+					gj := float64(grad[c]*ex.val[n]) + float64(cfg.L2*w[j][c])
+					g2[j][c] += float64(gj * gj)
+					w[j][c] -= float64(cfg.LearningRate*gj) / math.Sqrt(g2[j][c]+1e-8)
 				}
 			}
 		}

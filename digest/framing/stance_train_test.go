@@ -241,3 +241,18 @@ func TestReadStanceExamples(t *testing.T) {
 		})
 	}
 }
+
+func TestStanceExp(t *testing.T) {
+	for _, x := range []float64{0, -1e-9, -0.3, -0.35, -1, -2.5, -10, -37.2, -100, -699} {
+		got, want := stanceExp(x), math.Exp(x)
+		if math.Abs(got-want) > 1e-14*want {
+			t.Errorf("stanceExp(%g) = %g, want %g", x, got, want)
+		}
+	}
+	if got := stanceExp(-1000); got != 0 {
+		t.Errorf("stanceExp(-1000) = %g, want 0", got)
+	}
+	if got := stanceExp(math.NaN()); got != 0 {
+		t.Errorf("stanceExp(NaN) = %g, want 0", got)
+	}
+}

@@ -50,7 +50,7 @@ func TestStanceTuneBasilStats(t *testing.T) {
 		t.Skip(err)
 	}
 	m := embeddedStanceModel()
-	names := []string{"meanNeg", "meanPos", "authorNeg", "authorPos", "fracNeg", "fracPos", "titleNeg", "titlePos", "relNeg", "relPos", "maxNeg", "maxPos", "lexNeg", "lexPos", "margin", "authorMargin", "relMargin", "n", "c07", "c05", "cp05", "cp04", "c05-cp05", "c07r", "c05r", "cp05r", "negNoPos"}
+	names := []string{"meanNeg", "meanPos", "authorNeg", "authorPos", "fracNeg", "fracPos", "titleNeg", "titlePos", "relNeg", "relPos", "maxNeg", "maxPos", "lexNeg", "lexPos", "margin", "authorMargin", "relMargin", "n", "c07", "c05", "cp05", "cp04", "c05-cp05", "c07r", "c05r", "cp05r", "negNoPos", "inTitle", "inLead", "salience", "salNeg", "titleXneg", "nXneg"}
 	stats := map[string][]float64{}
 	var isNeg, isPos []bool
 	for _, line := range bytesLines(b) {
@@ -133,6 +133,14 @@ func TestStanceTuneBasilStats(t *testing.T) {
 				break
 			}
 		}
+		inTitle := 0.0
+		if len(stanceFindMentions(r.Title, aliases)) > 0 {
+			inTitle = 1
+		}
+		inLead := 0.0
+		if len(sents) > 0 && len(stanceFindMentions(r.Text[sents[0].Start:sents[0].End], aliases)) > 0 {
+			inLead = 1
+		}
 		div := func(a, b float64) float64 {
 			if b == 0 {
 				return 0
@@ -145,6 +153,9 @@ func TestStanceTuneBasilStats(t *testing.T) {
 			"relNeg": div(sumN, cnt) - div(oN, ocnt), "relPos": div(sumP, cnt) - div(oP, ocnt),
 			"maxNeg": mxN, "maxPos": mxP, "lexNeg": div(lN, cnt), "lexPos": div(lP, cnt),
 			"margin": div(sumN-sumP, cnt), "authorMargin": div(aN-aP, acnt), "relMargin": div(sumN-sumP, cnt) - div(oN-oP, ocnt), "n": cnt,
+			"inTitle": inTitle, "inLead": inLead, "salience": div(cnt, float64(len(sents))),
+			"salNeg": div(cnt, float64(len(sents))) * div(sumN, cnt), "titleXneg": (inTitle + inLead + 1) * div(sumN, cnt),
+			"nXneg": cnt * (div(sumN, cnt) - 0.3),
 			"c07": c07, "c05": c05, "cp05": cp05, "cp04": cp04, "c05-cp05": c05 - cp05, "c07r": div(c07, cnt+3), "c05r": div(c05, cnt+3),
 			"cp05r": div(cp05, cnt+3), "negNoPos": div(c05, cnt+3) - div(cp05, cnt+3),
 		}

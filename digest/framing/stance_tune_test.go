@@ -135,7 +135,7 @@ func TestStanceTuneBasil(t *testing.T) {
 	var all []result
 	idx := map[string]int{Negative: 0, Neutral: 1, Positive: 2}
 	for k := 1; k <= 20; k++ {
-		for tn := 0.30; tn < 0.6; tn += 0.02 {
+		for tn := 0.16; tn < 0.6; tn += 0.02 {
 			for tp := -0.2; tp < 0.3; tp += 0.02 {
 				var conf [3][3]int
 				for _, x := range rows {
@@ -234,4 +234,39 @@ func TestStanceDumpErrors(t *testing.T) {
 			fmt.Printf("gold=%s pred=%s %.2f [%s] %s\n", ex.Label, r.Label, r.Confidence, ex.Sentence[ex.Start:ex.End], ex.Sentence)
 		}
 	}
+}
+
+func TestStanceTuneSeeds(t *testing.T) {
+	if os.Getenv("STANCE_TUNE") == "" {
+		t.Skip("set STANCE_TUNE=1")
+	}
+	train, dev := stanceTuneLoad(t, "train.jsonl"), stanceTuneLoad(t, "dev.jsonl")
+	var models []*StanceModel
+	for seed := uint64(1); seed <= 5; seed++ {
+		cfg := DefaultStanceTrainConfig()
+		cfg.Seed = seed
+		m, err := TrainStance(train, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := stanceMacroF1(m, dev)
+		fmt.Printf("seed %d dev %.4f\n", seed, f)
+		models = append(models, m)
+	}
+	avg := &StanceModel{Classes: models[0].Classes, Bias: make([]float64, 3), Weights: map[string][]float64{}}
+	for _, m := range models {
+		for k := range 3 {
+			avg.Bias[k] += m.Bias[k] / float64(len(models))
+		}
+		for name, w := range m.Weights {
+			if avg.Weights[name] == nil {
+				avg.Weights[name] = make([]float64, 3)
+			}
+			for k := range 3 {
+				avg.Weights[name][k] += w[k] / float64(len(models))
+			}
+		}
+	}
+	f, conf := stanceMacroF1(avg, dev)
+	fmt.Printf("avg dev %.4f %v\n", f, conf)
 }

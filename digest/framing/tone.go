@@ -5,7 +5,7 @@ import "math"
 // tone is the article's tone toward its central event: the writer-voice
 // balance of praise against attack (cues), plus the stance toward the main
 // actors weighted by their share of mentions.
-func tone(d *doc, l Labels, prior float64) string {
+func tone(d *doc, l Labels) string {
 	total := 0
 	for _, a := range l.Actors {
 		total += a.Mentions
@@ -24,10 +24,14 @@ func tone(d *doc, l Labels, prior float64) string {
 		}
 	}
 	score := writerPolarity(d, l.Cues) + actor
+	th := toneThreshold
+	if l.Genre.Label == Reporting {
+		th = reportingToneThreshold
+	}
 	switch {
-	case score > toneThreshold:
+	case score > th:
 		return TonePro
-	case score < -toneThreshold:
+	case score < -th:
 		return ToneAnti
 	}
 	return ToneNeutral
@@ -54,5 +58,9 @@ func writerPolarity(d *doc, cues []Cue) float64 {
 	return math.Tanh((pos - neg) * 100 / words / 2)
 }
 
-// toneThreshold separates a leaning tone from a neutral one.
-const toneThreshold = 0.4
+// toneThreshold separates a leaning tone from a neutral one; a report
+// needs a clearer lean.
+const (
+	toneThreshold          = 0.4
+	reportingToneThreshold = 0.55
+)

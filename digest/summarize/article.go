@@ -3,8 +3,6 @@ package summarize
 import (
 	"math"
 	"sort"
-
-	"github.com/newsdigest/newsdigest/digest/text"
 )
 
 // Weights and limits of the single-article scorer. The shape (lead prior,
@@ -43,8 +41,8 @@ func Article(title, body string, n int) []string {
 	if len(sents) == 0 {
 		return nil
 	}
-	weigh(sents)
-	scores := articleScores(title, sents)
+	voc := weigh(sents)
+	scores := articleScores(voc.project(title), sents, len(voc.df))
 	picked := pick(sents, scores, n, wordBudget, redundancyLimit)
 	sort.Ints(picked)
 	out := make([]string, len(picked))
@@ -55,18 +53,13 @@ func Article(title, body string, n int) []string {
 }
 
 // articleScores returns one score per sentence.
-func articleScores(title string, sents []sentence) []float64 {
-	centroid := make(text.Vector)
-	for _, s := range sents {
-		centroid.Add(s.vec, 1)
-	}
-	norm := centroid.Norm()
-	titleVec := text.Counts(text.Terms(title)).Normalize()
+func articleScores(titleVec sparse, sents []sentence, vocabSize int) []float64 {
+	sum, norm := centroid(sents, vocabSize)
 	scores := make([]float64, len(sents))
 	for i, s := range sents {
 		scores[i] = quality(s) * (positionPrior(s.pos) +
-			centralityWeight*centrality(s, centroid, norm) +
-			titleWeight*text.Dot(titleVec, s.vec))
+			centralityWeight*centrality(s, sum, norm) +
+			titleWeight*dot(titleVec, s.vec))
 	}
 	return scores
 }
@@ -75,11 +68,11 @@ func articleScores(title string, sents []sentence) []float64 {
 // product with the sum of the other sentences' unit vectors, scaled by the
 // length of the sum over all sentences (norm), so scores compare within an
 // article.
-func centrality(s sentence, centroid text.Vector, norm float64) float64 {
+func centrality(s sentence, sum []float64, norm float64) float64 {
 	if norm == 0 {
 		return 0
 	}
-	return (text.Dot(s.vec, centroid) - text.Dot(s.vec, s.vec)) / norm
+	return (dotDense(s.vec, sum) - dot(s.vec, s.vec)) / norm
 }
 
 // positionPrior is the lead bias: the first sentence weighs 1, later ones less.
@@ -136,7 +129,7 @@ func pick(sents []sentence, scores []float64, n, budget int, limit float64) []in
 
 func redundant(sents []sentence, picked []int, k int, limit float64) bool {
 	for _, p := range picked {
-		if text.Dot(sents[p].vec, sents[k].vec) > limit {
+		if dot(sents[p].vec, sents[k].vec) > limit {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -14,9 +15,9 @@ type sentence struct {
 	pos   int // index within its document
 	words int // word tokens
 	terms []string
-	vec   text.Vector // TF-IDF weighted, unit length
-	quote float64     // share of the sentence inside quotation marks
-	ended bool        // ends in sentence-final punctuation (not a caption or heading)
+	vec   sparse  // TF-IDF weighted, unit length
+	quote float64 // share of the sentence inside quotation marks
+	ended bool    // ends in sentence-final punctuation (not a caption or heading)
 }
 
 // split cuts body into candidate sentences of document doc, with their terms.
@@ -25,6 +26,9 @@ func split(body string, doc int) []sentence {
 	out := make([]sentence, 0, len(spans))
 	for _, sp := range spans {
 		s := strings.TrimSpace(sp.Text)
+		if len(out) == 0 && os.Getenv("ZZNODATE") == "" {
+			s = stripDateline(s)
+		}
 		if s == "" {
 			continue
 		}
@@ -37,7 +41,7 @@ func split(body string, doc int) []sentence {
 			doc:   doc,
 			pos:   len(out),
 			words: len(toks),
-			terms: text.Terms(s),
+			terms: text.TermsOf(toks),
 			quote: quotedShare(s),
 			ended: endsSentence(s),
 		})
@@ -45,64 +49,71 @@ func split(body string, doc int) []sentence {
 	return out
 }
 
-// weigh gives every sentence its unit-length TF-IDF vector, with document
-// frequencies counted over the sentences themselves.
-func weigh(sents []sentence) {
-	var df text.DocFreq
-	for i := range sents {
-		df.Add(sents[i].terms)
-	}
-	for i := range sents {
-		sents[i].vec = df.TFIDF(text.Counts(sents[i].terms), true).Normalize()
-	}
-}
-
-// quotedShare returns the fraction of s's bytes that lie between opening and
-// closing quotation marks (straight double quotes or typographic ones).
+// quotedShare returns the fraction of s's bytes that lie inside quotation
+// marks: double quotes (straight, typographic, guillemets or the “…”
+// of tokenised text) and single quotes ('…' or ‘…’), where a single quote
+// opens only at the start of a word and closes only at its end, so that
+// apostrophes ("don't", "players'") are not taken for quotes.
 func quotedShare(s string) float64 {
 	if s == "" {
 		return 0
 	}
-	inside, open, start := 0, false, 0
-	for i, r := range s {
-		switch r {
-		case '"':
-			if open {
-				inside += i - start
-			} else {
-				start = i
-			}
-			open = !open
-		case '“', '‘':
-			if !open && (r == '“' || i == 0 || !isLetterBefore(s, i)) {
-				open, start = true, i
-			}
-		case '”':
-			if open {
-				inside += i - start
-				open = false
-			}
-		case '’':
-			if open && (i+len("’") >= len(s) || !isLetterAt(s, i+len("’"))) {
-				inside += i - start
-				open = false
-			}
+	inside, start := 0, 0
+	var open rune // the family of the open quote: '"' or '\'', 0 if none
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if strings.HasPrefix(s[i:], "``") || strings.HasPrefix(s[i:], "''") {
+			r, size = '"', 2
 		}
+		family, opens, closes := quoteMark(s, i, r, size)
+		switch {
+		case family == 0:
+		case open == 0 && opens:
+			open, start = family, i
+		case open == family && closes:
+			inside += i + size - start
+			open = 0
+		}
+		i += size
 	}
-	if open {
+	if open != 0 {
 		inside += len(s) - start
 	}
 	return float64(inside) / float64(len(s))
 }
 
+// quoteMark classifies the rune r of size bytes at s[i:]: its quote family
+// ('"' or '\”, 0 for no quote) and whether it may open or close a quote.
+func quoteMark(s string, i int, r rune, size int) (family rune, opens, closes bool) {
+	before := i == 0 || !isLetterBefore(s, i)
+	after := i+size >= len(s) || !isLetterAt(s, i+size)
+	switch r {
+	case '"':
+		return '"', true, true
+	case '“', '«':
+		return '"', true, false
+	case '”', '»':
+		return '"', false, true
+	case '‘':
+		return '\'', true, false
+	case '\'', '’':
+		// Inside a word ("don't") it is an apostrophe, not a quote.
+		if !before && !after {
+			return 0, false, false
+		}
+		return '\'', before && !after, !before || after
+	}
+	return 0, false, false
+}
+
 func isLetterBefore(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return isLetter(r)
+	return isLetter(r) || r >= '0' && r <= '9'
 }
 
 func isLetterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	return isLetter(r)
+	return isLetter(r) || r >= '0' && r <= '9'
 }
 
 func isLetter(r rune) bool {

@@ -3,8 +3,6 @@ package summarize
 import (
 	"math"
 	"sort"
-
-	"github.com/newsdigest/newsdigest/digest/text"
 )
 
 // Doc is one outlet's article about a story.
@@ -64,9 +62,9 @@ func Story(docs []Doc, n int) []Sentence {
 	if len(sents) == 0 {
 		return nil
 	}
-	weigh(sents)
+	voc := weigh(sents)
 	support, agreement := agreements(docs, sents)
-	scores := storyScores(docs, sents, agreement)
+	scores := storyScores(docs, sents, agreement, voc)
 	picked := pick(sents, scores, n, storyWordBudget, storyRedundancy)
 	sort.SliceStable(picked, func(a, b int) bool {
 		return len(support[picked[a]]) > len(support[picked[b]])
@@ -91,7 +89,7 @@ func agreements(docs []Doc, sents []sentence) (support [][]int, agreement []floa
 			if sents[j].doc == sents[i].doc {
 				continue
 			}
-			if c := text.Dot(sents[i].vec, sents[j].vec); c > best[sents[j].doc] {
+			if c := dot(sents[i].vec, sents[j].vec); c > best[sents[j].doc] {
 				best[sents[j].doc] = c
 			}
 		}
@@ -112,15 +110,11 @@ func agreements(docs []Doc, sents []sentence) (support [][]int, agreement []floa
 	return support, agreement
 }
 
-func storyScores(docs []Doc, sents []sentence, agreement []float64) []float64 {
-	centroid := make(text.Vector)
-	for _, s := range sents {
-		centroid.Add(s.vec, 1)
-	}
-	norm := centroid.Norm()
-	titles := make([]text.Vector, len(docs))
+func storyScores(docs []Doc, sents []sentence, agreement []float64, voc *vocabulary) []float64 {
+	sum, norm := centroid(sents, len(voc.df))
+	titles := make([]sparse, len(docs))
 	for d, doc := range docs {
-		titles[d] = text.Counts(text.Terms(doc.Title)).Normalize()
+		titles[d] = voc.project(doc.Title)
 	}
 	scores := make([]float64, len(sents))
 	for i, s := range sents {
@@ -128,9 +122,9 @@ func storyScores(docs []Doc, sents []sentence, agreement []float64) []float64 {
 		// competes, and agreement matters more than position.
 		prior := math.Sqrt(positionPrior(s.pos))
 		scores[i] = quality(s) * (prior +
-			storyCentrality*centrality(s, centroid, norm) +
+			storyCentrality*centrality(s, sum, norm) +
 			agreementWeight*agreement[i] +
-			storyTitle*text.Dot(titles[s.doc], s.vec))
+			storyTitle*dot(titles[s.doc], s.vec))
 	}
 	return scores
 }

@@ -1,6 +1,10 @@
 package text
 
-import "strings"
+import (
+	"slices"
+	"sort"
+	"strings"
+)
 
 // Stem reduces a lower-cased English word to its Porter2 (Snowball English)
 // stem, so that "talks", "talked" and "talking" all become "talk" and
@@ -101,14 +105,50 @@ func hasSuffix(b []byte, s string) bool {
 }
 
 // longest returns the longest of suffixes that b ends with, or "".
+// suffixes must be sorted longest first.
 func longest(b []byte, suffixes []string) string {
-	best := ""
 	for _, s := range suffixes {
-		if len(s) > len(best) && hasSuffix(b, s) {
-			best = s
+		if hasSuffix(b, s) {
+			return s
 		}
 	}
-	return best
+	return ""
+}
+
+// suffixSet indexes suffixes by their last byte, each list longest first, so
+// a lookup compares only the few suffixes that can match.
+type suffixSet [256][]string
+
+func newSuffixSet(suffixes []string) *suffixSet {
+	sorted := slices.Clone(suffixes)
+	sort.Slice(sorted, func(i, j int) bool {
+		if len(sorted[i]) != len(sorted[j]) {
+			return len(sorted[i]) > len(sorted[j])
+		}
+		return sorted[i] < sorted[j]
+	})
+	var set suffixSet
+	for _, s := range sorted {
+		last := s[len(s)-1]
+		set[last] = append(set[last], s)
+	}
+	return &set
+}
+
+// longest returns the longest suffix in the set that b ends with, or "".
+func (set *suffixSet) longest(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return longest(b, set[b[len(b)-1]])
+}
+
+func keysOf(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 // shortSyllableAt reports whether b ends in a short syllable.
@@ -161,7 +201,7 @@ func step1a(b []byte) []byte {
 }
 
 func step1b(b []byte, r1 int) []byte {
-	s := longest(b, []string{"eed", "eedly", "ed", "edly", "ing", "ingly"})
+	s := longest(b, []string{"eedly", "ingly", "edly", "eed", "ing", "ed"})
 	switch s {
 	case "":
 		return b
@@ -214,18 +254,10 @@ var step2Rules = map[string]string{
 	"ogi": "og", "fulli": "ful", "lessli": "less", "li": "",
 }
 
-var step2Suffixes = keys(step2Rules)
-
-func keys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
+var step2Suffixes = newSuffixSet(keysOf(step2Rules))
 
 func step2(b []byte, r1 int) []byte {
-	s := longest(b, step2Suffixes)
+	s := step2Suffixes.longest(b)
 	if s == "" || len(b)-len(s) < r1 {
 		return b
 	}
@@ -256,10 +288,10 @@ var step3Rules = map[string]string{
 	"ical": "ic", "ful": "", "ness": "", "ative": "",
 }
 
-var step3Suffixes = keys(step3Rules)
+var step3Suffixes = newSuffixSet(keysOf(step3Rules))
 
 func step3(b []byte, r1, r2 int) []byte {
-	s := longest(b, step3Suffixes)
+	s := step3Suffixes.longest(b)
 	if s == "" || len(b)-len(s) < r1 {
 		return b
 	}
@@ -269,13 +301,13 @@ func step3(b []byte, r1, r2 int) []byte {
 	return append(b[:len(b)-len(s)], step3Rules[s]...)
 }
 
-var step4Suffixes = []string{
+var step4Suffixes = newSuffixSet([]string{
 	"al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
 	"ism", "ate", "iti", "ous", "ive", "ize", "ion",
-}
+})
 
 func step4(b []byte, r2 int) []byte {
-	s := longest(b, step4Suffixes)
+	s := step4Suffixes.longest(b)
 	if s == "" || len(b)-len(s) < r2 {
 		return b
 	}

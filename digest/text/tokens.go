@@ -21,11 +21,19 @@ func (t Token) Lower() string {
 // Tokens splits s into words: runs of letters and digits, with inner
 // apostrophes and hyphens kept ("don't", "pro-Kremlin").
 func Tokens(s string) []Token {
-	var out []Token
+	out := make([]Token, 0, len(s)/6+1)
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		var r rune
+		var size int
+		var word bool
+		if c := s[i]; c < utf8.RuneSelf {
+			r, size = rune(c), 1
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
 		joiner := (r == '\'' || r == '’' || r == '-') && start >= 0 && i+size < len(s) && isWordRune(s[i+size:])
 		switch {
 		case word || joiner:
@@ -52,7 +60,11 @@ func isWordRune(s string) bool {
 // Terms returns the lower-cased, stemmed content words of s, without stop words:
 // the vocabulary that TF-IDF and overlap measures work on.
 func Terms(s string) []string {
-	toks := Tokens(s)
+	return TermsOf(Tokens(s))
+}
+
+// TermsOf is Terms for text already split into tokens.
+func TermsOf(toks []Token) []string {
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		w := t.Lower()

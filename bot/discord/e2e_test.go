@@ -1,0 +1,100 @@
+package discord
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/feed"
+	"github.com/newsdigest/newsdigest/store"
+)
+
+// This file runs the real command handler, store and feed checker behind the
+// Discord adapter: what a server member sees for /feeds add.
+
+const testRSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Herald</title>
+<link>https://harbour.example.com/</link><description>Local news</description>
+<item><title>Tram line approved</title><link>https://harbour.example.com/a/1</link></item>
+</channel></rss>`
+
+// followUpText returns the visible text of a follow-up: content and embeds.
+func followUpText(t *testing.T, raw []byte) string {
+	t.Helper()
+	var m struct {
+		Content string `json:"content"`
+		Embeds  []struct {
+			Title       string `json:"title"`
+			Description string `json:"description"`
+		} `json:"embeds"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString(m.Content)
+	for _, e := range m.Embeds {
+		b.WriteString(" " + e.Title + " " + e.Description)
+	}
+	return b.String()
+}
+
+func TestFeedsAddEndToEnd(t *testing.T) {
+	ctx := t.Context()
+	st, err := store.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	feedSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		io.WriteString(w, testRSS)
+	}))
+	defer feedSrv.Close()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+
+	tests := []struct {
+		name         string
+		perms        string
+		url          string
+		allowPrivate bool // the test feed server listens on loopback
+		wantText     string
+		wantStored   int
+	}{
+		{"without Manage Server", "2048", feedSrv.URL + "/rss.xml", true, "Manage Server", 0},
+		{"with Manage Server", "32", feedSrv.URL + "/rss.xml", true, "Harbour Herald", 1},
+		{"private address", "32", "http://10.1.2.3/rss.xml", false, "private", 1},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fake := newFakeDiscord(t)
+			h := &bot.Handler{Store: st, Fetcher: feed.NewPoller(st, feed.Options{AllowPrivateNetworks: tc.allowPrivate, Logger: quiet}), Log: quiet}
+			b := newTestBot(t, fake, h)
+			srv := httptest.NewServer(b.InteractionsHandler())
+			defer srv.Close()
+			token := "tok-e2e-" + string(rune('a'+i))
+			opts := `[{"name":"add","type":1,"options":[{"name":"url","type":3,"value":"` + tc.url + `"},{"name":"lean","type":3,"value":"center"}]}]`
+			postInteraction(t, srv, slashJSON("7100", token, tc.perms, "feeds", opts))
+			posts := fake.waitFor(t, "/webhooks/"+testAppID+"/"+token, 1)
+			checkLimits(t, posts[0].Body)
+			if text := followUpText(t, posts[0].Body); !strings.Contains(text, tc.wantText) {
+				t.Errorf("reply %q does not mention %q", text, tc.wantText)
+			}
+			feeds, err := st.Feeds(ctx, "discord:222")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(feeds) != tc.wantStored {
+				t.Errorf("guild 222 has %d feeds, want %d", len(feeds), tc.wantStored)
+			}
+			other, _ := st.Feeds(ctx, "discord:999")
+			if len(other) != 0 {
+				t.Errorf("another guild sees %d feeds", len(other))
+			}
+		})
+	}
+}

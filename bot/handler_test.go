@@ -1,0 +1,176 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsdigest/newsdigest/digest"
+	"github.com/newsdigest/newsdigest/feed"
+	"github.com/newsdigest/newsdigest/pipeline"
+	"github.com/newsdigest/newsdigest/store"
+)
+
+// fakeFetcher answers CheckFeed and ExtractArticle without a network.
+type fakeFetcher struct {
+	feeds map[string]string // url → title
+	pages map[string][2]string
+}
+
+func (f fakeFetcher) CheckFeed(ctx context.Context, rawURL string) (string, string, error) {
+	if strings.Contains(rawURL, "127.0.0.1") || strings.Contains(rawURL, "169.254.") {
+		return "", "", fmt.Errorf("fetch %s: %w", rawURL, feed.ErrPrivateAddress)
+	}
+	title, ok := f.feeds[rawURL]
+	if !ok {
+		return "", "", errors.New("not a feed")
+	}
+	return title, rawURL, nil
+}
+
+func (f fakeFetcher) ExtractArticle(ctx context.Context, rawURL string) (string, string, error) {
+	p, ok := f.pages[rawURL]
+	if !ok {
+		return "", "", errors.New("404 not found")
+	}
+	return p[0], p[1], nil
+}
+
+var now = time.Date(2026, 11, 20, 18, 0, 0, 0, time.UTC)
+
+// seededHandler returns a handler over a store with two stories from three
+// operator feeds.
+func seededHandler(t *testing.T) (*Handler, *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	feeds, err := st.SyncConfigFeeds(ctx, []store.Feed{
+		{URL: "https://lakeside.example/rss", Name: "Lakeside Post", Lean: "left", FromConfig: true},
+		{URL: "https://hill.example/rss", Name: "Hill Courier", Lean: "right", FromConfig: true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	articles := []struct {
+		feed        int
+		title, body string
+	}{
+		{0, "Ferry bridge reopens after repairs", "The Orrin ferry bridge reopened on Monday after eight months of repairs. Engineers replaced 40 steel cables. The toll stays at two crowns."},
+		{1, "Orrin ferry bridge open again after cable repairs", "Traffic returned to the Orrin ferry bridge on Monday after eight months of repairs to its steel cables. The toll stays at two crowns. Shops said trade fell while it was shut."},
+		{0, "Teenager wins city chess title", "A sixteen-year-old from Dunmore won the city chess championship on Sunday. She beat the holder in the final round of the tournament at the town hall."},
+	}
+	for i, a := range articles {
+		art := &store.Article{FeedID: feeds[a.feed].ID, Article: digest.Article{
+			GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://%d.example/a%d", a.feed, i), Title: a.title, Text: a.body,
+			Source: feeds[a.feed].Name, Lean: feeds[a.feed].Lean, Published: now.Add(-time.Duration(3-i) * time.Hour)},
+			CanonicalURL: fmt.Sprintf("https://%d.example/a%d", a.feed, i), ContentHash: fmt.Sprint(i), FirstSeenAt: now.Add(-time.Hour)}
+		if _, err := st.SaveArticle(ctx, art); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := pipeline.New(st, 0, nil).Process(ctx); err != nil {
+		t.Fatal(err)
+	}
+	h := &Handler{
+		Store: st,
+		Fetcher: fakeFetcher{
+			feeds: map[string]string{"https://news.example/feed.xml": "Example News"},
+			pages: map[string][2]string{"https://news.example/story": {"Harbour dredging begins", "Dredgers started work in the harbour on Tuesday. The work will take a month."}},
+		},
+		Now: func() time.Time { return now },
+	}
+	return h, st
+}
+
+func TestHandleDigest(t *testing.T) {
+	h, _ := seededHandler(t)
+	m := h.Handle(context.Background(), Command{Platform: "discord", Scope: "discord:1", Name: "digest", Args: map[string]string{"since": "1d"}})
+	if len(m.Sections) != 2 {
+		t.Fatalf("%d sections, want 2 stories: %+v", len(m.Sections), m)
+	}
+	if !strings.Contains(m.Sections[0].Heading, "bridge") || len(m.Sections[0].Fields) != 2 {
+		t.Errorf("first story = %q with %d framing lines, want the two-outlet bridge story", m.Sections[0].Heading, len(m.Sections[0].Fields))
+	}
+	if len(m.Sections[0].Actions) != 2 {
+		t.Errorf("actions = %+v, want compare and sources", m.Sections[0].Actions)
+	}
+	m = h.Handle(context.Background(), Command{Name: "digest", Args: map[string]string{"topic": "chess"}})
+	if len(m.Sections) != 1 || !strings.Contains(m.Sections[0].Heading, "chess") {
+		t.Errorf("topic digest = %+v", m.Sections)
+	}
+	m = h.Handle(context.Background(), Command{Name: "digest", Args: map[string]string{"since": "forever"}})
+	if !strings.Contains(m.Text, "not a period") || !m.Ephemeral {
+		t.Errorf("bad since answered %+v", m)
+	}
+}
+
+func TestHandleFeedsPermissionsAndScopes(t *testing.T) {
+	h, st := seededHandler(t)
+	ctx := context.Background()
+	add := func(scope string, manage bool, url string) Message {
+		return h.Handle(ctx, Command{Platform: "discord", Scope: scope, Name: "feeds", Sub: "add", CanManage: manage, Args: map[string]string{"url": url}})
+	}
+	if m := add("discord:1", false, "https://news.example/feed.xml"); !strings.Contains(m.Text, "Manage Server") {
+		t.Errorf("add without permission answered %q", m.Text)
+	}
+	if m := add("discord:1", true, "https://news.example/feed.xml"); !strings.Contains(m.Text, "Added feed") {
+		t.Fatalf("add answered %q", m.Text)
+	}
+	for _, bad := range []string{"http://127.0.0.1/feed", "http://169.254.169.254/latest", "file:///etc/passwd", "gopher://x"} {
+		if m := add("discord:1", true, bad); !strings.HasPrefix(m.Text, "Sorry") {
+			t.Errorf("add %s answered %q, want a refusal with the reason", bad, m.Text)
+		}
+	}
+	own, err := st.Feeds(ctx, "discord:1")
+	if err != nil || len(own) != 1 || own[0].Name != "Example News" {
+		t.Fatalf("guild 1 feeds = %+v, %v", own, err)
+	}
+	other, _ := st.Feeds(ctx, "discord:2")
+	if len(other) != 0 {
+		t.Errorf("guild 2 sees guild 1's feed: %+v", other)
+	}
+	list := h.Handle(ctx, Command{Scope: "discord:2", Name: "feeds", Sub: "list"})
+	if len(list.Sections) != 0 {
+		t.Errorf("guild 2 lists %+v", list.Sections)
+	}
+	rm := h.Handle(ctx, Command{Scope: "discord:2", Name: "feeds", Sub: "remove", CanManage: true, Args: map[string]string{"feed": fmt.Sprint(own[0].ID)}})
+	if !strings.Contains(rm.Text, "no feed") {
+		t.Errorf("guild 2 removing guild 1's feed answered %q", rm.Text)
+	}
+	rm = h.Handle(ctx, Command{Scope: "discord:1", Name: "feeds", Sub: "remove", CanManage: true, Args: map[string]string{"feed": fmt.Sprint(own[0].ID)}})
+	if !strings.Contains(rm.Text, "Removed") {
+		t.Errorf("remove answered %q", rm.Text)
+	}
+}
+
+func TestHandleFramingWhyStory(t *testing.T) {
+	h, _ := seededHandler(t)
+	ctx := context.Background()
+	m := h.Handle(ctx, Command{Name: "framing", Args: map[string]string{"url": "https://news.example/story"}})
+	if len(m.Sections) != 1 || m.Sections[0].Heading != "Harbour dredging begins" {
+		t.Fatalf("framing = %+v", m)
+	}
+	m = h.Handle(ctx, Command{Name: "why", Args: map[string]string{"url": "https://0.example/a0"}})
+	if !strings.Contains(m.Text, "Seen first at") || !strings.Contains(m.Text, "story") {
+		t.Errorf("why = %q", m.Text)
+	}
+	m = h.Handle(ctx, Command{Name: "why", Args: map[string]string{"url": "https://unknown.example/x"}})
+	if !strings.Contains(m.Text, "have not seen") {
+		t.Errorf("why unknown = %q", m.Text)
+	}
+	m = h.Handle(ctx, Command{Name: "story", Args: map[string]string{"query": "ferry bridge"}})
+	if len(m.Sections) != 3 {
+		t.Errorf("story compare has %d sections, want the story and one per outlet", len(m.Sections))
+	}
+	m = h.Handle(ctx, Command{Name: "story", Args: map[string]string{"query": "volcano"}})
+	if !strings.Contains(m.Text, "No recent story") {
+		t.Errorf("story without match = %q", m.Text)
+	}
+}
