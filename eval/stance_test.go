@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -101,16 +103,19 @@ func TestStanceBaselines(t *testing.T) {
 	}
 }
 
-// TestStanceTargets runs the stance task on the DEV files and reports the
-// scores; it fails when a score falls below the issue's target.
+// TestStanceTargets runs the stance task on the DEV files, logs the metrics
+// and fails when macro-F1 drops below a floor. Mention level (NewsMTSC): the
+// floor is the issue's target, 0.62. Article level (BASIL): the issue's target
+// is 0.50, which the aggregation does not reach (0.45 when written); the floor
+// guards against regressions only.
 func TestStanceTargets(t *testing.T) {
 	dir := stanceSharedEval(t)
 	for _, tc := range []struct {
 		file string
 		min  float64
 	}{
-		{"stance/dev.jsonl", 0.0},
-		{"stance/basil-dev.jsonl", 0.0},
+		{"stance/dev.jsonl", 0.62},
+		{"stance/basil-dev.jsonl", 0.42},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			var pred bytes.Buffer
@@ -128,5 +133,67 @@ func TestStanceTargets(t *testing.T) {
 				t.Errorf("wrote %d prediction lines for %d records", n, m.NGold)
 			}
 		})
+	}
+}
+
+func TestRunStanceOnOwnRecords(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "stance.jsonl")
+	lines := []string{
+		`{"id":"m1","text":"Critics condemned Mayor Ames as corrupt and dishonest.","target":"Mayor Ames","start":18,"end":28,"label":"negative"}`,
+		`{"id":"m2","text":"Mayor Ames will open the bridge on Monday.","target":"Mayor Ames","start":0,"end":10,"label":"neutral"}`,
+		`{"id":"a1","title":"Bridge opens","text":"The bridge opened on Monday.\nTraffic was light.","target":"Mayor Ames","label":"neutral"}`,
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var pred bytes.Buffer
+	res, err := Run(context.Background(), "stance", path, &pred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := res.(stanceMetrics)
+	if m.NGold != 3 || m.NScored != 3 || m.Missing != 0 {
+		t.Errorf("metrics %+v", m)
+	}
+	got := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(pred.String()), "\n") {
+		var p stancePrediction
+		if err := json.Unmarshal([]byte(line), &p); err != nil {
+			t.Fatalf("prediction line %q: %v", line, err)
+		}
+		got[p.ID] = p.Label
+	}
+	// The wiring is under test here, not the model: every record gets a
+	// valid label, a plainly critical sentence is negative, and an article
+	// that never names its target is neutral.
+	for id, label := range got {
+		if label != "negative" && label != "neutral" && label != "positive" {
+			t.Errorf("%s: invalid label %q", id, label)
+		}
+	}
+	if len(got) != 3 || got["m1"] != "negative" || got["a1"] != "neutral" {
+		t.Errorf("predictions %v, want 3 with m1 negative and a1 neutral", got)
+	}
+}
+
+func TestRunStanceRejectsBadRecords(t *testing.T) {
+	for _, tc := range []struct{ name, line string }{
+		{"start without end", `{"id":"x","text":"Ann left.","target":"Ann","start":0,"label":"neutral"}`},
+		{"offsets outside text", `{"id":"x","text":"Ann left.","target":"Ann","start":4,"end":40,"label":"neutral"}`},
+		{"not json", `{"id":`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "bad.jsonl")
+			if err := os.WriteFile(path, []byte(tc.line+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Run(context.Background(), "stance", path, io.Discard); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+	if _, err := Run(context.Background(), "stance", filepath.Join(t.TempDir(), "missing.jsonl"), io.Discard); err == nil {
+		t.Error("no error for a missing file")
 	}
 }

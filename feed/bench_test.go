@@ -171,3 +171,43 @@ func benchNewEvery() int {
 	}
 	return 20
 }
+
+// BenchmarkParseNormalize parses and normalises a 50-item RSS document.
+func BenchmarkParseNormalize(b *testing.B) {
+	var items []testItem
+	for i := range 50 {
+		id := strconv.Itoa(i)
+		items = append(items, testItem{GUID: id, Link: "/a/" + id + "?utm_source=rss", Title: "Item " + id,
+			Description: "<p>" + longText(id, 150) + "</p>", PubDate: "Sun, 01 Mar 2026 10:00:00 GMT"})
+	}
+	doc := []byte(rssFeed("Bench", items...))
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		pf, err := parseFeed(doc, "application/rss+xml")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if arts := normalize(pf, store.Feed{ID: 1}, "https://example.org/feed", now); len(arts) != 50 {
+			b.Fatalf("%d articles", len(arts))
+		}
+	}
+}
+
+// BenchmarkExtractText extracts the main text of a page with navigation,
+// an 800-word article and a footer.
+func BenchmarkExtractText(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<html><head><title>Bench</title></head><body><nav><a href="/">Home</a> <a href="/x">World</a></nav><article><h1>Bench</h1>`)
+	for i := range 8 {
+		sb.WriteString("<p>" + longText(strconv.Itoa(i), 100) + ".</p>")
+	}
+	sb.WriteString(`</article><footer>About us. Contact. Privacy.</footer></body></html>`)
+	page := []byte(sb.String())
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, _, err := ExtractText(page, "text/html", "https://example.org/a"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

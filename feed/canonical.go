@@ -44,7 +44,7 @@ func CanonicalURL(raw string) string {
 	if (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
 		port = ""
 	}
-	host = strings.TrimSuffix(host, ".")
+	host = strings.TrimRight(host, ".")
 	if strings.Contains(host, ":") {
 		host = "[" + host + "]"
 	}
@@ -76,7 +76,8 @@ func cleanQuery(rawQuery string) string {
 		if name == "" || isTrackingParam(name) {
 			continue
 		}
-		kept = append(kept, part)
+		// A raw space would not survive trimming or re-parsing.
+		kept = append(kept, strings.ReplaceAll(part, " ", "%20"))
 	}
 	sort.SliceStable(kept, func(i, j int) bool {
 		ni, _, _ := strings.Cut(kept[i], "=")

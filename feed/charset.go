@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -21,6 +22,9 @@ var xmlEncodingDecl = regexp.MustCompile(`(?i)^\s*(?:\xef\xbb\xbf)?<\?xml[^>]*?e
 // valid UTF-8 are read as Windows-1252 (a superset of ISO-8859-1), the most
 // common mislabelled encoding.
 func toUTF8(body []byte, contentType string) []byte {
+	if bytes.HasPrefix(body, []byte{0xFE, 0xFF}) || bytes.HasPrefix(body, []byte{0xFF, 0xFE}) {
+		return fromUTF16(body)
+	}
 	if m := xmlEncodingDecl.FindSubmatch(prologWindow(body)); m != nil {
 		declared := strings.ToLower(string(m[1]))
 		if declared != "utf-8" && declared != "utf8" {
@@ -82,6 +86,19 @@ func decodeWith(body []byte, label string) []byte {
 	out, _, err := transform.Bytes(charmap.Windows1252.NewDecoder(), body)
 	if err != nil {
 		return bytes.ToValidUTF8(body, []byte("\uFFFD"))
+	}
+	return out
+}
+
+// fromUTF16 decodes a document that starts with a UTF-16 byte order mark
+// and rewrites the encoding its XML prolog declares, which no longer holds.
+func fromUTF16(body []byte) []byte {
+	out, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), body)
+	if err != nil {
+		return bytes.ToValidUTF8(body, []byte("\uFFFD"))
+	}
+	if loc := xmlEncodingDecl.FindSubmatchIndex(prologWindow(out)); loc != nil {
+		out = append(append(append([]byte{}, out[:loc[2]]...), "UTF-8"...), out[loc[3]:]...)
 	}
 	return out
 }

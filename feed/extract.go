@@ -8,10 +8,13 @@ import (
 	"maps"
 	"net/url"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/transform"
 )
 
 // teaserWords is the length below which an item's text is taken for a
@@ -42,8 +45,12 @@ func isTeaser(text string) bool {
 // ExtractArticle fetches the page at pageURL with the default Options (so
 // private addresses are refused) and returns its title and main text.
 func ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	return newFetcher(Options{}.withDefaults()).extractArticle(ctx, pageURL)
+	return defaultFetcher().extractArticle(ctx, pageURL)
 }
+
+// defaultFetcher is shared by ExtractArticle calls, so that they reuse
+// connections.
+var defaultFetcher = sync.OnceValue(func() *fetcher { return newFetcher(Options{}.withDefaults()) })
 
 // ExtractArticle fetches the page at pageURL with the poller's limits and
 // address policy and returns its title and main text.
@@ -74,9 +81,7 @@ func ExtractText(page []byte, contentType, pageURL string) (title, text string, 
 			title, text, err = "", "", fmt.Errorf("%w: extractor panic: %v", ErrNoContent, r)
 		}
 	}()
-	if !utf8.Valid(page) || headerCharset(contentType) != "" {
-		page = toUTF8(page, contentType)
-	}
+	page = htmlToUTF8(page, contentType)
 	var base *url.URL
 	if pageURL != "" {
 		base, _ = url.Parse(pageURL)
@@ -96,6 +101,21 @@ func ExtractText(page []byte, contentType, pageURL string) (title, text string, 
 		return "", "", ErrNoContent
 	}
 	return htmlToLine(article.Title), text, nil
+}
+
+// htmlToUTF8 decodes an HTML page to UTF-8 by its byte order mark, the
+// Content-Type charset, or a <meta> charset, in that order; undeclared
+// bytes that are not valid UTF-8 are read as Windows-1252.
+func htmlToUTF8(page []byte, contentType string) []byte {
+	enc, name, _ := charset.DetermineEncoding(page, contentType)
+	if name == "utf-8" && utf8.Valid(page) {
+		return page
+	}
+	out, _, err := transform.Bytes(enc.NewDecoder(), page)
+	if err != nil {
+		return bytes.ToValidUTF8(page, []byte("\uFFFD"))
+	}
+	return out
 }
 
 // articleSkipped are the elements left out of an extracted article: those

@@ -9,8 +9,9 @@ import (
 )
 
 // fakeStore is an in-memory Store with the identity rules of the real one:
-// an article is found by (feed, GUID), else by canonical URL, else by
-// content; a found article with a new content hash is edited in place.
+// an article is found by (feed, GUID) or by canonical URL, and when it has
+// neither by title and date within the feed; a found article with a new
+// content hash is edited in place.
 type fakeStore struct {
 	mu       sync.Mutex
 	feeds    map[int64]*store.Feed
@@ -85,23 +86,13 @@ func (s *fakeStore) SaveArticle(_ context.Context, a *store.Article) (store.Save
 }
 
 func (s *fakeStore) find(a *store.Article) *store.Article {
-	if a.GUID != "" {
-		for _, o := range s.articles {
-			if o.FeedID == a.FeedID && o.GUID == a.GUID {
-				return o
-			}
-		}
-	}
-	if a.CanonicalURL != "" {
-		for _, o := range s.articles {
-			if o.CanonicalURL == a.CanonicalURL {
-				return o
-			}
-		}
-		return nil
-	}
 	for _, o := range s.articles {
-		if o.FeedID == a.FeedID && o.ContentHash == a.ContentHash {
+		switch {
+		case a.GUID != "" && o.FeedID == a.FeedID && o.GUID == a.GUID:
+			return o
+		case a.CanonicalURL != "" && o.CanonicalURL == a.CanonicalURL:
+			return o
+		case a.GUID == "" && a.CanonicalURL == "" && o.FeedID == a.FeedID && o.Title == a.Title && o.Published.Equal(a.Published):
 			return o
 		}
 	}
@@ -128,4 +119,10 @@ func (s *fakeStore) lastFetch() store.FetchResult {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.fetches[len(s.fetches)-1]
+}
+
+func (s *fakeStore) fetchCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.fetches)
 }

@@ -63,8 +63,18 @@ func normalizeItem(item *gofeed.Item, base *url.URL, now time.Time) *store.Artic
 	a.ContentHash = contentHash(a.Title, a.Text)
 	a.SimHash = cluster.Fingerprint(a.Text)
 	if a.GUID == "" && a.URL == "" {
-		// Without a GUID or a link, title and date are the identity.
-		a.GUID = "title-date:" + contentHash(a.Title, a.Published.UTC().Format(time.RFC3339))
+		// Without a GUID or a link, the title and the date as written are
+		// the identity (not the parsed date, which falls back to the
+		// first-seen time and so changes from poll to poll); without a date,
+		// the title and the text.
+		date := strings.TrimSpace(item.Published)
+		if date == "" {
+			date = strings.TrimSpace(item.Updated)
+		}
+		if date == "" {
+			date = a.Text
+		}
+		a.GUID = "title-date:" + contentHash(a.Title, date)
 	}
 	return a
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"golang.org/x/text/encoding/charmap"
 
@@ -37,6 +38,7 @@ func TestParseEncodings(t *testing.T) {
 		{"undeclared latin-1", latin1(t, body), "text/xml"},
 		{"prolog says UTF-8 but is latin-1", append([]byte(`<?xml version="1.0" encoding="utf-8"?>`), latin1(t, body)...), ""},
 		{"utf-8", []byte(body), "application/rss+xml; charset=utf-8"},
+		{"utf-16 with BOM", utf16LE(`<?xml version="1.0" encoding="UTF-16"?>` + body), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,4 +252,45 @@ func TestExtractTextSkipsChromeAndCaptions(t *testing.T) {
 	if _, _, err := ExtractText([]byte("<html><body></body></html>"), "", ""); !errors.Is(err, ErrNoContent) {
 		t.Errorf("empty page: err = %v, want ErrNoContent", err)
 	}
+}
+
+func TestExtractTextMetaCharset(t *testing.T) {
+	body := "Привет мир, это длинная статья о городском совете и новом мосте через реку. " + longText("ru", 200)
+	enc, err := charmap.Windows1251.NewEncoder().Bytes([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := append([]byte(`<html><head><meta charset="windows-1251"><title>T</title></head><body><article><p>`), enc...)
+	page = append(page, []byte(`</p></article></body></html>`)...)
+	_, text, err := ExtractText(page, "text/html", "")
+	if err != nil || text != body {
+		t.Errorf("text %.80q, err %v", text, err)
+	}
+}
+
+func TestPollLatin1FeedOverHTTP(t *testing.T) {
+	doc := latin1(t, `<rss version="2.0"><channel><title>Gazette</title><item><guid>l1</guid><link>/art/1</link><title>Crème brûlée à la carte</title><description>Le café était fermé.</description></item></channel></rss>`)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/xml; charset=ISO-8859-1")
+		w.Write(doc)
+	}))
+	defer srv.Close()
+	st := newFakeStore(testFeed(1, srv.URL+"/feeds/rss"))
+	rep := NewPoller(st, testOptions()).Poll(context.Background(), []store.Feed{st.feed(1)})[0]
+	arts := st.all()
+	if rep.Status != StatusOK || len(arts) != 1 {
+		t.Fatalf("report %+v, %d articles", rep, len(arts))
+	}
+	if a := arts[0]; a.Title != "Crème brûlée à la carte" || a.Text != "Le café était fermé." || a.URL != srv.URL+"/art/1" {
+		t.Errorf("article = %q %q %q", a.Title, a.Text, a.URL)
+	}
+}
+
+// utf16LE encodes s as UTF-16 little-endian with a byte order mark.
+func utf16LE(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, r := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(r), byte(r>>8))
+	}
+	return out
 }

@@ -24,6 +24,10 @@ type Store interface {
 	SaveArticle(ctx context.Context, a *store.Article) (store.SaveOutcome, error)
 }
 
+// maxItemsPerDocument bounds the items of one feed document that are
+// stored: real feeds carry tens to hundreds.
+const maxItemsPerDocument = 1000
+
 // Report statuses.
 const (
 	StatusOK          = "ok"
@@ -78,7 +82,7 @@ func (p *Poller) Poll(ctx context.Context, feeds []store.Feed) []Report {
 			}
 		})
 	}
-	for i := range feeds {
+	for _, i := range interleaveByHost(feeds) {
 		jobs <- i
 	}
 	close(jobs)
@@ -140,7 +144,11 @@ func (p *Poller) pollFeed(ctx context.Context, f store.Feed) Report {
 		rep.NewURL = doc.newURL
 		p.storeItems(ctx, &rep, f, doc, now)
 	}
-	p.opts.Logger.Info("feed polled",
+	level := slog.LevelDebug
+	if rep.Status == StatusError {
+		level = slog.LevelWarn
+	}
+	p.opts.Logger.LogAttrs(ctx, level, "feed polled",
 		slog.Int64("feed_id", f.ID), slog.String("feed_url", f.URL), slog.String("status", rep.Status),
 		slog.Int("new_articles", rep.NewArticles), slog.Int("edited", rep.Edited),
 		slog.Int("backlog", rep.Backlog), slog.String("error", rep.Err),
@@ -153,8 +161,11 @@ func (p *Poller) pollFeed(ctx context.Context, f store.Feed) Report {
 // storage failure is retried rather than hidden behind a 304.
 func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc *fetchedFeed, now time.Time) {
 	articles := newestFirst(dedupeBatch(normalize(doc.feed, f, doc.resp.URL, now)))
+	if len(articles) > maxItemsPerDocument {
+		articles = articles[:maxItemsPerDocument] // a hostile or broken feed
+	}
 	var saveErr error
-	fullText := 0
+	failed, fullText := 0, 0
 	for _, a := range articles {
 		key := seenKey(a)
 		known := p.seen.has(key)
@@ -170,7 +181,9 @@ func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc 
 		}
 		outcome, err := p.st.SaveArticle(ctx, a)
 		if err != nil {
-			saveErr = errors.Join(saveErr, fmt.Errorf("save article %q: %w", a.URL, err))
+			if failed++; saveErr == nil {
+				saveErr = fmt.Errorf("save article %q: %w", a.URL, err)
+			}
 			continue
 		}
 		p.seen.add(key)
@@ -187,7 +200,7 @@ func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc 
 		}
 	}
 	if saveErr != nil {
-		p.fail(ctx, rep, f, now, saveErr)
+		p.fail(ctx, rep, f, now, fmt.Errorf("%d of %d articles not saved: %w", failed, len(articles), saveErr))
 		return
 	}
 	rep.Status = StatusOK
@@ -216,10 +229,15 @@ func (p *Poller) fillFullText(ctx context.Context, a *store.Article) {
 	}
 }
 
-// fail records a failed poll and fills the report.
+// fail records a failed poll and fills the report. A poll cut short by
+// the end of ctx (shutdown) is not the feed's failure and is not recorded:
+// the feed's lease runs out and it is polled again.
 func (p *Poller) fail(ctx context.Context, rep *Report, f store.Feed, now time.Time, err error) {
 	err = fmt.Errorf("poll %s: %w", f.URL, err)
 	rep.Status, rep.Err = StatusError, err.Error()
+	if ctx.Err() != nil {
+		return
+	}
 	p.saveFetch(ctx, rep, failureResult(p.opts, f, now, err))
 }
 

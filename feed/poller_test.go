@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsdigest/newsdigest/store"
 )
@@ -206,5 +207,36 @@ func TestPollFileFeedOnlyFromConfig(t *testing.T) {
 	rep := p.Poll(context.Background(), []store.Feed{st.feed(1)})[0]
 	if rep.Status != StatusNotModified {
 		t.Errorf("unchanged file: status %q, want not_modified", rep.Status)
+	}
+}
+
+func TestPollCanceledIsNotAFailure(t *testing.T) {
+	srv := newFeedServer(t, rssFeed("T"))
+	st := newFakeStore(testFeed(1, srv.URL))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rep := NewPoller(st, testOptions()).Poll(ctx, []store.Feed{st.feed(1)})[0]
+	if rep.Status != StatusError || !strings.Contains(rep.Err, "canceled") {
+		t.Errorf("report = %+v", rep)
+	}
+	if f := st.feed(1); f.ErrorCount != 0 || st.fetchCount() != 0 {
+		t.Errorf("shutdown counted as a feed failure: %+v", f)
+	}
+}
+
+func TestPollItemWithoutGUIDLinkOrDateIsSeenOnce(t *testing.T) {
+	srv := newFeedServer(t, rssFeed("T", testItem{Title: "Bare item", Description: "No guid, no link, no date."}))
+	f := testFeed(1, srv.URL)
+	f.Fetched = true
+	st := newFakeStore(f)
+	opts := testOptions()
+	clock := opts.Now()
+	opts.Now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	p := NewPoller(st, opts)
+	for range 3 {
+		p.Poll(context.Background(), []store.Feed{st.feed(1)})
+	}
+	if arts := st.all(); len(arts) != 1 {
+		t.Errorf("stored %d copies of one undated item, want 1", len(arts))
 	}
 }

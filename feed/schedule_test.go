@@ -114,17 +114,17 @@ func TestRunPollsDueFeeds(t *testing.T) {
 		go func() { done <- p.Run(ctx, "test", time.Minute) }()
 
 		synctest.Wait()
-		if n := len(st.fetches); n != 1 {
+		if n := st.fetchCount(); n != 1 {
 			t.Fatalf("after start: %d polls, want 1", n)
 		}
 		time.Sleep(5 * time.Minute) // not due yet: a failure waits DefaultInterval
 		synctest.Wait()
-		if n := len(st.fetches); n != 1 {
+		if n := st.fetchCount(); n != 1 {
 			t.Fatalf("after 5m: %d polls, want 1", n)
 		}
 		time.Sleep(6 * time.Minute)
 		synctest.Wait()
-		if n := len(st.fetches); n != 2 {
+		if n := st.fetchCount(); n != 2 {
 			t.Fatalf("after 11m: %d polls, want 2", n)
 		}
 		cancel()

@@ -109,7 +109,7 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	slices.SortStableFunc(arts, func(a, b store.Article) int { return docTime(a).Compare(docTime(b)) })
 	for _, a := range arts {
 		if a.Analysis != nil && a.StoryID != 0 {
-			p.index.Add(clusterDoc(a))
+			p.index.Restore(clusterDoc(a), a.StoryID)
 		}
 	}
 	p.restored = true

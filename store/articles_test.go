@@ -38,7 +38,8 @@ func TestSaveArticleOutcomes(t *testing.T) {
 		{"by canonical url", []step{
 			{"new", 0, digest.Article{URL: "https://x.example/a", Title: "A", Text: "a"}, "ha", Inserted, -1},
 			{"again from other feed", 1, digest.Article{URL: "https://x.example/a", Title: "A", Text: "a"}, "ha", Unchanged, 0},
-			{"guid feed republishes url", 1, digest.Article{GUID: "zz", URL: "https://x.example/a", Title: "A", Text: "a+"}, "hb", Edited, 0},
+			{"other feed, other text", 1, digest.Article{GUID: "zz", URL: "https://x.example/a", Title: "A", Text: "a+"}, "hb", Unchanged, 0},
+			{"own feed edits", 0, digest.Article{URL: "https://x.example/a", Title: "A", Text: "a++"}, "hc", Edited, 0},
 		}},
 		{"by title and time", []step{
 			{"new", 0, digest.Article{Title: "No link", Published: pub, Text: "x"}, "hx", Inserted, -1},
@@ -328,4 +329,35 @@ func feedArticleIDs(as []Article) []int64 {
 		ids = append(ids, a.ID)
 	}
 	return ids
+}
+
+func TestSaveArticleDirtyText(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f := mustAddFeed(t, s, "", "https://dirty.example/rss")
+		a := &Article{FeedID: f.ID, Article: digest.Article{
+			URL: "https://dirty.example/1", Title: "Nul\x00title", Text: "bad \xff\xfe bytes and a nul \x00 here",
+		}}
+		if _, err := s.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.ArticleByID(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Title != "Nul\uFFFDtitle" || got.Text != "bad \uFFFD bytes and a nul \uFFFD here" {
+			t.Errorf("stored %q / %q", got.Title, got.Text)
+		}
+		an := digest.Analysis{Title: "x\x00y", Summary: []string{"nul \x00 in summary"}}
+		if err := s.SaveAnalysis(ctx, a.ID, an); err != nil {
+			t.Fatal(err)
+		}
+		got, _ = s.ArticleByID(ctx, a.ID)
+		if got.Analysis == nil || got.Analysis.Title != "x\uFFFDy" {
+			t.Errorf("analysis = %+v", got.Analysis)
+		}
+		if err := s.SaveFetch(ctx, FetchResult{FeedID: f.ID, Err: "HTTP 500: \x00\xff"}); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

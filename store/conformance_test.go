@@ -319,3 +319,33 @@ func feedIDs(feeds []Feed) []int64 {
 	}
 	return ids
 }
+
+func TestAddFeedRevivesRetired(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		manual, err := s.AddFeed(ctx, Feed{URL: "https://manual.example/rss"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		synced, err := s.SyncConfigFeeds(ctx, []Feed{{URL: "https://old.example/rss"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SyncConfigFeeds(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		if f, _ := s.FeedByID(ctx, manual.ID); f.Retired {
+			t.Error("config sync retired a feed added by hand")
+		}
+		revived, err := s.AddFeed(ctx, Feed{URL: "https://old.example/rss", Name: "back"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if revived.ID != synced[0].ID || revived.Retired || revived.FromConfig || revived.Name != "back" {
+			t.Errorf("revived = %+v, want feed %d active", revived, synced[0].ID)
+		}
+		if _, err := s.AddFeed(ctx, Feed{URL: "https://old.example/rss"}); !errors.Is(err, ErrDuplicate) {
+			t.Errorf("AddFeed of an active feed err = %v, want ErrDuplicate", err)
+		}
+	})
+}

@@ -55,7 +55,8 @@ func scanFeeds(rows *sql.Rows) ([]Feed, error) {
 // SyncConfigFeeds makes the config file's feeds (scope "") the stored ones:
 // each is inserted or updated by its configured URL, keeping its polling
 // state; config feeds no longer listed are retired (not polled, articles
-// kept). It returns the given feeds, in order, as stored.
+// kept). Feeds of scope "" added with AddFeed and FromConfig false are left
+// alone. It returns the given feeds, in order, as stored.
 func (s *Store) SyncConfigFeeds(ctx context.Context, feeds []Feed) ([]Feed, error) {
 	out := make([]Feed, 0, len(feeds))
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -84,7 +85,8 @@ func (s *Store) SyncConfigFeeds(ctx context.Context, feeds []Feed) ([]Feed, erro
 			out = append(out, stored)
 			listed = append(listed, stored.ID)
 		}
-		query := `UPDATE feeds SET active = FALSE, lease_owner = '', lease_until = 0 WHERE scope = '' AND active = TRUE`
+		query := `UPDATE feeds SET active = FALSE, lease_owner = '', lease_until = 0
+			WHERE scope = '' AND from_config = TRUE AND active = TRUE`
 		if len(listed) > 0 {
 			query += ` AND id NOT IN (` + placeholders(1, len(listed)) + `)`
 		}
@@ -100,7 +102,8 @@ func (s *Store) SyncConfigFeeds(ctx context.Context, feeds []Feed) ([]Feed, erro
 }
 
 // AddFeed stores a new feed and returns it with its ID. It returns
-// ErrDuplicate when the scope already has a feed with that URL.
+// ErrDuplicate when the scope already has a feed with that URL. A retired
+// feed with that URL is revived with its articles and polling state.
 func (s *Store) AddFeed(ctx context.Context, f Feed) (Feed, error) {
 	if f.URL == "" {
 		return Feed{}, fmt.Errorf("store: add feed: empty URL")
@@ -130,14 +133,17 @@ func (s *Store) AddFeed(ctx context.Context, f Feed) (Feed, error) {
 		INSERT INTO feeds (scope, source_url, url, name, lean, tags, from_config, active, etag, last_modified,
 			next_check_at, last_check_at, error_count, last_error, unhealthy, fetched, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-		ON CONFLICT (scope, source_url) DO NOTHING
+		ON CONFLICT (scope, source_url) DO UPDATE SET
+			active = TRUE, url = excluded.url, name = excluded.name, lean = excluded.lean, tags = excluded.tags,
+			from_config = excluded.from_config
+		WHERE feeds.active = FALSE
 		RETURNING `+feedColumns,
 		f.Scope, source, f.URL, f.Name, f.Lean, tags, f.FromConfig, f.ETag, f.LastModified,
 		dbTime(f.NextCheckAt), dbTime(f.LastCheckAt), f.ErrorCount, f.LastError, f.Unhealthy, f.Fetched,
 		dbTime(created))
 	stored, err := scanFeed(row)
 	if errors.Is(err, sql.ErrNoRows) {
-		// A retired config feed with this URL, or a concurrent AddFeed.
+		// A concurrent AddFeed of the same URL won.
 		return Feed{}, fmt.Errorf("store: add feed %s to scope %q: %w", f.URL, f.Scope, ErrDuplicate)
 	}
 	if err != nil {
@@ -240,8 +246,8 @@ func (s *Store) SaveFetch(ctx context.Context, r FetchResult) error {
 			fetched = (fetched OR $10),
 			lease_owner = '', lease_until = 0
 		WHERE id = $1`,
-		r.FeedID, r.NewURL, r.ETag, r.LastModified, dbTime(r.CheckedAt), dbTime(r.NextCheckAt),
-		r.Err, r.ErrorCount, r.Unhealthy, r.Err == "")
+		r.FeedID, cleanText(r.NewURL), cleanText(r.ETag), cleanText(r.LastModified), dbTime(r.CheckedAt),
+		dbTime(r.NextCheckAt), cleanText(r.Err), r.ErrorCount, r.Unhealthy, r.Err == "")
 	if err != nil {
 		return fmt.Errorf("store: save fetch of feed %d: %w", r.FeedID, err)
 	}

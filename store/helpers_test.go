@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 )
@@ -50,15 +49,15 @@ func openSQLite(t testing.TB) *Store {
 	return s
 }
 
-// openPostgres opens a store in a new schema that is dropped after the test,
-// or skips when no test database is configured.
+// openPostgres opens a store in a migrated schema of its own that is
+// dropped after the test, or skips when no test database is configured.
 func openPostgres(t testing.TB) *Store {
 	t.Helper()
 	base := os.Getenv(postgresEnv)
 	if base == "" {
 		t.Skip(postgresEnv + " is not set; skipping PostgreSQL")
 	}
-	dsn, drop := freshSchema(t, base)
+	dsn, drop := schemas.take(t, base)
 	s, err := Open(context.Background(), dsn)
 	if err != nil {
 		drop()
@@ -79,21 +78,14 @@ func freshSchema(t testing.TB, base string) (dsn string, drop func()) {
 	if err != nil {
 		t.Fatalf("open postgres admin: %v", err)
 	}
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "nd_test_" + hex.EncodeToString(b[:])
+	schema := newSchemaName()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
 		admin.Close()
 		t.Fatalf("create schema: %v", err)
 	}
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	// Tests need no durability: not waiting for WAL flushes makes DDL fast.
-	return base + sep + "search_path=" + schema + "&synchronous_commit=off", func() {
+	return schemaDSN(base, schema), func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		if _, err := admin.ExecContext(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
@@ -101,6 +93,13 @@ func freshSchema(t testing.TB, base string) (dsn string, drop func()) {
 		}
 		admin.Close()
 	}
+}
+
+// newSchemaName returns a random schema name for a test.
+func newSchemaName() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return "nd_test_" + hex.EncodeToString(b[:])
 }
 
 // mustAddFeed adds a feed or fails the test.

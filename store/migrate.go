@@ -17,8 +17,8 @@ import (
 var migrations embed.FS
 
 // Migrate applies the migrations not yet applied. It is idempotent and safe
-// to run from several instances at once: on PostgreSQL an advisory lock lets
-// one instance migrate while the others wait.
+// to run from several instances at once: one migrates while the others wait
+// (a PostgreSQL advisory lock; a lock row in SQLite).
 func (s *Store) Migrate(ctx context.Context) error {
 	provider, err := s.migrator(ctx)
 	if err != nil {
@@ -54,7 +54,7 @@ func (s *Store) SchemaVersion(ctx context.Context) (int64, error) {
 func (s *Store) migrator(ctx context.Context) (*goose.Provider, error) {
 	dir := "migrations/sqlite"
 	dialect := goose.DialectSQLite3
-	var opts []goose.ProviderOption
+	opts := []goose.ProviderOption{goose.WithLocker(newSQLiteMigrationLock())}
 	if s.dialect == Postgres {
 		dir = "migrations/postgres"
 		dialect = goose.DialectPostgres
@@ -66,7 +66,7 @@ func (s *Store) migrator(ctx context.Context) (*goose.Provider, error) {
 		if err != nil {
 			return nil, fmt.Errorf("store: migration lock: %w", err)
 		}
-		opts = append(opts, goose.WithSessionLocker(locker))
+		opts = []goose.ProviderOption{goose.WithSessionLocker(locker)}
 	}
 	fsys, err := fs.Sub(migrations, dir)
 	if err != nil {

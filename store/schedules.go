@@ -110,7 +110,7 @@ func (s *Store) ScheduleFor(ctx context.Context, channelID int64) (Schedule, err
 func (s *Store) DisableSchedule(ctx context.Context, channelID int64, reason string) error {
 	res, err := s.db.ExecContext(ctx, `
 		UPDATE schedules SET enabled = FALSE, stop_reason = $2, lease_owner = '', lease_until = 0, updated_at = $3
-		WHERE channel_id = $1`, channelID, reason, dbTime(time.Now()))
+		WHERE channel_id = $1`, channelID, cleanText(reason), dbTime(time.Now()))
 	if err != nil {
 		return fmt.Errorf("store: disable schedule of channel %d: %w", channelID, err)
 	}

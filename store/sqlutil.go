@@ -1,11 +1,14 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // dbTime converts t to the stored form: microseconds since the Unix epoch,
@@ -93,4 +96,22 @@ type queryer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// cleanText makes outside text storable in both databases: PostgreSQL
+// rejects NUL bytes and invalid UTF-8 in text columns, so both become U+FFFD
+// everywhere, which keeps the two dialects storing the same text.
+func cleanText(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsRune(s, 0) {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
+}
+
+// cleanJSON replaces JSON-escaped NULs, which PostgreSQL's JSONB rejects.
+func cleanJSON(data []byte) []byte {
+	if !bytes.Contains(data, []byte(`\u0000`)) {
+		return data
+	}
+	return bytes.ReplaceAll(data, []byte(`\u0000`), []byte(`\ufffd`))
 }

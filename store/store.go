@@ -137,6 +137,8 @@ func parseDSN(dsn string) (driver, source string, dialect Dialect, err error) {
 	path := dsn
 	if rest, ok := strings.CutPrefix(dsn, "sqlite://"); ok {
 		path = rest // "sqlite:///abs" leaves "/abs"; "sqlite://rel" leaves "rel"
+	} else if rest, ok := strings.CutPrefix(dsn, "file:"); ok && !strings.HasPrefix(rest, "//") {
+		path = rest
 	} else if strings.Contains(dsn, "://") {
 		scheme, _, _ := strings.Cut(dsn, "://")
 		return "", "", "", fmt.Errorf("%w: unknown scheme %q (use sqlite://, postgres:// or a file path)", ErrBadDSN, scheme)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseDSN(t *testing.T) {
@@ -22,6 +23,7 @@ func TestParseDSN(t *testing.T) {
 		{"/var/lib/nd.db", "sqlite", SQLite, "file:/var/lib/nd.db?", false},
 		{"nd 100%.db", "sqlite", SQLite, "file:nd 100%25.db?", false},
 		{":memory:", "sqlite", SQLite, "vfs=memdb", false},
+		{"file:nd.db", "sqlite", SQLite, "file:nd.db?", false},
 		{"postgres://u@h:5432/db?sslmode=disable", "pgx", Postgres, "postgres://u@h:5432/db?sslmode=disable", false},
 		{"postgresql://u@h/db", "pgx", Postgres, "postgresql://u@h/db", false},
 		{"", "", "", "", true},
@@ -143,4 +145,29 @@ func TestOpenErrors(t *testing.T) {
 	if _, err := Open(ctx, filepath.Join(t.TempDir(), "missing", "dir", "x.db")); err == nil {
 		t.Error("Open in a missing directory succeeded")
 	}
+}
+
+func BenchmarkOpenMemory(b *testing.B) {
+	for b.Loop() {
+		s, err := Open(context.Background(), ":memory:")
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func FuzzCleanText(f *testing.F) {
+	for _, seed := range []string{"plain", "nul\x00byte", "bad\xff\xfeutf8", "é\x00\xc3"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := cleanText(s)
+		if !utf8.ValidString(got) || strings.ContainsRune(got, 0) {
+			t.Fatalf("cleanText(%q) = %q: not storable", s, got)
+		}
+		if utf8.ValidString(s) && !strings.ContainsRune(s, 0) && got != s {
+			t.Fatalf("cleanText changed clean text %q to %q", s, got)
+		}
+	})
 }

@@ -107,18 +107,55 @@ func refreshStories(ctx context.Context, tx *sql.Tx, ids []int64) error {
 
 // Story returns one story.
 func (s *Store) Story(ctx context.Context, id int64) (Story, error) {
-	var (
-		st                  Story
-		firstSeen, lastSeen int64
-	)
-	err := s.db.QueryRowContext(ctx, `
-		SELECT id, title, first_seen_at, last_seen_at, outlet_count, article_count FROM stories WHERE id = $1`, id).
-		Scan(&st.ID, &st.Title, &firstSeen, &lastSeen, &st.Outlets, &st.Articles)
+	st, err := scanStory(s.db.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Story{}, fmt.Errorf("store: story %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return Story{}, fmt.Errorf("store: story %d: %w", id, err)
+	}
+	return st, nil
+}
+
+// Stories returns the stories with the given IDs that exist, by ID.
+func (s *Store) Stories(ctx context.Context, ids []int64) (map[int64]Story, error) {
+	out := make(map[int64]Story, len(ids))
+	// Batches keep the parameter count within every database's limit.
+	for chunk := range slices.Chunk(ids, 500) {
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id IN (`+placeholders(1, len(chunk))+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: stories: %w", err)
+		}
+		for rows.Next() {
+			st, err := scanStory(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: stories: %w", err)
+			}
+			out[st.ID] = st
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: stories: %w", err)
+		}
+	}
+	return out, nil
+}
+
+const storyColumns = `id, title, first_seen_at, last_seen_at, outlet_count, article_count`
+
+// scanStory reads one row selected with storyColumns.
+func scanStory(row rowScanner) (Story, error) {
+	var (
+		st                  Story
+		firstSeen, lastSeen int64
+	)
+	if err := row.Scan(&st.ID, &st.Title, &firstSeen, &lastSeen, &st.Outlets, &st.Articles); err != nil {
+		return Story{}, err
 	}
 	st.FirstSeenAt = goTime(firstSeen)
 	st.LastSeenAt = goTime(lastSeen)

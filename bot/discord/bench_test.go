@@ -3,10 +3,12 @@ package discord
 import (
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -37,19 +39,28 @@ func (l *latencies) pct(p float64) float64 {
 // interactions to the HTTP endpoint and reports the time to the deferred
 // acknowledgement as the sender sees it (p50-ms, p99-ms) and as spent inside
 // our handler (server-p50-ms, server-p99-ms). The follow-ups go to a fake
-// Discord in the background meanwhile, as they would in production. One
-// untimed batch first opens the connections, as Discord keeps them alive.
+// Discord in the background meanwhile, as they would in production (they
+// may finish after their batch: commands yield to acknowledgements; all are
+// done before the benchmark ends). One untimed batch first opens the
+// connections, as Discord keeps them alive; new-conns counts any opened later.
 func BenchmarkInteractionAck(b *testing.B) {
 	const concurrent = 200
 	fake := newFakeDiscord(b)
 	bt := newTestBot(b, fake, &fakeHandler{})
 	var client, server latencies
 	h := bt.InteractionsHandler()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	var conns atomic.Int64
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		t0 := time.Now()
 		h.ServeHTTP(w, r)
 		server.add(time.Since(t0))
 	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
 	defer srv.Close()
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: concurrent, MaxConnsPerHost: concurrent}}
 
@@ -85,6 +96,7 @@ func BenchmarkInteractionAck(b *testing.B) {
 	}
 	batch(-1, false)
 	server = latencies{}
+	warm := conns.Load()
 	for i := 0; b.Loop(); i++ {
 		batch(i, true)
 	}
@@ -93,6 +105,7 @@ func BenchmarkInteractionAck(b *testing.B) {
 	b.ReportMetric(client.pct(0.99), "p99-ms")
 	b.ReportMetric(server.pct(0.50), "server-p50-ms")
 	b.ReportMetric(server.pct(0.99), "server-p99-ms")
+	b.ReportMetric(float64(conns.Load()-warm), "new-conns")
 }
 
 func BenchmarkRender(b *testing.B) {

@@ -23,7 +23,6 @@ var (
 	maxZoneLen   = 64
 	maxSinceLen  = 16
 	guildContext = []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
-	noDM         = false
 )
 
 func strOpt(name, desc string, required bool, maxLen int) *discordgo.ApplicationCommandOption {
@@ -53,7 +52,8 @@ func subOpt(name, desc string, opts ...*discordgo.ApplicationCommandOption) *dis
 
 // leanChoices are the operator-supplied outlet leanings a feed may carry.
 func leanOpt() *discordgo.ApplicationCommandOption {
-	o := strOpt("lean", "The outlet's political leaning, as you label it (shown with attribution)", false, 16)
+	o := strOpt("lean", "The outlet's political leaning, as you label it (shown with attribution)", false, 0)
+	o.MinLength = nil // the choices bound it
 	for _, v := range []string{"left", "center-left", "center", "center-right", "right"} {
 		o.Choices = append(o.Choices, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
 	}
@@ -64,12 +64,11 @@ func leanOpt() *discordgo.ApplicationCommandOption {
 func commandDefinitions() []*discordgo.ApplicationCommand {
 	cmd := func(name, desc string, opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommand {
 		return &discordgo.ApplicationCommand{
-			Type:         discordgo.ChatApplicationCommand,
-			Name:         name,
-			Description:  desc,
-			Options:      opts,
-			Contexts:     &guildContext,
-			DMPermission: &noDM,
+			Type:        discordgo.ChatApplicationCommand,
+			Name:        name,
+			Description: desc,
+			Options:     opts,
+			Contexts:    &guildContext,
 		}
 	}
 	return []*discordgo.ApplicationCommand{

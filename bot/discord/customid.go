@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A button's custom_id is "nd:<action>:<value>", at most 100 characters
@@ -20,8 +22,11 @@ func encodeCustomID(action, value string) (string, error) {
 	if !validActionID(action) {
 		return "", fmt.Errorf("%w: action %q", errBadCustomID, action)
 	}
+	if !utf8.ValidString(value) || strings.ContainsFunc(value, unicode.IsControl) {
+		return "", fmt.Errorf("%w: value %q is not printable text", errBadCustomID, value)
+	}
 	id := customIDPrefix + action + ":" + value
-	if len(id) > maxCustomID {
+	if utf8.RuneCountInString(id) > maxCustomID {
 		return "", fmt.Errorf("%w: %q is longer than %d characters", errBadCustomID, id, maxCustomID)
 	}
 	return id, nil
@@ -30,7 +35,7 @@ func encodeCustomID(action, value string) (string, error) {
 // decodeCustomID reverses encodeCustomID.
 func decodeCustomID(id string) (action, value string, err error) {
 	rest, ok := strings.CutPrefix(id, customIDPrefix)
-	if !ok || len(id) > maxCustomID {
+	if !ok || utf8.RuneCountInString(id) > maxCustomID || !utf8.ValidString(id) {
 		return "", "", errBadCustomID
 	}
 	action, value, ok = strings.Cut(rest, ":")

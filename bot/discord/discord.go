@@ -13,8 +13,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -75,7 +77,6 @@ type Bot struct {
 	guildID string
 	mode    string
 	pubKey  ed25519.PublicKey
-	apiBase string
 	hasTok  bool
 	session *discordgo.Session
 	handler Handler
@@ -93,6 +94,8 @@ type Bot struct {
 	paceBurst     int
 	now           func() time.Time
 
+	replays *replayGuard
+
 	pacersMu sync.Mutex
 	pacers   map[string]*rate.Limiter
 
@@ -100,12 +103,17 @@ type Bot struct {
 	cancel context.CancelFunc
 	work   sync.WaitGroup
 	jobs   chan struct{} // bounds commands running at once
+	acking atomic.Int64  // HTTP interactions being acknowledged right now
 }
 
 // maxJobs bounds how many commands run at once in the background, so a
 // burst of commands cannot starve the acknowledgements of new interactions
-// (which must reach Discord within 3 seconds) of CPU.
-const maxJobs = 8
+// (which must reach Discord within 3 seconds) of CPU. Commands also wait
+// for acknowledgements in flight before starting (see yieldToAcks), for at
+// most ackPriority.
+var maxJobs = max(4, 2*runtime.GOMAXPROCS(0))
+
+const ackPriority = 100 * time.Millisecond
 
 // New checks opts and returns a Bot whose commands are run by h.
 func New(opts Options, h Handler) (*Bot, error) {
@@ -165,7 +173,6 @@ func New(opts Options, h Handler) (*Bot, error) {
 		guildID:       opts.GuildID,
 		mode:          mode,
 		pubKey:        pub,
-		apiBase:       apiBase,
 		hasTok:        token != "",
 		session:       s,
 		handler:       h,
@@ -181,6 +188,7 @@ func New(opts Options, h Handler) (*Bot, error) {
 		paceBurst:     3,
 		now:           time.Now,
 		pacers:        map[string]*rate.Limiter{},
+		replays:       newReplayGuard(5 * time.Minute),
 		base:          base,
 		cancel:        cancel,
 		jobs:          make(chan struct{}, maxJobs),
@@ -212,8 +220,29 @@ func (b *Bot) goBackground(f func(ctx context.Context)) {
 			b.log.LogAttrs(ctx, slog.LevelWarn, "discord command dropped: shutting down")
 			return
 		}
+		b.yieldToAcks(ctx)
 		f(ctx)
 	}()
+}
+
+// yieldToAcks lets a burst of incoming interactions be acknowledged before
+// a command starts using CPU: their answers are due within 3 seconds, the
+// command's result may take minutes. It waits at most ackPriority, so a
+// steady stream of interactions cannot starve commands.
+func (b *Bot) yieldToAcks(ctx context.Context) {
+	if b.acking.Load() == 0 {
+		return
+	}
+	deadline := time.Now().Add(ackPriority)
+	t := time.NewTicker(time.Millisecond)
+	defer t.Stop()
+	for b.acking.Load() > 0 && time.Now().Before(deadline) {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 func parseAPIBase(s string) (string, error) {

@@ -8,9 +8,11 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/feed"
+	"github.com/newsdigest/newsdigest/pipeline"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -81,7 +83,9 @@ func TestFeedsAddEndToEnd(t *testing.T) {
 			postInteraction(t, srv, slashJSON("7100", token, tc.perms, "feeds", opts))
 			posts := fake.waitFor(t, "/webhooks/"+testAppID+"/"+token, 1)
 			checkLimits(t, posts[0].Body)
-			if text := followUpText(t, posts[0].Body); !strings.Contains(text, tc.wantText) {
+			text := followUpText(t, posts[0].Body)
+			t.Logf("reply: %s", text)
+			if !strings.Contains(text, tc.wantText) {
 				t.Errorf("reply %q does not mention %q", text, tc.wantText)
 			}
 			feeds, err := st.Feeds(ctx, "discord:222")
@@ -96,5 +100,79 @@ func TestFeedsAddEndToEnd(t *testing.T) {
 				t.Errorf("another guild sees %d feeds", len(other))
 			}
 		})
+	}
+}
+
+// twoOutletFeeds serves two small feeds, written for this test, that report
+// the same event in different words.
+func twoOutletFeeds(t *testing.T) *httptest.Server {
+	now := time.Now().UTC().Add(-2 * time.Hour).Format(time.RFC1123Z)
+	feeds := map[string]string{
+		"/herald.xml": `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Herald</title><link>https://harbour.example.com/</link><description>Local news</description>
+<item><title>Council approves harbour tram line after long debate</title><link>https://harbour.example.com/a/tram</link><pubDate>` + now + `</pubDate>
+<description>The city council voted on Tuesday to build a tram line from the harbour to the university. The line will cost 410 million and construction starts next spring, the mayor said. Supporters said the tram will cut traffic; critics warned about the cost.</description></item>
+</channel></rss>`,
+		"/ledger.xml": `<?xml version="1.0"?><rss version="2.0"><channel><title>Daily Ledger</title><link>https://ledger.example.net/</link><description>Business</description>
+<item><title>Harbour tram line wins council approval despite cost worries</title><link>https://ledger.example.net/tram-vote</link><pubDate>` + now + `</pubDate>
+<description>After a long debate the council approved the harbour tram line to the university on Tuesday. The project will cost 410 million. Business owners worry about years of construction, while the mayor promised work starts next spring.</description></item>
+</channel></rss>`,
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := feeds[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestDigestEndToEnd(t *testing.T) {
+	ctx := t.Context()
+	st, err := store.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	feedSrv := twoOutletFeeds(t)
+	poller := feed.NewPoller(st, feed.Options{AllowPrivateNetworks: true, Logger: quiet})
+	var feeds []store.Feed
+	for _, path := range []string{"/herald.xml", "/ledger.xml"} {
+		f, err := st.AddFeed(ctx, store.Feed{Scope: "discord:222", URL: feedSrv.URL + path, Name: strings.TrimSuffix(path[1:], ".xml")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		feeds = append(feeds, f)
+	}
+	poller.Poll(ctx, feeds)
+	if _, err := pipeline.New(st, 72*time.Hour, quiet).Process(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	fake := newFakeDiscord(t)
+	b := newTestBot(t, fake, &bot.Handler{Store: st, Fetcher: poller, Log: quiet})
+	srv := httptest.NewServer(b.InteractionsHandler())
+	defer srv.Close()
+	ans, took := postInteraction(t, srv, slashJSON("7200", "tok-e2e-digest", "0", "digest", `[]`))
+	if ans["type"] != float64(5) || took > 100*time.Millisecond {
+		t.Errorf("answer %v after %s, want deferred within 100ms", ans, took)
+	}
+	posts := fake.waitFor(t, "/webhooks/"+testAppID+"/tok-e2e-digest", 1)
+	var all strings.Builder
+	for _, p := range posts {
+		checkLimits(t, p.Body)
+		all.WriteString(followUpText(t, p.Body))
+		all.Write(p.Body)
+	}
+	text := all.String()
+	if !strings.Contains(text, "tram") {
+		t.Errorf("digest does not show the seeded story")
+	}
+	if !strings.Contains(text, "nd:sources:") {
+		t.Errorf("digest has no Sources button")
 	}
 }

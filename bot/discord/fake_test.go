@@ -112,6 +112,8 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `{"id":%q}`, id)
+	case r.Method == http.MethodDelete && strings.HasSuffix(r.URL.Path, "/messages/@original"):
+		w.WriteHeader(http.StatusNoContent)
 	case r.Method == http.MethodPut && strings.HasPrefix(r.URL.Path, "/applications/"):
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(body)
@@ -317,7 +319,7 @@ func checkLimits(t testing.TB, raw []byte) {
 			t.Errorf("row %d: type %d with %d buttons", i, row.Type, len(row.Components))
 		}
 		for _, b := range row.Components {
-			if b.Label == "" || n(b.Label) > 80 || b.CustomID == "" || len(b.CustomID) > 100 {
+			if b.Label == "" || n(b.Label) > 80 || b.CustomID == "" || n(b.CustomID) > 100 {
 				t.Errorf("row %d: button %q / %q", i, b.Label, b.CustomID)
 			}
 		}

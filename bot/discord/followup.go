@@ -32,6 +32,12 @@ const permissionNotice = "I could not post the result in this channel because I 
 // deliver sends a command's result: as follow-ups on the interaction token
 // while it is valid (15 minutes), else with the bot token into the channel.
 func (b *Bot) deliver(ctx context.Context, o origin, m bot.Message) {
+	if m.Ephemeral && !o.ephemeral {
+		// The acknowledgement was public but the answer is private (say, an
+		// error): the first follow-up would replace the public "thinking"
+		// message and stay public, so remove that message first.
+		b.deleteOriginal(ctx, o)
+	}
 	m.Ephemeral = m.Ephemeral || o.ephemeral
 	log := b.log.With(slog.String("interaction_id", o.interactionID), slog.String("command", o.command),
 		slog.String("guild_id", o.guildID), slog.String("channel_id", o.channelID))
@@ -54,9 +60,31 @@ func (b *Bot) deliver(ctx context.Context, o origin, m bot.Message) {
 		}
 		log.LogAttrs(ctx, slog.LevelInfo, "discord interaction token expired; posting with the bot token")
 	}
+	if sent == 0 && sent < len(parts) {
+		parts[0] = withLateNote(parts[0], o)
+	}
 	if _, err := b.postParts(ctx, o.channelID, "interaction:"+o.interactionID, parts, sent); err != nil {
 		log.LogAttrs(ctx, slog.LevelError, "discord late result not posted", slog.String("error", err.Error()))
 	}
+}
+
+// withLateNote says whom a late answer is for, since it arrives in the
+// channel detached from the command. Mentions are disabled on every message,
+// so naming the author does not ping them.
+func withLateNote(p payload, o origin) payload {
+	note := fmt.Sprintf("Answer to /%s", o.command)
+	if isDigits(o.userID) {
+		note += fmt.Sprintf(" from <@%s>", o.userID)
+	}
+	note += ", which took longer than Discord lets a reply wait:"
+	content := note
+	if p.Content != "" {
+		content += "\n" + p.Content
+	}
+	if runeLen(content) <= limitContent {
+		p.Content = content
+	}
+	return p
 }
 
 // followUp posts the parts on the interaction's webhook and reports how
@@ -78,6 +106,19 @@ func (b *Bot) sendFollowUp(ctx context.Context, o origin, p payload) error {
 		body:   p,
 	})
 	return err
+}
+
+// deleteOriginal removes the deferred response's placeholder message.
+func (b *Bot) deleteOriginal(ctx context.Context, o origin) {
+	_, err := b.do(ctx, request{
+		method: "DELETE",
+		url:    discordgo.EndpointInteractionResponseActions(o.appID, o.token),
+		bucket: followUpBucket(o.appID, o.token),
+	})
+	if err != nil {
+		b.log.LogAttrs(ctx, slog.LevelWarn, "discord placeholder not deleted",
+			slog.String("interaction_id", o.interactionID), slog.String("error", err.Error()))
+	}
 }
 
 // tellAuthor sends a short private note to the command's author.

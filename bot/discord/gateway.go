@@ -36,6 +36,8 @@ func (b *Bot) RunGateway(ctx context.Context) error {
 // the same decision as the HTTP endpoint, sent by REST callback instead.
 func (b *Bot) onGatewayInteraction(in *discordgo.Interaction) {
 	received := b.now()
+	b.acking.Add(1)
+	defer b.acking.Add(-1)
 	ctx, cancel := context.WithTimeout(b.base, 3*time.Second)
 	defer cancel()
 	resp, work := b.dispatch(ctx, in, received)

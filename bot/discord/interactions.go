@@ -6,6 +6,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 // InteractionsHandler serves Discord's Interactions Endpoint URL (mounted by
@@ -39,6 +41,10 @@ func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "cannot read body", http.StatusBadRequest)
 		return
 	}
+	// Counted from here, not from the first byte, so a client trickling a
+	// body in slowly does not hold commands back (at most ackPriority anyway).
+	b.acking.Add(1)
+	defer b.acking.Add(-1)
 	if b.pubKey == nil {
 		http.Error(w, "interactions endpoint not configured (no public key)", http.StatusUnauthorized)
 		return
@@ -54,6 +60,12 @@ func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		b.log.LogAttrs(r.Context(), slog.LevelWarn, "discord interaction unreadable", slog.String("error", err.Error()))
 		http.Error(w, "cannot parse interaction", http.StatusBadRequest)
+		return
+	}
+	if in.Type != discordgo.InteractionPing && in.ID != "" && !b.replays.first(in.ID, received) {
+		b.log.LogAttrs(r.Context(), slog.LevelWarn, "discord interaction replayed",
+			slog.String("interaction_id", in.ID), slog.String("remote_addr", r.RemoteAddr))
+		http.Error(w, "interaction already handled", http.StatusConflict)
 		return
 	}
 	resp, work := b.dispatch(r.Context(), in, received)

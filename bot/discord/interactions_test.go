@@ -285,7 +285,7 @@ func TestLateResultPostedWithBotToken(t *testing.T) {
 	b := newTestBot(t, fake, &fakeHandler{})
 	start := time.Now()
 	b.now = func() time.Time { return start.Add(16 * time.Minute) }
-	o := origin{appID: testAppID, token: "expired", interactionID: "8001", guildID: "222", channelID: "333", received: start, command: "digest"}
+	o := origin{appID: testAppID, token: "expired", interactionID: "8001", guildID: "222", channelID: "333", userID: "444", received: start, command: "digest"}
 	b.deliver(t.Context(), o, sampleMessage())
 	if got := fake.requests("/webhooks/"); len(got) != 0 {
 		t.Errorf("used the expired token %d times", len(got))
@@ -295,6 +295,9 @@ func TestLateResultPostedWithBotToken(t *testing.T) {
 		t.Fatalf("channel posts %d (auth %q), want 1 with the bot token", len(posts), posts)
 	}
 	checkLimits(t, posts[0].Body)
+	if !strings.Contains(string(posts[0].Body), `"content":"Answer to /digest from \u003c@444\u003e`) {
+		t.Errorf("late answer does not say whom it is for: %.200s", posts[0].Body)
+	}
 }
 
 func TestFollowUpTokenRejectedFallsBack(t *testing.T) {
@@ -322,5 +325,74 @@ func TestFollowUpMissingPermissionTellsAuthor(t *testing.T) {
 	json.Unmarshal(posts[1].Body, &note)
 	if note.Flags != 64 {
 		t.Errorf("note to the author is not ephemeral")
+	}
+}
+
+func TestPrivateAnswerToPublicCommand(t *testing.T) {
+	fake := newFakeDiscord(t)
+	h := &fakeHandler{reply: func(bot.Command) bot.Message {
+		return bot.Message{Text: "Sorry: since must be a duration such as 24h.", Ephemeral: true}
+	}}
+	b := newTestBot(t, fake, h)
+	srv := httptest.NewServer(b.InteractionsHandler())
+	defer srv.Close()
+	postInteraction(t, srv, slashJSON("5101", "tok-priv", "0", "digest", `[{"name":"since","type":3,"value":"soon"}]`))
+	posts := fake.waitFor(t, "/webhooks/"+testAppID+"/tok-priv", 2)
+	if posts[0].Method != http.MethodDelete || !strings.HasSuffix(posts[0].Path, "/messages/@original") {
+		t.Errorf("first request %s %s, want DELETE of the public placeholder", posts[0].Method, posts[0].Path)
+	}
+	var p struct{ Flags int }
+	json.Unmarshal(posts[1].Body, &p)
+	if posts[1].Method != http.MethodPost || p.Flags != 64 {
+		t.Errorf("answer %s flags %d, want an ephemeral follow-up", posts[1].Method, p.Flags)
+	}
+}
+
+func TestReplayedInteractionRunsOnce(t *testing.T) {
+	fake := newFakeDiscord(t)
+	h := &fakeHandler{}
+	b := newTestBot(t, fake, h)
+	srv := httptest.NewServer(b.InteractionsHandler())
+	defer srv.Close()
+	body := slashJSON("5201", "tok-replay", "0", "digest", `[]`)
+	postInteraction(t, srv, body)
+	resp, err := srv.Client().Do(signedRequest(t, srv.URL, body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusConflict {
+		t.Errorf("replay answered %d, want 409", resp.StatusCode)
+	}
+	fake.waitFor(t, "/webhooks/"+testAppID+"/tok-replay", 1)
+	b.Close()
+	if n := len(h.commands()); n != 1 {
+		t.Errorf("command ran %d times", n)
+	}
+}
+
+func TestCommandsYieldToAcknowledgements(t *testing.T) {
+	b := newTestBot(t, nil, &fakeHandler{})
+	start := time.Now()
+	b.yieldToAcks(t.Context())
+	if d := time.Since(start); d > 50*time.Millisecond {
+		t.Errorf("waited %s with no acknowledgement in flight", d)
+	}
+	b.acking.Add(1)
+	go func() {
+		time.Sleep(30 * time.Millisecond)
+		b.acking.Add(-1)
+	}()
+	start = time.Now()
+	b.yieldToAcks(t.Context())
+	if d := time.Since(start); d < 25*time.Millisecond || d >= ackPriority+400*time.Millisecond {
+		t.Errorf("waited %s, want until the acknowledgement finished (~30ms)", d)
+	}
+	b.acking.Add(1)
+	defer b.acking.Add(-1)
+	start = time.Now()
+	b.yieldToAcks(t.Context())
+	if d := time.Since(start); d < ackPriority || d > ackPriority+400*time.Millisecond {
+		t.Errorf("waited %s, want at most about %s", d, ackPriority)
 	}
 }

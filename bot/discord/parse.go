@@ -30,10 +30,12 @@ var subcommands = map[string][]string{
 	"schedule": {"set", "show", "off"},
 }
 
-// personal commands answer only their author (ephemeral); the rest post
-// output meant for the whole channel.
+// personal commands answer only their author (ephemeral); only /digest
+// posts for the whole channel. The choice is made before the command runs,
+// when the interaction is acknowledged, and matches what bot.Handler marks
+// ephemeral; deliver copes when the two disagree.
 var personal = map[string]bool{
-	"feeds": true, "schedule": true, "why": true, "help": true,
+	"story": true, "framing": true, "feeds": true, "schedule": true, "why": true, "help": true,
 	"compare": true, "sources": true,
 }
 

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -122,6 +123,11 @@ func (b *Bot) attempt(ctx context.Context, req request, payload []byte) ([]byte,
 	resp, err := b.session.Client.Do(hr)
 	if err != nil {
 		bucket.Release(nil)
+		// *url.Error repeats the URL, which holds the interaction token.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		if ctx.Err() != nil || !req.retryable {
 			return nil, -1, fmt.Errorf("%s %s: %w", req.method, redactToken(req.bucket), err)
 		}

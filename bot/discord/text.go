@@ -165,6 +165,9 @@ func truncateRunes(s string, n int) string {
 	return string([]rune(s)[:n]) + "…"
 }
 
+// linkEscaper percent-encodes what would end a markdown link target early.
+var linkEscaper = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E")
+
 // safeURL returns u fit for an embed URL or a markdown link target: http(s),
 // with a host, with no characters that would end a markdown link early.
 func safeURL(raw string) (string, string, bool) {
@@ -176,16 +179,16 @@ func safeURL(raw string) (string, string, bool) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
 		return "", "", false
 	}
-	s := u.String()
-	s = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(s)
+	s := linkEscaper.Replace(u.String())
 	return s, strings.TrimPrefix(u.Hostname(), "www."), true
 }
 
 // markdownLink renders a link to raw labelled with its host, or "" when raw
-// is not a safe http(s) URL.
+// is not a safe http(s) URL or too long to fit whole in a field.
 func markdownLink(raw string) string {
 	u, host, ok := safeURL(raw)
-	if !ok {
+	// A link longer than half a field could only be shown by cutting it.
+	if !ok || len(u)+len(host) > limitFieldValue/2 {
 		return ""
 	}
 	return "[" + inlineEscaper.Replace(host) + "](" + u + ")"

@@ -52,7 +52,8 @@ type Bot struct {
 	client  *http.Client
 	log     *slog.Logger
 	now     func() time.Time
-	replays *replayCache
+	replays *replayCache // request signatures seen (HTTP mode)
+	seenEnv *replayCache // envelope ids seen (Socket Mode)
 	admins  *adminCache
 	pacer   *pacer
 	sent    *sentCache
@@ -62,10 +63,15 @@ type Bot struct {
 	backoff      time.Duration
 	replyTimeout time.Duration
 
-	ctx    context.Context // parent of background replies
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	ctx     context.Context // parent of background replies
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	running chan struct{} // bounds the commands running at once
 }
+
+// maxRunning bounds the commands run at once in the background, so a burst
+// of commands cannot starve the acknowledgements Slack waits for.
+const maxRunning = 16
 
 // New checks opts and returns a Bot that answers commands with h.
 func New(opts Options, h Handler) (*Bot, error) {
@@ -89,7 +95,9 @@ func New(opts Options, h Handler) (*Bot, error) {
 		return nil, fmt.Errorf("slack: mode %q: want \"http\" or \"socket\"", opts.Mode)
 	}
 	if opts.HTTPClient == nil {
-		opts.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.MaxIdleConnsPerHost = maxRunning // response_url posts all go to one host
+		opts.HTTPClient = &http.Client{Timeout: 30 * time.Second, Transport: tr}
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
@@ -120,6 +128,7 @@ func New(opts Options, h Handler) (*Bot, error) {
 		log:          opts.Logger,
 		now:          opts.Now,
 		replays:      newReplayCache(replayCacheSize),
+		seenEnv:      newReplayCache(replayCacheSize),
 		admins:       newAdminCache(adminCacheTTL),
 		pacer:        newPacer(time.Second),
 		sent:         newSentCache(sentCacheSize),
@@ -128,6 +137,7 @@ func New(opts Options, h Handler) (*Bot, error) {
 		replyTimeout: 5 * time.Minute,
 		ctx:          ctx,
 		cancel:       cancel,
+		running:      make(chan struct{}, maxRunning),
 	}
 	return b, nil
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -48,7 +47,7 @@ func (b *Bot) verify(h http.Header, body []byte) error {
 		return fmt.Errorf("%w: timestamp %q is not a number", ErrStaleRequest, ts)
 	}
 	now := b.now()
-	if math.Abs(float64(now.Unix()-sec)) > signatureWindow.Seconds() {
+	if d := time.Unix(sec, 0).Sub(now); sec <= 0 || d > signatureWindow || d < -signatureWindow {
 		return fmt.Errorf("%w: timestamp %d, now %d", ErrStaleRequest, sec, now.Unix())
 	}
 	want := signature(b.opts.SigningSecret, ts, body)

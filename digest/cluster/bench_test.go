@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -14,10 +15,11 @@ import (
 // background of common words, plus per-story topic words and capitalised
 // names, so that stories of about three articles each exist in the stream.
 type synth struct {
-	rng   *rand.Rand
-	words []string
-	zipf  *rand.Zipf
-	n     int
+	rng       *rand.Rand
+	words     []string
+	zipf      *rand.Zipf
+	n         int
+	bodyWords int
 }
 
 func newSynth(seed uint64) *synth {
@@ -35,7 +37,7 @@ func newSynth(seed uint64) *synth {
 			words = append(words, w)
 		}
 	}
-	return &synth{rng: rng, words: words, zipf: rand.NewZipf(rng, 1.1, 1, uint64(len(words)-1))}
+	return &synth{rng: rng, words: words, zipf: rand.NewZipf(rng, 1.1, 1, uint64(len(words)-1)), bodyWords: 180}
 }
 
 // doc returns the next article; every story has about three.
@@ -61,7 +63,7 @@ func (s *synth) doc(id int64, at time.Time) Doc {
 		}
 		title.WriteString(pick())
 	}
-	for i := range 180 {
+	for i := range s.bodyWords {
 		topic = rand.New(rand.NewPCG(story, uint64(i%12)))
 		if i%15 == 0 {
 			if i > 0 {
@@ -129,11 +131,45 @@ func BenchmarkAdd(b *testing.B) {
 			}
 			b.ReportAllocs()
 			b.ResetTimer()
+			cpu := cpuTime()
 			for i := range docs {
 				w.ix.Add(docs[i])
 			}
+			cpu = cpuTime() - cpu
 			b.StopTimer()
 			b.ReportMetric(w.heapMB, "MB/window")
+			// CPU time is steadier than wall time on a shared machine.
+			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// BenchmarkAddLength measures how an insert's cost grows with the length of
+// the article, in a window of 1,000.
+func BenchmarkAddLength(b *testing.B) {
+	for _, words := range []int{200, 800, 3200} {
+		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) {
+			const size = 1000
+			g := newSynth(2)
+			g.bodyWords = words
+			ix := New(Config{Window: size * time.Second})
+			next := int64(0)
+			for range size {
+				next++
+				ix.Add(g.doc(next, benchStart.Add(time.Duration(next)*time.Second)))
+			}
+			docs := make([]Doc, b.N)
+			for i := range docs {
+				next++
+				docs[i] = g.doc(next, benchStart.Add(time.Duration(next)*time.Second))
+			}
+			b.ResetTimer()
+			cpu := cpuTime()
+			for i := range docs {
+				ix.Add(docs[i])
+			}
+			cpu = cpuTime() - cpu
+			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
@@ -160,4 +196,13 @@ func TestSynthStories(t *testing.T) {
 	if joined < 100 || joined > 250 {
 		t.Errorf("%d of 300 synthetic articles joined a story, want about two in three", joined)
 	}
+}
+
+// cpuTime returns the process's user and system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -3,14 +3,15 @@ package cluster
 import "math"
 
 // dfHorizon bounds the memory of document frequencies: when the count of
-// documents seen reaches it, every count is halved and terms that fall to
-// zero are forgotten, so old vocabulary fades instead of piling up.
+// documents seen reaches it, every count is halved and terms that fall below
+// one are forgotten, so old vocabulary fades instead of piling up.
 const dfHorizon = 1 << 20
 
 // docFreq learns document frequencies from the documents seen so far.
 type docFreq struct {
-	n  float64
-	df map[uint32]float64
+	n    float64
+	logN float64 // ln(n+1)
+	df   map[uint32]float64
 }
 
 func newDocFreq() *docFreq { return &docFreq{df: map[uint32]float64{}} }
@@ -24,6 +25,7 @@ func (f *docFreq) observe(v sparse) {
 	if f.n >= dfHorizon {
 		f.halve()
 	}
+	f.logN = math.Log(f.n + 1)
 }
 
 func (f *docFreq) halve() {
@@ -37,13 +39,25 @@ func (f *docFreq) halve() {
 	}
 }
 
-// idf is the smoothed inverse document frequency of term k: high for terms
-// few documents have, near 1 for terms most documents have, and flat while
-// the index has seen little.
+// idf is the smoothed inverse document frequency of term k,
+// ln((n+1)/(df+1)) + 1: high for terms few documents have, near 1 for terms
+// most documents have, and flat while the index has seen little.
 func (f *docFreq) idf(k uint32) float64 {
-	return math.Log((f.n+1)/(f.df[k]+1)) + idfFloor
+	return f.logN - log1p(f.df[k]) + 1
 }
 
-var idfFloor = 1.0
-var _ = func() {
+// logTable holds ln(1+c) for small whole c: most document frequencies.
+var logTable = func() [4096]float64 {
+	var t [4096]float64
+	for i := range t {
+		t[i] = math.Log1p(float64(i))
+	}
+	return t
+}()
+
+func log1p(c float64) float64 {
+	if i := int(c); float64(i) == c && i < len(logTable) {
+		return logTable[i]
+	}
+	return math.Log1p(c)
 }

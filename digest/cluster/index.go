@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"sync"
 	"time"
@@ -10,58 +9,53 @@ import (
 
 // Search limits. An article posts its keyTerms most distinctive terms to the
 // inverted index and looks up the same number; the maxCandidates stories that
-// share the most weight with it over those terms are compared in full. A
-// story profile keeps its storyTerms heaviest terms.
-var (
+// share the most weight with it over those terms are compared with it, and
+// the memberChecks closest of those also article by article. A
+// story profile keeps its storyTerms heaviest terms and the memberTerms
+// heaviest terms of its newest maxMembers articles.
+const (
 	keyTerms      = 16
 	maxCandidates = 24
+	memberChecks  = 6
 	storyTerms    = 100
+	memberTerms   = 64
+	maxMembers    = 8
 	// timePenalty is how much of the similarity a story loses when the
 	// article is a whole window away from the story's newest article.
 	timePenalty = 0.3
 )
 
 // Index clusters docs into stories incrementally. It is safe for concurrent
-// use; Add calls are serialised. Adding the same docs in the same order gives
-// the same assignments, so an Index is rebuilt by re-adding stored docs in
-// time order.
+// use: a mutex serialises Add and Restore calls. It is deterministic: adding
+// the same docs in the same order gives the same assignments. To rebuild it
+// at start, pass the stored docs of the window in time order to Restore with
+// their stored story IDs (re-adding them with Add also works, but decides
+// anew without the older docs, so a story may split from its past).
 type Index struct {
 	mu       sync.Mutex
 	cfg      Config
+	terms    *termizer
 	df       *docFreq
 	postings map[uint32][]*docRec
-	live     int // live postings
+	live     int // postings of docs in the window
 	dead     int // postings of evicted docs not yet removed
 	dups     *dupIndex
 	byID     map[int64]*docRec
+	stories  map[int64]*story // open stories by ID
 	queue    docQueue
 	newest   time.Time
 	seq      uint64
 	scores   map[*story]float64
 }
 
-// story is one open story: the sums of its articles' vectors.
+// story is one open story.
 type story struct {
-	id     int64
-	sum    docVectors
-	recent []sparse // unit-weighted vectors of the newest articles
-	years  map[int]int
-	docs   int      // articles still in the window
-	latest time.Time
+	id      int64
+	profile vector   // the sum of its articles' unit vectors
+	members []vector // its newest articles, most distinctive terms only
+	docs    int      // articles still in the window
+	latest  time.Time
 }
-
-// Channel weights: how much the whole-text, headline and name similarities
-// count in the score an article needs to join a story.
-var (
-	weightAll   = 1.0
-	weightTitle = 0.0
-	weightNames = 0.0
-	titleTerms  = 30
-	nameTerms   = 50
-	linkMode    = 0
-	yearPenalty = 0.0
-	memberTerms = 64
-)
 
 // docRec is an article in the window.
 type docRec struct {
@@ -79,10 +73,12 @@ type docRec struct {
 func New(cfg Config) *Index {
 	return &Index{
 		cfg:      cfg.withDefaults(),
+		terms:    newTermizer(),
 		df:       newDocFreq(),
 		postings: map[uint32][]*docRec{},
 		dups:     newDupIndex(),
 		byID:     map[int64]*docRec{},
+		stories:  map[int64]*story{},
 		scores:   map[*story]float64{},
 	}
 }
@@ -101,34 +97,53 @@ func (ix *Index) Len() int {
 func (ix *Index) Add(d Doc) Assignment {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	return ix.add(d, 0)
+}
+
+// Restore puts d into the story with ID storyID, as an earlier Add decided
+// (the assignment stored with the doc), instead of deciding anew. An index
+// rebuilt at start by restoring the stored docs of the window in time order
+// continues exactly the stories already published, although it has not seen
+// the older docs the first decisions were made with. A storyID of 0 means
+// "not clustered yet" and is the same as Add. Like Add, restoring a doc
+// whose ID is in the window returns its earlier assignment.
+func (ix *Index) Restore(d Doc, storyID int64) Assignment {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.add(d, storyID)
+}
+
+// add is Add, or Restore when storyID is not 0.
+func (ix *Index) add(d Doc, storyID int64) Assignment {
 	if rec, ok := ix.byID[d.ID]; ok {
 		return rec.asg
 	}
 	t := d.Time
-	if t.IsZero() || t.After(ix.newest) {
-		if t.After(ix.newest) {
-			ix.newest = t
-		}
+	if t.After(ix.newest) {
+		ix.newest = t
+	}
+	if t.IsZero() {
 		t = ix.newest
 	}
 	ix.evict(ix.newest.Add(-ix.cfg.Window))
 
-	v := docTerms(d)
-	ix.df.observe(v.all)
-	idf := ix.df.idf
-	norm := v.all.weightedNorm(idf)
-	ranked := v.all.ranked(idf)
-	keys := make([]uint32, 0, min(keyTerms, len(ranked)))
-	for _, i := range ranked[:min(keyTerms, len(ranked))] {
-		keys = append(keys, v.all.keys[i])
-	}
-
-	rec := &docRec{id: d.ID, time: t, seq: ix.seq, keys: keys}
+	v := ix.terms.terms(d)
+	ix.df.observe(v)
+	q := newQuery(v, ix.df)
+	rec := &docRec{id: d.ID, time: t, seq: ix.seq, keys: q.keyTerms()}
 	ix.seq++
-	best, score := ix.bestStory(v, norm, keys, t)
+
+	var best *story
+	var score float64
+	if storyID == 0 {
+		best, score = ix.bestStory(q, rec.keys, t)
+	} else if best = ix.stories[storyID]; best != nil {
+		score = ix.similarity(q, best, q.cosine(&best.profile, ix.df), t)
+	}
 	// Republishers rewrite headlines, so the body alone identifies a copy.
 	fp, words := fingerprint(d.Text)
-	if words >= minDuplicateWords {
+	dupable := words >= minDuplicateWords
+	if dupable {
 		rec.fp = fp
 		if dup := ix.dups.find(fp); dup != nil {
 			// A copy of a copy points at the original.
@@ -136,31 +151,40 @@ func (ix *Index) Add(d Doc) Assignment {
 			if dup.asg.DuplicateOf != 0 {
 				rec.asg.DuplicateOf = dup.asg.DuplicateOf
 			}
-			if dup.story != best {
-				best, score = dup.story, ix.similarity(v, norm, dup.story, t)
+			if storyID == 0 && dup.story != best {
+				best, score = dup.story, ix.similarity(q, dup.story, q.cosine(&dup.story.profile, ix.df), t)
 			}
 		}
 	}
-	if best == nil || (score < ix.cfg.Threshold && rec.asg.DuplicateOf == 0) {
-		best, score = &story{id: d.ID}, 0
+	switch {
+	case storyID != 0 && best == nil:
+		best, score = ix.open(storyID), 0
+	case storyID == 0 && (best == nil || (score < ix.cfg.Threshold && rec.asg.DuplicateOf == 0)):
+		best, score = ix.open(d.ID), 0
 	}
 	rec.story = best
 	rec.asg.Story, rec.asg.Score = best.id, score
-	ix.join(best, v, norm, t)
-	ix.insert(rec, words >= minDuplicateWords)
+	ix.join(best, q, t)
+	ix.insert(rec, dupable)
 	return rec.asg
 }
 
-// bestStory returns the open story most similar to v, or nil when no story
+// open starts a story.
+func (ix *Index) open(id int64) *story {
+	s := &story{id: id}
+	ix.stories[id] = s
+	return s
+}
+
+// bestStory returns the open story most similar to q, or nil when no story
 // shares a key term with it.
-func (ix *Index) bestStory(v docVectors, norm float64, keys []uint32, t time.Time) (*story, float64) {
-	if norm == 0 {
+func (ix *Index) bestStory(q vector, keys []uint32, t time.Time) (*story, float64) {
+	if q.norm.value == 0 {
 		return nil, 0
 	}
 	clear(ix.scores)
-	idf := ix.df.idf
 	for _, k := range keys {
-		w := idf(k)
+		w := ix.df.idf(k)
 		list := ix.postings[k]
 		kept := list[:0]
 		for _, r := range list {
@@ -174,20 +198,23 @@ func (ix *Index) bestStory(v docVectors, norm float64, keys []uint32, t time.Tim
 		clear(list[len(kept):])
 		ix.postings[k] = kept
 	}
-	cands := make([]*story, 0, len(ix.scores))
-	for s := range ix.scores {
-		cands = append(cands, s)
+	cands := ix.topCandidates()
+	// Profile cosines for every candidate, the closer look at recent articles
+	// for the few best only.
+	sims := make([]float64, len(cands))
+	for i, s := range cands {
+		sims[i] = q.cosine(&s.profile, ix.df)
 	}
-	slices.SortFunc(cands, func(a, b *story) int {
-		if c := cmp.Compare(ix.scores[b], ix.scores[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
-	})
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(sims[b], sims[a]) })
 	var best *story
-	bestScore := math.Inf(-1)
-	for _, s := range cands[:min(maxCandidates, len(cands))] {
-		sim := ix.similarity(v, norm, s, t)
+	bestScore := -1.0
+	for _, i := range order[:min(memberChecks, len(order))] {
+		s := cands[i]
+		sim := ix.similarity(q, s, sims[i], t)
 		if sim > bestScore || (sim == bestScore && s.id < best.id) {
 			best, bestScore = s, sim
 		}
@@ -195,62 +222,40 @@ func (ix *Index) bestStory(v docVectors, norm float64, keys []uint32, t time.Tim
 	return best, max(bestScore, 0)
 }
 
-// similarity is the TF-IDF cosine between v and the story under the current
-// document frequencies, lowered when the article is far in time from the
-// story's newest article.
-func (ix *Index) similarity(v docVectors, norm float64, s *story, t time.Time) float64 {
-	idf := ix.df.idf
-	sn := s.sum.all.weightedNorm(idf)
-	if norm == 0 || sn == 0 {
-		return 0
+// topCandidates returns the maxCandidates stories with the highest key-term
+// scores, best first (ties by story ID, for determinism).
+func (ix *Index) topCandidates() []*story {
+	better := func(a, b *story) bool {
+		sa, sb := ix.scores[a], ix.scores[b]
+		return sa > sb || (sa == sb && a.id < b.id)
 	}
-	sim := weightAll * weightedDot(v.all, s.sum.all, idf) / (norm * sn)
-	total := weightAll
-	for _, ch := range []struct {
-		w    float64
-		a, b sparse
-	}{{weightTitle, v.title, s.sum.title}, {weightNames, v.names, s.sum.names}} {
-		if ch.w == 0 {
+	top := make([]*story, 0, maxCandidates+1)
+	for s := range ix.scores {
+		if len(top) == maxCandidates && !better(s, top[len(top)-1]) {
 			continue
 		}
-		na, nb := ch.a.weightedNorm(idf), ch.b.weightedNorm(idf)
-		if na == 0 || nb == 0 {
-			continue
+		i := len(top)
+		for i > 0 && better(s, top[i-1]) {
+			i--
 		}
-		sim += ch.w * weightedDot(ch.a, ch.b, idf) / (na * nb)
-		total += ch.w
-	}
-	sim /= total
-	if yearPenalty > 0 && len(v.years) > 0 && len(s.years) > 0 {
-		shared := false
-		for _, y := range v.years {
-			if s.years[y] > 0 {
-				shared = true
-				break
-			}
-		}
-		if !shared {
-			sim *= 1 - yearPenalty
+		top = slices.Insert(top, i, s)
+		if len(top) > maxCandidates {
+			top = top[:maxCandidates]
 		}
 	}
-	if linkMode != 0 && len(s.recent) > 0 {
-		var best, avg float64
-		for _, m := range s.recent {
-			c := weightedDot(v.all, m, idf) / (norm * m.weightedNorm(idf))
-			best = max(best, c)
-			avg += c / float64(len(s.recent))
-		}
-		switch linkMode {
-		case 1:
-			sim = best
-		case 2:
-			sim = avg
-		case 3:
-			sim = (sim + best) / 2
-		case 4:
-			sim = (sim + avg) / 2
-		}
+	return top
+}
+
+// similarity scores q against a story whose profile cosine is profileSim:
+// the mean of that (what the story is about overall) and the cosine to its
+// closest recent article (so one close report counts even in a broad story),
+// lowered when the article is far in time from the story's newest article.
+func (ix *Index) similarity(q vector, s *story, profileSim float64, t time.Time) float64 {
+	var closest float64
+	for i := range s.members {
+		closest = max(closest, q.cosine(&s.members[i], ix.df))
 	}
+	sim := (profileSim + closest) / 2
 	if !t.IsZero() && !s.latest.IsZero() {
 		gap := t.Sub(s.latest).Abs()
 		sim *= 1 - timePenalty*min(1, float64(gap)/float64(ix.cfg.Window))
@@ -258,29 +263,18 @@ func (ix *Index) similarity(v docVectors, norm float64, s *story, t time.Time) f
 	return sim
 }
 
-// join adds v, scaled to unit weighted norm, to the story's profile.
-func (ix *Index) join(s *story, v docVectors, norm float64, t time.Time) {
-	idf := ix.df.idf
-	for _, y := range v.years {
-		if s.years == nil {
-			s.years = map[int]int{}
+// join adds q to the story: its unit vector to the profile, its distinctive
+// terms to the members.
+func (ix *Index) join(s *story, q vector, t time.Time) {
+	if q.norm.value > 0 {
+		idf := ix.df.idf
+		s.profile.set(addScaled(s.profile.v, q.v, 1/q.norm.value).top(storyTerms, idf))
+		if len(s.members) == maxMembers {
+			s.members = slices.Delete(s.members, 0, 1)
 		}
-		s.years[y]++
-	}
-	if linkMode != 0 {
-		s.recent = append(s.recent, v.all.top(memberTerms, idf))
-		if len(s.recent) > 8 {
-			s.recent = s.recent[1:]
-		}
-	}
-	if norm > 0 {
-		s.sum.all = addScaled(s.sum.all, v.all, 1/norm).top(storyTerms, idf)
-	}
-	if n := v.title.weightedNorm(idf); n > 0 {
-		s.sum.title = addScaled(s.sum.title, v.title, 1/n).top(titleTerms, idf)
-	}
-	if n := v.names.weightedNorm(idf); n > 0 {
-		s.sum.names = addScaled(s.sum.names, v.names, 1/n).top(nameTerms, idf)
+		var m vector
+		m.set(q.heaviestTerms(memberTerms))
+		s.members = append(s.members, m)
 	}
 	s.docs++
 	if t.After(s.latest) {

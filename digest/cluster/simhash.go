@@ -1,9 +1,8 @@
 package cluster
 
 import (
-	"hash/fnv"
 	"math/bits"
-	"strings"
+	"unicode"
 
 	"github.com/newsdigest/newsdigest/digest/text"
 )
@@ -41,38 +40,51 @@ func fingerprint(s string) (uint64, int) {
 	if len(toks) == 0 {
 		return 0, 0
 	}
-	words := make([]string, len(toks))
+	hashes := make([]uint64, len(toks))
 	for i, t := range toks {
-		words[i] = t.Lower()
+		hashes[i] = wordHash(t.Text)
 	}
-	var tally [64]int
-	n := len(words) - shingleWords + 1
-	if n < 1 {
-		n = 1
-	}
-	h := fnv.New64a()
-	for i := 0; i < n; i++ {
-		h.Reset()
-		h.Write([]byte(strings.Join(words[i:min(i+shingleWords, len(words))], " ")))
-		x := mix(h.Sum64())
+	var ones [64]int32
+	n := max(len(hashes)-shingleWords+1, 1)
+	for i := range n {
+		x := hashes[i]
+		for j := 1; j < shingleWords && i+j < len(hashes); j++ {
+			x = x*0x9e3779b97f4a7c15 + hashes[i+j]
+		}
+		x = mix(x)
 		for b := range 64 {
-			if x&(1<<b) != 0 {
-				tally[b]++
-			} else {
-				tally[b]--
-			}
+			ones[b] += int32(x >> b & 1)
 		}
 	}
 	var fp uint64
 	for b := range 64 {
-		if tally[b] > 0 {
+		if 2*int(ones[b]) > n {
 			fp |= 1 << b
 		}
 	}
-	return fp, len(words)
+	return fp, len(hashes)
 }
 
-// mix spreads FNV's bits (its high bits vary little for similar inputs).
+// wordHash is FNV-1a over the word lower-cased, with typographic
+// apostrophes folded, so case and quote style do not make two copies differ.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range w {
+		if r == '’' {
+			r = '\''
+		}
+		r = unicode.ToLower(r)
+		for r > 0 {
+			h ^= uint64(r & 0xff)
+			h *= 1099511628211
+			r >>= 8
+		}
+	}
+	return h
+}
+
+// mix spreads the bits of a hash (FNV's high bits vary little between
+// similar inputs).
 func mix(x uint64) uint64 {
 	x ^= x >> 33
 	x *= 0xff51afd7ed558ccd

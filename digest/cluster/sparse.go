@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"cmp"
 	"math"
 	"slices"
 )
@@ -22,26 +21,6 @@ func (v sparse) weightedNorm(idf func(uint32) float64) float64 {
 		s += w * w
 	}
 	return math.Sqrt(s)
-}
-
-// weightedDot returns Σ a_t·b_t·idf(t)².
-func weightedDot(a, b sparse, idf func(uint32) float64) float64 {
-	var s float64
-	i, j := 0, 0
-	for i < len(a.keys) && j < len(b.keys) {
-		switch {
-		case a.keys[i] < b.keys[j]:
-			i++
-		case a.keys[i] > b.keys[j]:
-			j++
-		default:
-			w := idf(a.keys[i])
-			s += float64(a.vals[i]) * float64(b.vals[j]) * w * w
-			i++
-			j++
-		}
-	}
-	return s
 }
 
 // addScaled returns a + f·b as a new vector.
@@ -77,9 +56,17 @@ func (v sparse) top(n int, idf func(uint32) float64) sparse {
 	if len(v.keys) <= n {
 		return v
 	}
-	idx := v.ranked(idf)[:n]
+	w := make([]float64, len(v.keys))
+	for i, k := range v.keys {
+		w[i] = float64(v.vals[i]) * idf(k)
+	}
+	return v.pick(heaviest(v.keys, w, n))
+}
+
+// pick returns the terms at the given positions, sorted by key.
+func (v sparse) pick(idx []int) sparse {
 	slices.Sort(idx)
-	out := sparse{keys: make([]uint32, n), vals: make([]float32, n)}
+	out := sparse{keys: make([]uint32, len(idx)), vals: make([]float32, len(idx))}
 	for i, j := range idx {
 		out.keys[i] = v.keys[j]
 		out.vals[i] = v.vals[j]
@@ -87,19 +74,55 @@ func (v sparse) top(n int, idf func(uint32) float64) sparse {
 	return out
 }
 
-// ranked returns the positions of v's terms, heaviest under idf first.
-func (v sparse) ranked(idf func(uint32) float64) []int {
-	idx := make([]int, len(v.keys))
-	w := make([]float64, len(v.keys))
-	for i, k := range v.keys {
-		idx[i] = i
-		w[i] = float64(v.vals[i]) * idf(k)
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		if c := cmp.Compare(w[b], w[a]); c != 0 {
-			return c
+// heaviest returns the positions of the n largest weights, largest first;
+// equal weights go by smaller key, so the choice is deterministic. It keeps
+// a min-heap of the n best, so picking a few terms of a long article costs
+// little more than reading its weights.
+func heaviest(keys []uint32, w []float64, n int) []int {
+	lighter := func(a, b int) bool {
+		if w[a] != w[b] {
+			return w[a] < w[b]
 		}
-		return cmp.Compare(v.keys[a], v.keys[b])
+		return keys[a] > keys[b]
+	}
+	h := make([]int, 0, min(n, len(w)))
+	down := func(i int) {
+		for {
+			l, small := 2*i+1, i
+			if l < len(h) && lighter(h[l], h[small]) {
+				small = l
+			}
+			if r := l + 1; r < len(h) && lighter(h[r], h[small]) {
+				small = r
+			}
+			if small == i {
+				return
+			}
+			h[i], h[small] = h[small], h[i]
+			i = small
+		}
+	}
+	for i := range w {
+		if len(h) < n {
+			h = append(h, i)
+			for j := len(h) - 1; j > 0 && lighter(h[j], h[(j-1)/2]); j = (j - 1) / 2 {
+				h[j], h[(j-1)/2] = h[(j-1)/2], h[j]
+			}
+			continue
+		}
+		if n > 0 && lighter(h[0], i) {
+			h[0] = i
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(a, b int) int {
+		if lighter(b, a) {
+			return -1
+		}
+		if lighter(a, b) {
+			return 1
+		}
+		return 0
 	})
-	return idx
+	return h
 }

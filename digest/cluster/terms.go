@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"slices"
 	"hash/fnv"
 	"math"
 	"unicode"
@@ -10,19 +9,53 @@ import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
-// Term weighting. A headline word counts as several body mentions because a
-// headline names the event; a capitalised name (a person, place or
-// organisation, seen capitalised away from the start of a sentence) is what
-// tells two stories on the same theme apart ("a singer enters rehab" in 2008
-// and in 2013), so it weighs more than a common word.
-var (
-	leadTokens    = 0
-	leadMentions  = 1.0
-	numberBoost   = false
-	bigramWeight  = 0.0
+// Term weighting. A headline word counts as several body mentions, and the
+// opening words of the body more than the rest, because a news article names
+// its event first and then goes into background. Capitalised names (people,
+// places, organisations, seen capitalised away from the start of a sentence)
+// and numbers (tolls, scores, amounts) are what tell two stories on one theme
+// apart ("a singer enters rehab" in 2008 and in 2013), so they weigh more.
+// The values were chosen on the DEV sets (../shared/eval/cluster).
+const (
 	titleMentions = 2.0
-	entityBoost   = 1.5
+	leadWords     = 100
+	leadMentions  = 1.5
+	entityBoost   = 1.25
 )
+
+// termCacheSize bounds the word → term memo.
+const termCacheSize = 1 << 18
+
+// termizer maps words to term keys and remembers the answers: stemming is
+// the costliest step of an insert, and news vocabulary repeats.
+type termizer struct {
+	cache map[string]termEntry
+}
+
+type termEntry struct {
+	key uint32
+	ok  bool
+}
+
+func newTermizer() *termizer { return &termizer{cache: map[string]termEntry{}} }
+
+// key returns the term key of tok, or false for stop words and one-letter
+// tokens.
+func (tz *termizer) key(tok text.Token) (uint32, bool) {
+	w := tok.Lower()
+	if e, ok := tz.cache[w]; ok {
+		return e.key, e.ok
+	}
+	var e termEntry
+	if len(w) >= 2 && !text.IsStopWord(w) {
+		e = termEntry{key: termKey(text.Stem(w)), ok: true}
+	}
+	if len(tz.cache) >= termCacheSize {
+		clear(tz.cache)
+	}
+	tz.cache[w] = e
+	return e.key, e.ok
+}
 
 // termKey hashes a term to 32 bits. Two rare words may collide and merge,
 // which moves a cosine by a hair and saves a vocabulary table.
@@ -32,81 +65,47 @@ func termKey(term string) uint32 {
 	return h.Sum32()
 }
 
-// docVectors are the views of an article the similarity compares: all its
-// content words (headline and body), its headline alone, and its names and
-// numbers (the entities that tell two similar events apart).
-type docVectors struct {
-	all, title, names sparse
-	years             []int
-}
-
-// docTerms returns the sublinear term-frequency vectors of d: 1+ln(count) per
-// stemmed content word, headline words counted titleMentions times, names
-// boosted.
-func docTerms(d Doc) docVectors {
+// terms returns the sublinear term-frequency vector of d: 1+ln(count) per
+// stemmed content word, with headline and lead words counted more and names
+// and numbers boosted. Keys are sorted.
+func (tz *termizer) terms(d Doc) sparse {
 	counts := map[uint32]float64{}
-	names := map[uint32]float64{}
-	var prev uint32
-	havePrev := false
+	entities := map[uint32]bool{}
 	for i, tok := range text.Tokens(d.Text) {
-		key, ok := tokenKey(tok)
+		key, ok := tz.key(tok)
 		if !ok {
-			havePrev = false
 			continue
 		}
-		c := 1.0
-		if i < leadTokens {
-			c = leadMentions
+		if i < leadWords {
+			counts[key] += leadMentions
+		} else {
+			counts[key]++
 		}
-		counts[key] += c
-		if isName(d.Text, tok) || (numberBoost && hasDigit(tok.Text)) {
-			names[key] += c
+		if hasDigit(tok.Text) || isName(d.Text, tok) {
+			entities[key] = true
 		}
-		if bigramWeight > 0 && havePrev {
-			counts[prev*31+key] += c * bigramWeight
-		}
-		prev, havePrev = key, true
 	}
-	titles := map[uint32]float64{}
 	for _, tok := range text.Tokens(d.Title) {
-		if key, ok := tokenKey(tok); ok {
+		if key, ok := tz.key(tok); ok {
 			counts[key] += titleMentions
-			titles[key]++
 			if hasDigit(tok.Text) {
-				names[key]++
+				entities[key] = true
 			}
 		}
 	}
-	all := sublinear(counts)
-	for i, k := range all.keys {
-		if names[k] > 0 {
-			all.vals[i] *= float32(entityBoost)
-		}
-	}
-	return docVectors{all: all, title: sublinear(titles), names: sublinear(names), years: years(d.Title + "\n" + d.Text)}
-}
-
-// sublinear returns 1+ln(count) for every counted term, sorted by key.
-func sublinear(counts map[uint32]float64) sparse {
 	v := sparse{keys: make([]uint32, 0, len(counts)), vals: make([]float32, 0, len(counts))}
 	for k := range counts {
 		v.keys = append(v.keys, k)
 	}
 	sortKeys(v.keys)
 	for _, k := range v.keys {
-		v.vals = append(v.vals, float32(1+math.Log(counts[k])))
+		w := 1 + math.Log(counts[k])
+		if entities[k] {
+			w *= entityBoost
+		}
+		v.vals = append(v.vals, float32(w))
 	}
 	return v
-}
-
-// tokenKey maps a token to its term key, or false for stop words and
-// one-letter tokens.
-func tokenKey(tok text.Token) (uint32, bool) {
-	w := tok.Lower()
-	if len(w) < 2 || text.IsStopWord(w) {
-		return 0, false
-	}
-	return termKey(text.Stem(w)), true
 }
 
 // isName reports whether tok is capitalised and not the first word of a
@@ -132,36 +131,10 @@ func isName(src string, tok text.Token) bool {
 }
 
 func hasDigit(s string) bool {
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
 			return true
 		}
 	}
 	return false
-}
-
-// years returns the distinct years (1900-2099) written in s, sorted.
-func years(s string) []int {
-	var out []int
-	for _, tok := range text.Tokens(s) {
-		w := tok.Text
-		if len(w) != 4 || (w[:2] != "19" && w[:2] != "20") || !isDigits(w) {
-			continue
-		}
-		y := int(w[0]-'0')*1000 + int(w[1]-'0')*100 + int(w[2]-'0')*10 + int(w[3]-'0')
-		if !slices.Contains(out, y) {
-			out = append(out, y)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -5,13 +5,15 @@ import (
 	"time"
 )
 
-// evict removes docs older than cutoff. A story whose docs are all gone can
-// no longer be found: nothing in the index points to it.
+// evict removes docs older than cutoff. A story whose docs are all gone is
+// closed: nothing in the index points to it any more.
 func (ix *Index) evict(cutoff time.Time) {
 	for ix.queue.Len() > 0 && ix.queue[0].time.Before(cutoff) {
 		rec := heap.Pop(&ix.queue).(*docRec)
 		rec.dead = true
-		rec.story.docs--
+		if rec.story.docs--; rec.story.docs == 0 && ix.stories[rec.story.id] == rec.story {
+			delete(ix.stories, rec.story.id)
+		}
 		delete(ix.byID, rec.id)
 		ix.dups.remove(rec)
 		ix.live -= len(rec.keys)

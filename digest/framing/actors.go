@@ -1,7 +1,6 @@
 package framing
 
 import (
-	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -230,7 +229,7 @@ func nameRuns(d *doc) []candidate {
 				continue
 			}
 			j := i + 1
-			for j < s.tokB && d.adjacent(j-1) && !possessive(d.toks[j-1].Text) {
+			for j < s.tokB && (d.adjacent(j-1) || abbreviatedTitle(d, j-1)) && !possessive(d.toks[j-1].Text) {
 				if isCapitalised(d.toks[j].Text) {
 					j++
 					continue
@@ -251,14 +250,27 @@ func nameRuns(d *doc) []candidate {
 	return out
 }
 
-// runIsOrg reports whether tokens a..b-1 contain an organisation word or a title.
+// runIsOrg reports whether tokens a..b-1 contain an organisation word or
+// are all title words ("Bank of England", "Secretary of State"; not
+// "Minister Ann Lee of Spain").
 func runIsOrg(d *doc, a, b int) bool {
+	titles := true
 	for k := a; k < b; k++ {
-		if lex.orgWords[d.words[k]] || lex.titles.has(d.words[k]) {
+		if lex.orgWords[d.words[k]] {
 			return true
 		}
+		titles = titles && lex.titles.has(d.words[k])
 	}
-	return false
+	return titles
+}
+
+// abbreviatedTitle reports whether token i is an abbreviated title followed
+// by its full stop and a name: "Mr. Reid", "Dr. Okoro".
+func abbreviatedTitle(d *doc, i int) bool {
+	if i+1 >= len(d.toks) || !lex.titles.has(d.words[i]) {
+		return false
+	}
+	return d.body[d.toks[i].End:d.toks[i+1].Start] == ". "
 }
 
 func possessive(s string) bool {
@@ -366,129 +378,3 @@ func carryPronouns(d *doc, es []*entity) {
 		}
 	}
 }
-
-// signedScorer returns the stance toward the mention at tokens a..b-1 of
-// sentence s of d (or, when s is nil, toward title[start:end]) as a number
-// in [-1,1] (negative below zero, positive above) and whether the
-// evaluation is inside quotation marks.
-type signedScorer func(d *doc, s *sentence, a, b int) (float64, bool)
-
-// actorStance aggregates per-mention stance into the article's stance toward
-// e. Evaluations inside quotation marks are the quoted speaker's and weigh
-// less; Voice says whose evaluation dominates. Mentions in the headline count
-// too (the headline states the article's angle) but give no evidence spans.
-// prior is the writer's overall polarity in [-1,1], which an opinion piece
-// directs at its main actors; it is weighted by the actor's share of mentions.
-func actorStance(d *doc, e *entity, score signedScorer, prior, share, threshold float64) Actor {
-	act := Actor{Name: e.name, Mentions: len(e.mentions)}
-	type scored struct {
-		sent   int
-		signed float64
-	}
-	var all []scored
-	var sum, wsum, authorW, quotedW float64
-	add := func(v, w float64, quoted bool) {
-		if quoted {
-			w *= quotedWeight
-			quotedW += w * math.Abs(v)
-		} else {
-			authorW += w * math.Abs(v)
-		}
-		sum += w * v
-		wsum += w
-	}
-	seen := map[int]bool{}
-	for _, m := range e.mentions {
-		si := d.tokSent[m.a]
-		if seen[si] || (len(seen) == maxScoredSentences && !m.label) {
-			continue // one vote per sentence
-		}
-		seen[si] = true
-		s := d.sents[si]
-		v, quotedEval := score(d, &s, m.a, m.b)
-		if m.label {
-			v = -1 // a pejorative label is a negative evaluation by definition
-		}
-		w := 1.0
-		if m.pronoun {
-			w = 0.7
-		}
-		add(v, w, d.quoted[m.a] || s.quoted || quotedEval)
-		all = append(all, scored{si, v})
-	}
-	if a, b, ok := titleMention(d.title, e); ok {
-		v, _ := score(d, nil, a, b)
-		add(v, titleWeight, false)
-	}
-	act.Stance, act.Confidence, act.Voice = Neutral, 0.5, VoiceAuthor
-	if wsum == 0 {
-		return act
-	}
-	mean := sum / wsum
-	if e.person || e.org {
-		mean += priorWeight * prior * share
-	}
-	switch {
-	case mean > threshold:
-		act.Stance = Positive
-	case mean < -threshold:
-		act.Stance = Negative
-	}
-	act.Confidence = math.Round(min(0.95, 0.5+math.Abs(mean))*100) / 100
-	if act.Stance == Neutral {
-		act.Confidence = math.Round(min(0.95, 0.5+(threshold-math.Abs(mean)))*100) / 100
-	}
-	if quotedW > authorW {
-		act.Voice = VoiceQuoted
-	}
-	// Evidence: the sentences that pull hardest toward the stance.
-	sign := 0.0
-	switch act.Stance {
-	case Positive:
-		sign = 1
-	case Negative:
-		sign = -1
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].signed*sign > all[j].signed*sign })
-	for _, x := range all {
-		if len(act.Evidence) == 2 || (sign != 0 && x.signed*sign <= 0) {
-			break
-		}
-		act.Evidence = append(act.Evidence, d.sents[x.sent].span)
-	}
-	sort.Slice(act.Evidence, func(i, j int) bool { return act.Evidence[i].Start < act.Evidence[j].Start })
-	return act
-}
-
-// titleMention finds the first mention of e in the headline.
-func titleMention(title string, e *entity) (int, int, bool) {
-	if title == "" {
-		return 0, 0, false
-	}
-	names := map[string]bool{}
-	for f := range e.forms {
-		ws := strings.Fields(strings.ToLower(f))
-		names[ws[len(ws)-1]] = true
-	}
-	for _, t := range text.Tokens(title) {
-		if names[normWord(t.Text)] && isCapitalised(t.Text) {
-			return t.Start, t.End, true
-		}
-	}
-	return 0, 0, false
-}
-
-// Stance aggregation weights.
-const (
-	// stanceThreshold is the mean signed stance beyond which an actor's
-	// stance is not neutral; a report needs more (reportingStanceThreshold),
-	// since its evaluations are mostly its sources'.
-	stanceThreshold          = 0.12
-	reportingStanceThreshold = 0.25
-	quotedWeight             = 0.6
-	titleWeight              = 1.5
-	priorWeight              = 0.5
-	// maxScoredSentences bounds the cost of a much-mentioned actor: its
-	// first sentences (and every pejorative label) decide.
-	maxScoredSentences = 16
-)

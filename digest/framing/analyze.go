@@ -4,7 +4,8 @@ package framing
 const maxActors = 4
 
 // Analyze labels one article. body is the analysed text; all offsets are byte
-// offsets into body. title may be "".
+// offsets into body. title may be "". Analyze is safe for concurrent use and
+// never fails: empty or odd input gives neutral labels and no cues.
 func Analyze(title, body string) Labels {
 	d := newDoc(title, body)
 	cues := findCues(d)
@@ -13,9 +14,9 @@ func Analyze(title, body string) Labels {
 		Frames: scoreFrames(d),
 		Cues:   cues,
 	}
-	prior, threshold := writerPolarity(d, cues), stanceThreshold
+	prior, threshold := writerPolarity(d, cues, l.Genre.Label == Reporting), stanceThreshold
 	if l.Genre.Label == Reporting {
-		prior, threshold = 0, reportingStanceThreshold
+		threshold = reportingStanceThreshold
 	}
 	ents := findActors(d, cues)
 	top := 0

@@ -136,7 +136,7 @@ func TestCueDetectors(t *testing.T) {
 		{"praise", "The senator promised bold action and strong leadership.", GlitteringGenerality, "strong leadership"},
 		{"hedge", "The fire was reportedly started by a faulty cable.", Hedge, "reportedly"},
 		{"doubt", "The so-called reform changes nothing.", Doubt, "so-called"},
-		{"scare quotes", "The company called the layoffs a “rebalancing” of its staff.", Doubt, "“rebalancing”"},
+		{"scare quotes", "The agency’s “independent” review was written by its own staff.", Doubt, "“independent”"},
 		{"exaggeration", "This is the worst deal in the history of trade, and everyone knows it.", Exaggeration, "the worst"},
 		{"history", "Some compared the summit to Munich and the lessons of history.", HistoricalAnalogy, "Munich"},
 		{"loaded", "The crackdown was a brutal assault on free speech.", LoadedLanguage, "brutal"},
@@ -309,5 +309,18 @@ func BenchmarkAnalyze(b *testing.B) {
 				Analyze(title, body)
 			}
 		})
+	}
+}
+
+func TestPlaceIsNotAnalogy(t *testing.T) {
+	l := Analyze("", "The trade fair in Munich opened on Monday with 400 exhibitors.")
+	for _, c := range l.Cues {
+		if c.Type == HistoricalAnalogy {
+			t.Errorf("a city named in a report is not an analogy: %+v", c)
+		}
+	}
+	l = Analyze("", "Critics called the summit another Munich, a deal bought with someone else's land.")
+	if !hasCue(l, HistoricalAnalogy, []string{"Munich"}) {
+		t.Errorf("no analogy in %+v", l.Cues)
 	}
 }

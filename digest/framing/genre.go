@@ -79,10 +79,10 @@ func collectGenre(d *doc, cues []Cue) genreFeatures {
 	for _, c := range cues {
 		switch c.Type {
 		case RhetoricalQuestion:
-			f.questions = append(f.questions, Span(c))
+			f.questions = append(f.questions, c.Span())
 		case NameCalling, LoadedLanguage, GlitteringGenerality, AppealToFear, Doubt:
 			if !d.inQuote(c.Start) {
-				f.evaluative = append(f.evaluative, Span(c))
+				f.evaluative = append(f.evaluative, c.Span())
 			}
 		}
 	}
@@ -94,9 +94,6 @@ func collectGenre(d *doc, cues []Cue) genreFeatures {
 	}
 	return f
 }
-
-// Span returns the span a cue covers.
-func Span(c Cue) text.Span { return text.Span{Start: c.Start, End: c.End, Text: c.Text} }
 
 // headlineEvaluates reports whether a headline asks, exclaims, speaks in the
 // first person or uses evaluative words.
@@ -132,7 +129,7 @@ func classifyGenre(d *doc, f genreFeatures) Genre {
 	per100 := func(n int) float64 { return float64(n) * 100 / float64(max(f.words, 50)) }
 	opinion := 1.2*per100(len(f.firstPerson)) + 0.8*per100(len(f.secondPerson)) +
 		3*per100(len(f.questions)) + 1.2*per100(len(f.prescriptive)) +
-		1.0*per100(len(f.evaluative)) + 1.5*per100(len(f.opinionMarks)) +
+		evaluativeWeight*per100(len(f.evaluative)) + 1.5*per100(len(f.opinionMarks)) +
 		0.5*float64(min(len(f.headings), 3))
 	if f.headlineEval {
 		opinion += 0.8
@@ -197,3 +194,8 @@ func firstDistinct(spans []text.Span, n int) []text.Span {
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
+
+// evaluativeWeight is the opinion weight of one evaluative word or cue per
+// 100 writer-voice words: lower than a question or a first-person word,
+// since sensational reports use charged words too.
+const evaluativeWeight = 0.7

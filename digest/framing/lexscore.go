@@ -7,7 +7,10 @@ import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
-// lexiconSigned is lexiconStance as a number in [-1,1].
+// lexiconSigned scores the stance toward the target at sentence[start:end]
+// from the project's evaluative words around it, as a number in [-1,1]:
+// praise and positive words count up; pejoratives, loaded and negative words
+// count down; a negator just before a word flips it; nearer words weigh more.
 func lexiconSigned(sentence string, start, end int) float64 {
 	return math.Tanh(lexiconRaw(sentence, start, end) / 2)
 }
@@ -15,18 +18,10 @@ func lexiconSigned(sentence string, start, end int) float64 {
 // lexiconDoc is lexiconRaw for the mention at tokens ta..tb-1 of sentence s
 // of d, reusing the document's tokens.
 func lexiconDoc(d *doc, s sentence, ta, tb int) float64 {
-	return math.Tanh(polarityAround(d.words[s.tokA:s.tokB], ta-s.tokA, tb-s.tokA) / 2)
+	return math.Tanh(polarityAround(d.words[s.tokA:s.tokB], d.cand[s.tokA:s.tokB], ta-s.tokA, tb-s.tokA) / 2)
 }
 
-// lexiconStance scores the stance toward the target at sentence[start:end]
-// from evaluative words around it: praise and positive words count up;
-// pejoratives, loaded and negative words count down; a negator just before a
-// word flips it; nearer words weigh more. It returns a label and a confidence
-// in [0,1].
-func lexiconStance(sentence string, start, end int) (string, float64) {
-	return polarityLabel(lexiconRaw(sentence, start, end))
-}
-
+// lexiconRaw is the unsquashed score of lexiconSigned.
 func lexiconRaw(sentence string, start, end int) float64 {
 	toks := text.Tokens(sentence)
 	words := make([]string, len(toks))
@@ -44,15 +39,16 @@ func lexiconRaw(sentence string, start, end int) float64 {
 			break
 		}
 	}
-	return polarityAround(words, ta, tb)
+	return polarityAround(words, nil, ta, tb)
 }
 
 // polarityAround sums the evaluative words of a sentence outside the target
-// words[ta:tb], flipped by negation and discounted by distance.
-func polarityAround(words []string, ta, tb int) float64 {
+// words[ta:tb], flipped by negation and discounted by distance. cand, when
+// not nil, marks the words that can start a lexicon entry.
+func polarityAround(words []string, cand []bool, ta, tb int) float64 {
 	score := 0.0
 	for i := 0; i < len(words); i++ {
-		if i >= ta && i < tb {
+		if (i >= ta && i < tb) || (cand != nil && !cand[i]) {
 			continue
 		}
 		v, n := wordPolarity(words, i)
@@ -103,15 +99,4 @@ func negated(words []string, i int) bool {
 		}
 	}
 	return false
-}
-
-func polarityLabel(score float64) (string, float64) {
-	switch {
-	case score > 0.35:
-		return Positive, min(1, 0.5+score/4)
-	case score < -0.35:
-		return Negative, min(1, 0.5-score/4)
-	default:
-		return Neutral, 0.5
-	}
 }

@@ -25,6 +25,29 @@ func sharedDir(t testing.TB, parts ...string) string {
 	return p
 }
 
+// readTextRecords returns the "text" field of every line of a JSON Lines file.
+func readTextRecords(t testing.TB, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, ln := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(ln) == "" {
+			continue
+		}
+		var r struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal([]byte(ln), &r); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, r.Text)
+	}
+	return out
+}
+
 // readArticle splits a seed file into its headline line and body.
 func readArticle(t testing.TB, path string) (title, body string) {
 	t.Helper()

@@ -42,7 +42,7 @@ func AnalyzeMention(sentence string, start, end int) MentionStanceResult {
 	c := newStanceContext(sentence, start, end)
 	var probs [3]float64
 	if m := embeddedStanceModel(); m != nil {
-		probs = m.probs(stanceFeatures(sentence, c))
+		probs = m.score(sentence, c)
 	} else {
 		probs = stanceLexiconProbs(c)
 	}

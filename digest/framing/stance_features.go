@@ -39,23 +39,40 @@ const (
 //     after "by" (agent of a passive), before a speech verb (speaker),
 //     possessive, pronoun, inside a quotation, other actors in the sentence.
 func stanceFeatures(sentence string, c stanceContext) []stanceFeature {
-	st := newStanceStructure(sentence, c)
-	feats := make([]stanceFeature, 0, 4*len(c.tokens)+24)
-	feats = stanceWordFeatures(feats, c, st)
-	feats = stanceLexFeatures(feats, c, st)
-	if st.others > 0 {
-		feats = append(feats, stanceFeature{"pos.others", math.Min(float64(st.others), 3) / 3})
-	}
-	for _, name := range stancePositionCues(c) {
-		feats = append(feats, stanceFeature{name, 1})
-	}
-	return feats
+	list := &stanceFeatureList{feats: make([]stanceFeature, 0, 4*len(c.tokens)+24)}
+	stanceEmitFeatures(list, sentence, c)
+	return list.feats
 }
 
-// stanceWordFeatures appends the word features (w:, c:, L:, R:, L1:, R1:,
-// P:, T:) of the mention.
-func stanceWordFeatures(feats []stanceFeature, c stanceContext, st stanceStructure) []stanceFeature {
-	add := func(name string, v float64) { feats = append(feats, stanceFeature{name, v}) }
+// stanceSink receives features, each named by the concatenation of its parts,
+// so that scoring can look weights up without building the names.
+type stanceSink interface {
+	add(prefix, negation, key string, value float64)
+}
+
+// stanceFeatureList collects named features (for training).
+type stanceFeatureList struct{ feats []stanceFeature }
+
+func (l *stanceFeatureList) add(prefix, negation, key string, v float64) {
+	l.feats = append(l.feats, stanceFeature{prefix + negation + key, v})
+}
+
+// stanceEmitFeatures sends every feature of the mention to sink.
+func stanceEmitFeatures(sink stanceSink, sentence string, c stanceContext) {
+	st := newStanceStructure(sentence, c)
+	stanceWordFeatures(sink, c, st)
+	stanceLexFeatures(sink, c, st)
+	if st.others > 0 {
+		sink.add("pos.others", "", "", math.Min(float64(st.others), 3)/3)
+	}
+	for _, name := range stancePositionCues(c) {
+		sink.add(name, "", "", 1)
+	}
+}
+
+// stanceWordFeatures emits the word features (w:, c:, L:, R:, L1:, R1:, P:,
+// T:) of the mention.
+func stanceWordFeatures(sink stanceSink, c stanceContext, st stanceStructure) {
 	targetClause := st.targetClause(c)
 	possessive := c.to > c.from && strings.HasSuffix(c.lower[c.to-1], "'s")
 	for i := range c.tokens {
@@ -68,7 +85,7 @@ func stanceWordFeatures(feats []stanceFeature, c stanceContext, st stanceStructu
 			// capitalised name itself never becomes a feature, so the model
 			// learns no prior about particular people.
 			if !stanceCapitalised(c.tokens[i].Text) && !stancePronouns[w] {
-				add("T:"+text.Stem(w), 1)
+				sink.add("T:", "", text.Stem(w), 1)
 			}
 			continue
 		}
@@ -76,39 +93,41 @@ func stanceWordFeatures(feats []stanceFeature, c stanceContext, st stanceStructu
 		if _, evaluative := stanceValence(w); i > 0 && !evaluative && stanceCapitalised(c.tokens[i].Text) {
 			key = "<Name>"
 		}
+		negation := ""
 		if c.negated[i] {
-			key = "NOT_" + key
+			negation = "NOT_"
 		}
 		d := c.tokenDistance(i)
-		add("w:"+key, stanceDistanceWeight(d))
+		sink.add("w:", negation, key, stanceDistanceWeight(d))
 		if st.clause[i] == targetClause {
-			add("c:"+key, 1)
+			sink.add("c:", negation, key, 1)
 		}
-		side := "R"
+		near, adjacent := "R:", "R1:"
 		if i < c.from {
-			side = "L"
+			near, adjacent = "L:", "L1:"
 		}
 		if d <= stanceNearWindow {
-			add(side+":"+key, 1)
+			sink.add(near, negation, key, 1)
 		}
 		if d == 1 {
-			add(side+"1:"+key, 1)
+			sink.add(adjacent, negation, key, 1)
 		}
 		if possessive && i >= c.to && d <= 3 {
-			add("P:"+key, 1)
+			sink.add("P:", negation, key, 1)
 		}
 	}
-	return feats
 }
 
-// stanceLexFeatures appends the lexicon polarity sums (lex.*) of the mention.
-func stanceLexFeatures(feats []stanceFeature, c stanceContext, st stanceStructure) []stanceFeature {
+// stanceLexFeatures emits the lexicon polarity sums (lex.*) of the mention.
+func stanceLexFeatures(sink stanceSink, c stanceContext, st stanceStructure) {
 	var lex struct {
 		nearPos, nearNeg, leftPos, leftNeg, rightPos, rightNeg, allPos, allNeg float64
 		quotePos, quoteNeg, maxPos, maxNeg, ownPos, ownNeg, otherPos, otherNeg float64
 		clausePos, clauseNeg                                                   float64
 	}
 	targetClause := st.targetClause(c)
+	// Products are converted to float64 before they are summed so that no
+	// architecture fuses them into multiply-adds: training stays bit-exact.
 	for i := range c.tokens {
 		if i >= c.from && i < c.to {
 			continue
@@ -125,11 +144,11 @@ func stanceLexFeatures(feats []stanceFeature, c stanceContext, st stanceStructur
 		lex.maxPos = math.Max(lex.maxPos, pos)
 		lex.maxNeg = math.Max(lex.maxNeg, neg)
 		if st.owner[i] {
-			lex.ownPos += pos * weight
-			lex.ownNeg += neg * weight
+			lex.ownPos += float64(pos * weight)
+			lex.ownNeg += float64(neg * weight)
 		} else {
-			lex.otherPos += pos * weight
-			lex.otherNeg += neg * weight
+			lex.otherPos += float64(pos * weight)
+			lex.otherNeg += float64(neg * weight)
 		}
 		if st.clause[i] == targetClause {
 			lex.clausePos += pos
@@ -144,11 +163,11 @@ func stanceLexFeatures(feats []stanceFeature, c stanceContext, st stanceStructur
 			lex.nearNeg += neg
 		}
 		if i < c.from {
-			lex.leftPos += pos * weight
-			lex.leftNeg += neg * weight
+			lex.leftPos += float64(pos * weight)
+			lex.leftNeg += float64(neg * weight)
 		} else {
-			lex.rightPos += pos * weight
-			lex.rightNeg += neg * weight
+			lex.rightPos += float64(pos * weight)
+			lex.rightNeg += float64(neg * weight)
 		}
 	}
 	for _, f := range [...]struct {
@@ -166,94 +185,14 @@ func stanceLexFeatures(feats []stanceFeature, c stanceContext, st stanceStructur
 		{"lex.clause+", lex.clausePos}, {"lex.clause-", lex.clauseNeg},
 	} {
 		if f.v != 0 {
-			feats = append(feats, stanceFeature{f.name, math.Min(f.v/stanceLexScale, 3)})
+			sink.add(f.name, "", "", math.Min(f.v/stanceLexScale, 3))
 		}
 	}
-	return feats
 }
 
 // stanceFeaturesOf extracts the features of the mention sentence[start:end].
 func stanceFeaturesOf(sentence string, start, end int) []stanceFeature {
 	return stanceFeatures(sentence, newStanceContext(sentence, start, end))
-}
-
-// stancePositionCues names the mention's position in the sentence.
-func stancePositionCues(c stanceContext) []string {
-	var cues []string
-	n := len(c.tokens)
-	if n == 0 {
-		return []string{"pos.empty"}
-	}
-	switch rel := float64(c.from) / float64(n); {
-	case c.from == 0:
-		cues = append(cues, "pos.initial")
-	case rel < 0.33:
-		cues = append(cues, "pos.early")
-	case rel < 0.66:
-		cues = append(cues, "pos.middle")
-	default:
-		cues = append(cues, "pos.late")
-	}
-	if c.inQuote {
-		cues = append(cues, "pos.quoted")
-	}
-	if c.from > 0 {
-		switch prev := c.lower[c.from-1]; prev {
-		case "by", "of", "to", "against", "with", "for", "from", "on", "and", "that", "president", "sen", "rep":
-			cues = append(cues, "pos.after_"+prev)
-		}
-	}
-	if c.to < n {
-		switch next := c.lower[c.to]; next {
-		case "is", "was", "has", "had", "will", "would", "and", "who":
-			cues = append(cues, "pos.before_"+next)
-		}
-	}
-	for i := c.to; i < min(n, c.to+3); i++ {
-		if stanceSpeechVerbs[c.lower[i]] {
-			cues = append(cues, "pos.speaker")
-			break
-		}
-	}
-	if c.from >= 2 && c.lower[c.from-2] == "according" && c.lower[c.from-1] == "to" {
-		cues = append(cues, "pos.source")
-	}
-	if c.to > c.from {
-		last := c.lower[c.to-1]
-		switch {
-		case strings.HasSuffix(last, "'s"):
-			cues = append(cues, "pos.possessive")
-		case stancePronouns[last] && c.to-c.from == 1:
-			cues = append(cues, "pos.pronoun")
-		}
-	}
-	quoted := 0
-	for _, q := range c.quoted {
-		if q {
-			quoted++
-		}
-	}
-	if quoted > 0 {
-		cues = append(cues, "pos.has_quote")
-	}
-	return cues
-}
-
-// stanceSpeechVerbs report speech: a mention right before one is the speaker.
-var stanceSpeechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "tells": true, "wrote": true, "writes": true,
-	"added": true, "argued": true, "argues": true, "claimed": true, "claims": true,
-	"insisted": true, "tweeted": true, "indicated": true, "conceded": true, "countered": true,
-	"noted": true, "stated": true, "explained": true, "asked": true, "answered": true,
-	"replied": true, "responded": true, "suggested": true, "warned": true, "announced": true,
-	"declared": true, "acknowledged": true, "contended": true, "maintained": true,
-	"testified": true, "recalled": true, "stressed": true, "emphasized": true, "posted": true,
-}
-
-// stancePronouns are personal pronouns that can stand for a target.
-var stancePronouns = map[string]bool{
-	"he": true, "she": true, "they": true, "him": true, "her": true, "them": true,
-	"his": true, "their": true, "i": true, "we": true, "us": true, "you": true,
 }
 
 // stanceCapitalised reports whether a token starts with an upper-case letter.

@@ -2,6 +2,8 @@ package framing
 
 import (
 	_ "embed"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -13,7 +15,19 @@ import (
 //go:embed stance_vader.tsv
 var stanceVaderTSV string
 
-// stanceVader maps a lower-case word to its mean VADER valence in [-4,4].
+// stanceInflections are the suffix rules that relate an inflected form to a
+// lexicon word: form = base without repl, plus suffix ("criticizes" →
+// "criticize"). Earlier rules win when a form could come from two words.
+var stanceInflections = [...]struct{ suffix, repl string }{
+	{"ies", "y"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"ed", ""}, {"ed", "e"}, {"d", ""},
+	{"ing", ""}, {"ing", "e"}, {"ly", ""}, {"'s", ""},
+}
+
+// stanceMinInflected is the shortest form looked up through an inflection.
+const stanceMinInflected = 5
+
+// stanceVader maps a lower-case word, and the inflected forms of the words
+// listed (see stanceInflections), to its mean VADER valence in [-4,4].
 var stanceVader = sync.OnceValue(func() map[string]float64 {
 	lex := make(map[string]float64, 7500)
 	for line := range strings.SplitSeq(stanceVaderTSV, "\n") {
@@ -30,31 +44,33 @@ var stanceVader = sync.OnceValue(func() map[string]float64 {
 		}
 		lex[word] = v
 	}
-	return lex
-})
-
-// valence returns the lexicon valence of a lower-cased word, trying a few
-// inflectional variants ("criticizes" → "criticize") when the form itself is
-// not listed.
-func stanceValence(word string) (float64, bool) {
-	lex := stanceVader()
-	if v, ok := lex[word]; ok {
-		return v, true
+	// Add inflected forms up front, so a lookup is one map access.
+	words := make([]string, 0, len(lex))
+	for w := range lex {
+		words = append(words, w)
 	}
-	if len(word) < 5 {
-		return 0, false
-	}
-	for _, c := range [...]struct{ suffix, repl string }{
-		{"ies", "y"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"ed", ""}, {"ed", "e"}, {"d", ""},
-		{"ing", ""}, {"ing", "e"}, {"ly", ""}, {"'s", ""},
-	} {
-		if base, ok := strings.CutSuffix(word, c.suffix); ok {
-			if v, ok := lex[base+c.repl]; ok {
-				return v, true
+	slices.Sort(words)
+	all := maps.Clone(lex)
+	for _, rule := range stanceInflections {
+		for _, base := range words {
+			stem, ok := strings.CutSuffix(base, rule.repl)
+			if !ok {
+				continue
+			}
+			form := stem + rule.suffix
+			if _, taken := all[form]; !taken && len(form) >= stanceMinInflected {
+				all[form] = lex[base]
 			}
 		}
 	}
-	return 0, false
+	return all
+})
+
+// stanceValence returns the lexicon valence of a lower-cased word or of the
+// lexicon word it inflects.
+func stanceValence(word string) (float64, bool) {
+	v, ok := stanceVader()[word]
+	return v, ok
 }
 
 // stanceNegators are words that reverse the polarity of the evaluation that follows

@@ -1,13 +1,16 @@
 package framing
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -40,7 +43,7 @@ var stanceWeightsJSON []byte
 // embeddedStanceModel is the parsed shipped model, or nil if it does not load
 // (then MentionStance falls back to the lexicon scorer).
 var embeddedStanceModel = sync.OnceValue(func() *StanceModel {
-	m, err := ReadStanceModel(bytesReader(stanceWeightsJSON))
+	m, err := ReadStanceModel(bytes.NewReader(stanceWeightsJSON))
 	if err != nil {
 		slog.Warn("stance model unusable, using the lexicon scorer", slog.String("error", err.Error()))
 		return nil
@@ -86,14 +89,43 @@ func (m *StanceModel) validate() error {
 	return nil
 }
 
-// WriteStanceModel writes m as indented JSON with sorted feature names, so
-// the same model always gives the same bytes.
+// WriteStanceModel writes m as JSON with one feature per line, in sorted
+// order, so the same model always gives the same bytes and a retrained file
+// diffs line by line.
 func WriteStanceModel(w io.Writer, m *StanceModel) error {
-	b, err := json.MarshalIndent(m, "", " ")
+	var buf bytes.Buffer
+	header := struct {
+		About   string            `json:"about"`
+		Classes []string          `json:"classes"`
+		Config  StanceTrainConfig `json:"config"`
+		Bias    []float64         `json:"bias"`
+	}{m.About, m.Classes, m.Config, m.Bias}
+	b, err := json.Marshal(header)
 	if err != nil {
 		return fmt.Errorf("encode stance model: %w", err)
 	}
-	if _, err := w.Write(append(b, '\n')); err != nil {
+	buf.Write(b[:len(b)-1]) // the header object, left open
+	buf.WriteString(",\n\"weights\": {")
+	names := slices.Sorted(maps.Keys(m.Weights))
+	for i, name := range names {
+		key, err := json.Marshal(name)
+		if err != nil {
+			return fmt.Errorf("encode stance model: %w", err)
+		}
+		vals, err := json.Marshal(m.Weights[name])
+		if err != nil {
+			return fmt.Errorf("encode stance model: feature %q: %w", name, err)
+		}
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n")
+		buf.Write(key)
+		buf.WriteByte(':')
+		buf.Write(vals)
+	}
+	buf.WriteString("\n}}\n")
+	if _, err := w.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("write stance model: %w", err)
 	}
 	return nil
@@ -102,21 +134,33 @@ func WriteStanceModel(w io.Writer, m *StanceModel) error {
 // Predict returns the class probabilities (Negative, Neutral, Positive) for
 // the mention sentence[start:end].
 func (m *StanceModel) Predict(sentence string, start, end int) [3]float64 {
-	return m.probs(stanceFeaturesOf(sentence, start, end))
+	return m.score(sentence, newStanceContext(sentence, start, end))
 }
 
-// probs applies the model to extracted features.
-func (m *StanceModel) probs(feats []stanceFeature) [3]float64 {
-	var z [3]float64
-	copy(z[:], m.Bias)
-	for _, f := range feats {
-		w, ok := m.Weights[f.Name]
-		if !ok {
-			continue
-		}
-		for k := range z {
-			z[k] += w[k] * f.Value
-		}
+// score applies the model to the mention c of sentence.
+func (m *StanceModel) score(sentence string, c stanceContext) [3]float64 {
+	sc := stanceScorer{model: m}
+	copy(sc.z[:], m.Bias)
+	stanceEmitFeatures(&sc, sentence, c)
+	return stanceSoftmax(sc.z)
+}
+
+// stanceScorer adds each feature's weighted vote to the class scores as it is
+// emitted, assembling the feature name in a reused buffer: the map lookup
+// with string(buf) does not allocate.
+type stanceScorer struct {
+	model *StanceModel
+	buf   []byte
+	z     [3]float64
+}
+
+func (s *stanceScorer) add(prefix, negation, key string, v float64) {
+	s.buf = append(append(append(s.buf[:0], prefix...), negation...), key...)
+	w, ok := s.model.Weights[string(s.buf)]
+	if !ok {
+		return
 	}
-	return stanceSoftmax(z)
+	for k := range s.z {
+		s.z[k] += w[k] * v
+	}
 }

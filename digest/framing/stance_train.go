@@ -1,7 +1,6 @@
 package framing
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -174,6 +173,3 @@ func stanceRoundWeights(w []float64) []float64 {
 	}
 	return out
 }
-
-// bytesReader wraps embedded bytes for ReadStanceModel.
-func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // harbourArticle is a short news item written for these tests.
@@ -122,9 +123,19 @@ func BenchmarkArticle(b *testing.B) {
 		body := syntheticArticle(words)
 		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) {
 			b.SetBytes(int64(len(body)))
+			cpu := processCPU()
 			for b.Loop() {
 				Article("Council approves harbour plan", body, 3)
 			}
+			reportCPU(b, cpu)
 		})
+	}
+}
+
+// reportCPU adds the process CPU time per operation since start to the
+// benchmark's metrics: on a busy machine it is the stable figure.
+func reportCPU(b *testing.B, start time.Duration) {
+	if cpu := processCPU(); cpu > 0 && b.N > 0 {
+		b.ReportMetric(float64(cpu-start)/float64(b.N), "cpu-ns/op")
 	}
 }

@@ -14,8 +14,9 @@ import (
 const placeName = `[A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*){0,3}`
 
 var (
-	agencyDateline = regexp.MustCompile(`^(?:` + placeName + `(?:, ` + placeName + `){0,2}\s*)?\([A-Z][A-Za-z.&' ]{0,24}\)\s*(?:(?:[-—–]+|:)\s*)?`)
-	placeDateline  = regexp.MustCompile(`^[A-Z][A-Z.'’ ]{2,30}(?:, [\p{L}.'’ ]{2,30})?\s+(?:[—–]|--?)\s+`)
+	agencyDateline = regexp.MustCompile(`^(?:` + placeName + `(?:, ` + placeName + `){0,2}\s*)?` +
+		`(?:\(|-[Ll][Rr][Bb]-)\s*(?:[A-Z][A-Za-z.&' ]{0,24}?|[a-z]{2,12})\s*(?:\)|-[Rr][Rr][Bb]-)\s*(?:(?:[-—–]+|:)\s*)?`)
+	placeDateline = regexp.MustCompile(`^[A-Z][A-Z.'’ ]{2,30}(?:, [\p{L}.'’ ]{2,30})?\s+(?:[—–]|--?)\s+`)
 )
 
 // stripDateline removes a leading dateline from the first sentence of an
@@ -30,7 +31,9 @@ func stripDateline(s string) string {
 	}
 	rest := strings.TrimSpace(s[loc[1]:])
 	first, _ := utf8.DecodeRuneInString(rest)
-	if len(strings.Fields(rest)) < 3 || !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“'‘", first)) {
+	startsLikeSentence := unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune("\"“'‘`", first) ||
+		unicode.IsLower(first) && strings.ToLower(s) == s // lower-cased corpora
+	if len(strings.Fields(rest)) < 3 || !startsLikeSentence {
 		return s
 	}
 	return rest

@@ -10,6 +10,9 @@ func TestStripDateline(t *testing.T) {
 		{"WASHINGTON (AP) — The Senate passed the bill late Friday.", "The Senate passed the bill late Friday."},
 		{"NAIROBI, Kenya — Rains returned to the region this week.", "Rains returned to the region this week."},
 		{"LONDON - Shares fell sharply in early trading.", "Shares fell sharply in early trading."},
+		{"( CNN ) The mayor resigned on Monday .", "The mayor resigned on Monday ."},
+		{"-LRB- CNN -RRB- The mayor resigned on Monday .", "The mayor resigned on Monday ."},
+		{"-lrb- cnn -rrb- the mayor resigned on monday .", "the mayor resigned on monday ."},
 		// Not datelines.
 		{"The mayor (a Democrat) resigned on Monday.", "The mayor (a Democrat) resigned on Monday."},
 		{"NASA launched a new probe on Monday.", "NASA launched a new probe on Monday."},

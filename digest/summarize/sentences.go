@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -10,23 +9,28 @@ import (
 
 // sentence is one candidate sentence with the features the scorers use.
 type sentence struct {
-	text  string
-	doc   int // index of the document it comes from
-	pos   int // index within its document
-	words int // word tokens
-	terms []string
-	vec   sparse  // TF-IDF weighted, unit length
-	quote float64 // share of the sentence inside quotation marks
-	ended bool    // ends in sentence-final punctuation (not a caption or heading)
+	text     string
+	doc      int // index of the document it comes from
+	pos      int // index within its document
+	words    int // word tokens
+	terms    []string
+	vec      sparse  // TF-IDF weighted, unit length
+	quote    float64 // share of the sentence inside quotation marks
+	ended    bool    // ends in sentence-final punctuation (not a caption or heading)
+	question bool    // ends in a question mark
 }
 
-// split cuts body into candidate sentences of document doc, with their terms.
-func split(body string, doc int) []sentence {
+// split cuts body into candidate sentences of document doc, with their
+// terms: the first limit sentences (all when limit ≤ 0).
+func split(body string, doc, limit int) []sentence {
 	spans := text.Sentences(body)
 	out := make([]sentence, 0, len(spans))
 	for _, sp := range spans {
+		if limit > 0 && len(out) == limit {
+			break
+		}
 		s := strings.TrimSpace(sp.Text)
-		if len(out) == 0 && os.Getenv("ZZNODATE") == "" {
+		if len(out) == 0 {
 			s = stripDateline(s)
 		}
 		if s == "" {
@@ -37,13 +41,14 @@ func split(body string, doc int) []sentence {
 			continue
 		}
 		out = append(out, sentence{
-			text:  s,
-			doc:   doc,
-			pos:   len(out),
-			words: len(toks),
-			terms: text.TermsOf(toks),
-			quote: quotedShare(s),
-			ended: endsSentence(s),
+			text:     s,
+			doc:      doc,
+			pos:      len(out),
+			words:    len(toks),
+			terms:    text.TermsOf(toks),
+			quote:    quotedShare(s),
+			ended:    endsSentence(s),
+			question: strings.HasSuffix(strings.TrimRight(s, "\"'”’)» "), "?"),
 		})
 	}
 	return out
@@ -62,6 +67,10 @@ func quotedShare(s string) float64 {
 	var open rune // the family of the open quote: '"' or '\'', 0 if none
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune(quoteRunes, r) {
+			i += size
+			continue
+		}
 		if strings.HasPrefix(s[i:], "``") || strings.HasPrefix(s[i:], "''") {
 			r, size = '"', 2
 		}
@@ -82,6 +91,9 @@ func quotedShare(s string) float64 {
 	return float64(inside) / float64(len(s))
 }
 
+// quoteRunes are the runes quoteMark knows.
+const quoteRunes = "\"“”«»‘’'`"
+
 // quoteMark classifies the rune r of size bytes at s[i:]: its quote family
 // ('"' or '\”, 0 for no quote) and whether it may open or close a quote.
 func quoteMark(s string, i int, r rune, size int) (family rune, opens, closes bool) {
@@ -94,16 +106,29 @@ func quoteMark(s string, i int, r rune, size int) (family rune, opens, closes bo
 		return '"', true, false
 	case '”', '»':
 		return '"', false, true
-	case '‘':
+	case '‘', '`':
 		return '\'', true, false
 	case '\'', '’':
-		// Inside a word ("don't") it is an apostrophe, not a quote.
-		if !before && !after {
+		// Inside a word ("don't") or opening a split-off contraction of
+		// tokenised text ("Kilmarnock 's", "I 'd") it is an apostrophe.
+		if !before && !after || contraction(s[i+size:]) {
 			return 0, false, false
 		}
 		return '\'', before && !after, !before || after
 	}
 	return 0, false, false
+}
+
+// contraction reports whether rest (the text after an apostrophe) starts
+// with a contraction or possessive ending: s, d, m, re, ve, ll, then a
+// non-letter.
+func contraction(rest string) bool {
+	for _, c := range []string{"s", "d", "m", "re", "ve", "ll", "S", "D", "M", "RE", "VE", "LL"} {
+		if strings.HasPrefix(rest, c) && (len(rest) == len(c) || !isLetterAt(rest, len(c))) {
+			return true
+		}
+	}
+	return false
 }
 
 func isLetterBefore(s string, i int) bool {

@@ -17,6 +17,8 @@ func TestQuotedShare(t *testing.T) {
 		{`'Go home.'`, 1},
 		{"`` Go home . ''", 1},
 		{`The players' union won't talk.`, 0},
+		{"The club 's manager , who 'd left , is back .", 0},
+		{"` I 'd be over the moon , ' he said .", float64(len("` I 'd be over the moon , '")) / float64(len("` I 'd be over the moon , ' he said ."))},
 		{`"Open`, 1},
 		{`She said 'no' twice.`, float64(len(`'no'`)) / float64(len(`She said 'no' twice.`))},
 	}

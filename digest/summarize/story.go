@@ -33,7 +33,7 @@ const (
 	// a story with many long articles stays cheap; each article contributes
 	// its lead, at least minCandidates sentences.
 	candidateSentences = 240
-	minCandidates      = 5
+	minCandidates      = 2
 )
 
 // Story returns at most n sentences stating what the outlets agree on (content recurring across docs first), each attributed.
@@ -43,9 +43,10 @@ const (
 // with centrality across all articles and with a lead-position prior inside
 // its own article, and is discounted for fragments, run-ons and quotations.
 // The best candidates are picked without repeating each other (up to about
-// 120 words), then ordered by how many outlets carry them. Sources lists the
-// sentence's own outlet first, then every other outlet with a sentence of
-// cosine ≥ 0.3 to it.
+// 120 words), then ordered by how many outlets carry them and, among equals,
+// by how early their article tells them. Sources lists the sentence's own
+// outlet first, then every other outlet with a sentence of cosine ≥ 0.3 to
+// it (feeds of the same outlet do not corroborate each other).
 func Story(docs []Doc, n int) []Sentence {
 	if n <= 0 || len(docs) == 0 {
 		return nil
@@ -53,11 +54,7 @@ func Story(docs []Doc, n int) []Sentence {
 	perDoc := max(minCandidates, candidateSentences/len(docs))
 	var sents []sentence
 	for d, doc := range docs {
-		s := split(doc.Text, d)
-		if len(s) > perDoc {
-			s = s[:perDoc]
-		}
-		sents = append(sents, s...)
+		sents = append(sents, split(doc.Text, d, perDoc)...)
 	}
 	if len(sents) == 0 {
 		return nil
@@ -66,8 +63,13 @@ func Story(docs []Doc, n int) []Sentence {
 	support, agreement := agreements(docs, sents)
 	scores := storyScores(docs, sents, agreement, voc)
 	picked := pick(sents, scores, n, storyWordBudget, storyRedundancy)
+	// Widest coverage first; among equals, what the articles put first.
 	sort.SliceStable(picked, func(a, b int) bool {
-		return len(support[picked[a]]) > len(support[picked[b]])
+		sa, sb := len(support[picked[a]]), len(support[picked[b]])
+		if sa != sb {
+			return sa > sb
+		}
+		return sents[picked[a]].pos < sents[picked[b]].pos
 	})
 	out := make([]Sentence, len(picked))
 	for i, k := range picked {

@@ -85,15 +85,17 @@ func TestStoryEdgeCases(t *testing.T) {
 }
 
 func BenchmarkStory(b *testing.B) {
-	for _, docs := range []int{3, 10, 30} {
+	for _, docs := range []int{3, 10, 30, 100} {
 		in := make([]Doc, docs)
 		for i := range in {
 			in[i] = Doc{Source: fmt.Sprintf("Outlet %d", i), Title: "Council approves harbour plan", Text: syntheticArticle(300 + 40*i)}
 		}
 		b.Run(fmt.Sprintf("docs=%d", docs), func(b *testing.B) {
+			cpu := processCPU()
 			for b.Loop() {
 				Story(in, 3)
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }

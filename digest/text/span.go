@@ -1,5 +1,6 @@
 // Package text holds the text primitives every analysis step shares: byte-offset
-// spans, word tokens, sentence splitting, stop words and stemming.
+// spans, word tokens, sentence splitting, stop words, Porter2 stemming, and
+// sparse term vectors with TF-IDF weighting and cosine similarity.
 package text
 
 // Span is a piece of an analysed text, addressed by UTF-8 byte offsets

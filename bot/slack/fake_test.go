@@ -1,0 +1,324 @@
+package slack
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack/slacktest"
+
+	"github.com/newsdigest/newsdigest/bot"
+)
+
+const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
+
+// sentMessage is what the fake Slack received in one chat.postMessage.
+type sentMessage struct {
+	Channel  string
+	TS       string
+	ThreadTS string
+	Text     string
+	Blocks   []map[string]any
+	Metadata map[string]any
+}
+
+// fakeSlack is slacktest's server with the Web API methods the bot uses
+// replaced by recording fakes.
+type fakeSlack struct {
+	t   testing.TB
+	srv *slacktest.Server
+
+	mu        sync.Mutex
+	posts     []sentMessage // accepted chat.postMessage calls
+	attempts  int           // chat.postMessage calls, accepted or not
+	ephemeral []sentMessage
+	attemptAt []time.Time
+	history   int // conversations.history calls
+	userInfo  int // users.info calls
+	nextTS    int
+	// failPost, when set, may answer a chat.postMessage instead of
+	// accepting it: it returns the status, headers and body to send.
+	failPost func(attempt int, m sentMessage) (status int, header http.Header, body string, fail bool)
+	// admins and group members for users.info / usergroups.users.list.
+	admins  map[string]bool
+	members []string
+}
+
+func newFakeSlack(t testing.TB) *fakeSlack {
+	t.Helper()
+	f := &fakeSlack{t: t, admins: map[string]bool{}}
+	f.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
+		c.Handle("/chat.postMessage", f.postMessage)
+		c.Handle("/chat.postEphemeral", f.postEphemeral)
+		c.Handle("/conversations.history", f.conversationsHistory)
+		c.Handle("/conversations.replies", f.conversationsReplies)
+		c.Handle("/users.info", f.usersInfo)
+		c.Handle("/usergroups.users.list", f.usergroupMembers)
+		c.Handle("/usergroups.list", f.usergroupsList)
+	})
+	f.srv.Start()
+	t.Cleanup(f.srv.Stop)
+	return f
+}
+
+func (f *fakeSlack) url() string { return f.srv.GetAPIURL() }
+
+func decodeMessage(r *http.Request) (sentMessage, error) {
+	if err := r.ParseForm(); err != nil {
+		return sentMessage{}, err
+	}
+	m := sentMessage{Channel: r.Form.Get("channel"), ThreadTS: r.Form.Get("thread_ts"), Text: r.Form.Get("text")}
+	if b := r.Form.Get("blocks"); b != "" {
+		if err := json.Unmarshal([]byte(b), &m.Blocks); err != nil {
+			return m, fmt.Errorf("blocks: %w", err)
+		}
+	}
+	if md := r.Form.Get("metadata"); md != "" {
+		if err := json.Unmarshal([]byte(md), &m.Metadata); err != nil {
+			return m, fmt.Errorf("metadata: %w", err)
+		}
+	}
+	return m, nil
+}
+
+func (f *fakeSlack) postMessage(w http.ResponseWriter, r *http.Request) {
+	m, err := decodeMessage(r)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	f.mu.Lock()
+	f.attempts++
+	f.attemptAt = append(f.attemptAt, time.Now())
+	attempt, fail := f.attempts, f.failPost
+	f.mu.Unlock()
+	if fail != nil {
+		if status, header, body, failed := fail(attempt, m); failed {
+			for k, v := range header {
+				w.Header()[k] = v
+			}
+			w.WriteHeader(status)
+			_, _ = io.WriteString(w, body)
+			return
+		}
+	}
+	f.mu.Lock()
+	f.nextTS++
+	m.TS = fmt.Sprintf("1700000000.%06d", f.nextTS)
+	f.posts = append(f.posts, m)
+	f.mu.Unlock()
+	writeOK(w, map[string]any{"ok": true, "channel": m.Channel, "ts": m.TS})
+}
+
+func (f *fakeSlack) postEphemeral(w http.ResponseWriter, r *http.Request) {
+	m, err := decodeMessage(r)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	f.mu.Lock()
+	f.ephemeral = append(f.ephemeral, m)
+	f.mu.Unlock()
+	writeOK(w, map[string]any{"ok": true, "message_ts": "1700000000.999999"})
+}
+
+// conversationsHistory answers with the channel's top-level posts, newest
+// first, like Slack.
+func (f *fakeSlack) conversationsHistory(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	ch := r.Form.Get("channel")
+	withMeta := r.Form.Get("include_all_metadata") == "1"
+	f.mu.Lock()
+	f.history++
+	var msgs []map[string]any
+	for i := len(f.posts) - 1; i >= 0; i-- {
+		p := f.posts[i]
+		if p.Channel == ch && p.ThreadTS == "" {
+			msgs = append(msgs, historyMessage(p, withMeta))
+		}
+	}
+	f.mu.Unlock()
+	writeOK(w, map[string]any{"ok": true, "messages": msgs, "has_more": false})
+}
+
+func (f *fakeSlack) conversationsReplies(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	ch, root := r.Form.Get("channel"), r.Form.Get("ts")
+	withMeta := r.Form.Get("include_all_metadata") == "1"
+	f.mu.Lock()
+	var msgs []map[string]any
+	for _, p := range f.posts {
+		if p.Channel == ch && (p.TS == root || p.ThreadTS == root) {
+			msgs = append(msgs, historyMessage(p, withMeta))
+		}
+	}
+	f.mu.Unlock()
+	writeOK(w, map[string]any{"ok": true, "messages": msgs, "has_more": false})
+}
+
+func historyMessage(p sentMessage, withMeta bool) map[string]any {
+	m := map[string]any{"type": "message", "ts": p.TS, "text": p.Text}
+	if p.ThreadTS != "" {
+		m["thread_ts"] = p.ThreadTS
+	}
+	if withMeta && p.Metadata != nil {
+		m["metadata"] = p.Metadata
+	}
+	return m
+}
+
+func (f *fakeSlack) usersInfo(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	id := r.Form.Get("user")
+	f.mu.Lock()
+	f.userInfo++
+	admin := f.admins[id]
+	f.mu.Unlock()
+	writeOK(w, map[string]any{"ok": true, "user": map[string]any{"id": id, "name": "u" + id, "is_admin": admin}})
+}
+
+func (f *fakeSlack) usergroupMembers(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	members := append([]string(nil), f.members...)
+	f.mu.Unlock()
+	writeOK(w, map[string]any{"ok": true, "users": members})
+}
+
+func (f *fakeSlack) usergroupsList(w http.ResponseWriter, r *http.Request) {
+	writeOK(w, map[string]any{"ok": true, "usergroups": []map[string]any{
+		{"id": "S0OTHER", "handle": "editors", "name": "Editors"},
+		{"id": "S0ADMINS", "handle": "newsdigest-admins", "name": "Newsdigest admins"},
+	}})
+}
+
+func writeOK(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func (f *fakeSlack) sent() []sentMessage {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]sentMessage(nil), f.posts...)
+}
+
+// responseSink records what is posted to response_url.
+type responseSink struct {
+	srv  *httptest.Server
+	mu   sync.Mutex
+	msgs []map[string]any
+	got  chan struct{}
+}
+
+func newResponseSink(t *testing.T) *responseSink {
+	s := &responseSink{got: make(chan struct{}, 100)}
+	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var m map[string]any
+		if err := json.NewDecoder(r.Body).Decode(&m); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		s.mu.Lock()
+		s.msgs = append(s.msgs, m)
+		s.mu.Unlock()
+		s.got <- struct{}{}
+		_, _ = io.WriteString(w, "ok")
+	}))
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+func (s *responseSink) wait(t *testing.T, n int) []map[string]any {
+	t.Helper()
+	for range n {
+		select {
+		case <-s.got:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("response_url: got fewer than %d posts", n)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]map[string]any(nil), s.msgs...)
+}
+
+// fakeHandler answers every command with reply and records the commands.
+type fakeHandler struct {
+	reply bot.Message
+	delay time.Duration
+	cmds  chan bot.Command
+}
+
+func newFakeHandler(reply bot.Message) *fakeHandler {
+	return &fakeHandler{reply: reply, cmds: make(chan bot.Command, 1000)}
+}
+
+func (h *fakeHandler) Handle(ctx context.Context, c bot.Command) bot.Message {
+	h.cmds <- c
+	if h.delay > 0 {
+		select {
+		case <-time.After(h.delay):
+		case <-ctx.Done():
+		}
+	}
+	return h.reply
+}
+
+func (h *fakeHandler) next(t *testing.T) bot.Command {
+	t.Helper()
+	select {
+	case c := <-h.cmds:
+		return c
+	case <-time.After(5 * time.Second):
+		t.Fatal("the handler was not called")
+		return bot.Command{}
+	}
+}
+
+// newTestBot returns a Bot in HTTP mode talking to f, with fast pacing.
+func newTestBot(t *testing.T, f *fakeSlack, h Handler) *Bot {
+	t.Helper()
+	b, err := New(Options{BotToken: "xoxb-test", AppToken: "xapp-test", SigningSecret: testSecret, APIURL: f.url()}, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.pacer = newPacer(time.Millisecond)
+	b.backoff = time.Millisecond
+	t.Cleanup(b.Close)
+	return b
+}
+
+// signedRequest builds a slash command request signed with secret at ts.
+func signedRequest(secret string, ts time.Time, form url.Values) *http.Request {
+	body := form.Encode()
+	req := httptest.NewRequest(http.MethodPost, "/slack/commands", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte("v0:" + stamp + ":" + body))
+	req.Header.Set("X-Slack-Request-Timestamp", stamp)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	return req
+}
+
+func commandForm(text, responseURL string) url.Values {
+	return url.Values{
+		"token": {"legacy"}, "team_id": {"T0001"}, "team_domain": {"example"},
+		"channel_id": {"C0001"}, "channel_name": {"news"}, "user_id": {"U0001"},
+		"user_name": {"ada"}, "command": {"/newsdigest"}, "text": {text},
+		"response_url": {responseURL}, "trigger_id": {"13345224609.738474920.8088930838d88f008e0"},
+		"api_app_id": {"A0001"},
+	}
+}

@@ -1,0 +1,32 @@
+package framing
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLexiconSigned(t *testing.T) {
+	tests := []struct {
+		sentence, target string
+		sign             int
+	}{
+		{"The brave and principled Mayor Diaz won praise.", "Diaz", 1},
+		{"Diaz is a corrupt, reckless liar.", "Diaz", -1},
+		{"Diaz is not a liar.", "Diaz", 1},
+		{"Diaz arrived in Lyon on Monday.", "Diaz", 0},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.sentence, tt.target)
+		got := lexiconSigned(tt.sentence, i, i+len(tt.target))
+		sign := 0
+		switch {
+		case got > 0.2:
+			sign = 1
+		case got < -0.2:
+			sign = -1
+		}
+		if sign != tt.sign {
+			t.Errorf("lexiconSigned(%q) = %.2f, want sign %d", tt.sentence, got, tt.sign)
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package framing
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsdigest/newsdigest/digest/text"
+)
+
+// stanceTargetMentions finds target's mentions in title and body.
+func stanceTargetMentions(title, body, target string) []stanceTargetMention {
+	aliases := stanceTargetAliases(target)
+	if len(aliases) == 0 {
+		return nil
+	}
+	var out []stanceTargetMention
+	if title != "" {
+		for _, m := range stanceFindMentions(title, aliases) {
+			out = append(out, stanceTargetMention{sentence: title, start: m[0], end: m[1]})
+		}
+	}
+	previous := false // the previous body sentence named the target
+	for _, s := range text.Sentences(body) {
+		sentence := body[s.Start:s.End]
+		found := stanceFindMentions(sentence, aliases)
+		for _, m := range found {
+			out = append(out, stanceTargetMention{sentence: sentence, base: s.Start, start: m[0], end: m[1], inBody: true})
+		}
+		if len(found) == 0 && previous {
+			if a, b, ok := stanceLeadingPronoun(sentence); ok {
+				out = append(out, stanceTargetMention{sentence: sentence, base: s.Start, start: a, end: b, inBody: true})
+			}
+		}
+		previous = len(found) > 0
+	}
+	return out
+}
+
+// stanceLeadingPronoun returns the span of a subject pronoun that is the
+// sentence's first word.
+func stanceLeadingPronoun(sentence string) (int, int, bool) {
+	toks := text.Tokens(sentence)
+	if len(toks) == 0 {
+		return 0, 0, false
+	}
+	switch toks[0].Lower() {
+	case "he", "she", "they":
+		return toks[0].Start, toks[0].End, true
+	}
+	return 0, 0, false
+}
+
+// stanceTargetAliases returns the strings that name target in running text: the
+// target itself, each part of a conjunction ("Sasha and Malia Obama",
+// "police/federal authorities"), and the surname of a personal name.
+func stanceTargetAliases(target string) []string {
+	target = strings.TrimSpace(target)
+	if target == "" {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(a string) {
+		a = strings.TrimSpace(a)
+		if len(a) >= 2 && !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	add(target)
+	parts := strings.FieldsFunc(target, func(r rune) bool { return r == '/' || r == '&' })
+	var split []string
+	for _, p := range parts {
+		split = append(split, strings.Split(p, " and ")...)
+	}
+	for _, p := range split {
+		add(p)
+		words := strings.Fields(p)
+		if len(words) >= 2 && stancePersonalName(words) {
+			add(words[len(words)-1])
+		}
+	}
+	return out
+}
+
+// stancePersonalName reports whether every word is capitalised and the last
+// is not a generic organisational noun.
+func stancePersonalName(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	last := strings.ToLower(strings.Trim(words[len(words)-1], ".,"))
+	return !stanceOrgNouns[last] && len(last) > 2
+}
+
+// stanceOrgNouns end names of organisations and groups, whose last word alone does
+// not name them.
+var stanceOrgNouns = map[string]bool{
+	"department": true, "agency": true, "party": true, "committee": true, "act": true,
+	"bill": true, "service": true, "administration": true, "court": true, "house": true,
+	"senate": true, "congress": true, "council": true, "union": true, "association": true,
+	"bureau": true, "office": true, "commission": true, "foundation": true, "institute": true,
+	"university": true, "company": true, "corporation": true, "group": true, "now": true,
+	"lawmakers": true, "leaders": true, "members": true, "democrats": true, "republicans": true,
+	"programs": true, "authorities": true, "states": true, "nations": true, "times": true,
+	"news": true, "post": true, "network": true, "campaign": true, "movement": true,
+}
+
+// stanceFindMentions returns the byte ranges in s where an alias occurs as whole
+// words, longest alias first and without overlaps. Aliases in lower case
+// match case-insensitively.
+func stanceFindMentions(s string, aliases []string) [][2]int {
+	var out [][2]int
+	taken := func(a, b int) bool {
+		for _, m := range out {
+			if a < m[1] && m[0] < b {
+				return true
+			}
+		}
+		return false
+	}
+	lower := ""
+	for _, a := range aliases {
+		hay, needle := s, a
+		if a == strings.ToLower(a) {
+			if lower == "" {
+				lower = strings.ToLower(s)
+			}
+			if len(lower) != len(s) {
+				continue // case folding changed byte lengths: offsets would not map
+			}
+			hay = lower
+		}
+		for from := 0; from < len(hay); {
+			i := strings.Index(hay[from:], needle)
+			if i < 0 {
+				break
+			}
+			a, b := from+i, from+i+len(needle)
+			from = b
+			if stanceWordBoundary(s, a, b) && !taken(a, b) {
+				out = append(out, [2]int{a, b})
+			}
+		}
+	}
+	return out
+}
+
+// stanceWordBoundary reports whether s[a:b] is not part of a longer word.
+func stanceWordBoundary(s string, a, b int) bool {
+	if a > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:a])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if b < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[b:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
