@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/feed"
 	"github.com/newsdigest/newsdigest/pipeline"
 )
@@ -53,6 +54,16 @@ func (a *app) serve(ctx context.Context) error {
 
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health)
+	handler := &bot.Handler{Store: a.st, Fetcher: poller, Log: a.log, Window: a.cfg.Window}
+
+	runCtx, stopWork := context.WithCancel(ctx)
+	defer stopWork()
+	var wg sync.WaitGroup
+	chats, err := a.startChat(runCtx, handler, mux, &wg)
+	if err != nil {
+		return err
+	}
+	defer chats.Close()
 	srv := &http.Server{Addr: a.cfg.Listen, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
@@ -60,9 +71,6 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	a.log.Info("serving", slog.String("listen", ln.Addr().String()), slog.String("instance", owner))
 
-	runCtx, stopWork := context.WithCancel(ctx)
-	defer stopWork()
-	var wg sync.WaitGroup
 	errs := make(chan error, 4)
 	wg.Go(func() {
 		err := poller.Run(runCtx, owner, 10*time.Second)

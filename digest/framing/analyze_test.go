@@ -27,7 +27,7 @@ var fixtures = []struct {
 		frames: []string{"Policy_prescription_and_evaluation", "Economic", "Quality_of_life"},
 		cues: map[string]string{
 			NameCalling:        "cronies",
-			AppealToFear:       "lead to shuttered shops",
+			AppealToFear:       "shuttered shops",
 			RhetoricalQuestion: "Who will pay for this?",
 			Doubt:              "so-called",
 			LoadedLanguage:     "reckless",

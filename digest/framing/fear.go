@@ -18,6 +18,9 @@ var doomVerbs = map[string]bool{"collapse": true, "die": true, "perish": true, "
 	"decimated": true, "annihilated": true, "obliterated": true, "erased": true, "doomed": true,
 	"bankrupt": true, "overrun": true, "crushed": true, "bleed": true, "suffer": true}
 
+// shortQuestionWords is the longest question marked whole as a fear appeal.
+const shortQuestionWords = 8
+
 var futureModals = map[string]bool{"will": true, "would": true, "could": true, "might": true, "may": true, "shall": true}
 
 // doomTails follow a catastrophe word that is presented as coming:
@@ -63,6 +66,13 @@ func fearAppeals(d *doc) []Cue {
 			if d.words[i] == "if" {
 				for k := i + 1; k < s.tokB && k <= i+5; k++ {
 					if catastropheVerbs[d.words[k]] {
+						// A short question built on the threat ("And if the
+						// dam breaks?") is the appeal as a whole.
+						if s.question && s.tokB-s.tokA <= shortQuestionWords {
+							out = append(out, Cue{Type: AppealToFear, Start: s.span.Start, End: s.span.End, Text: s.span.Text})
+							i = s.tokB
+							break
+						}
 						out = append(out, d.cue(AppealToFear, i, k+1))
 						i = k
 						break
@@ -89,7 +99,9 @@ func fearAppeals(d *doc) []Cue {
 				gap++
 			}
 			if end > 0 {
-				out = append(out, d.cue(AppealToFear, i, end))
+				// The span is the outcome presented as the threat, without
+				// the verb that introduces it ("will lead to").
+				out = append(out, d.cue(AppealToFear, i+n, end))
 				i = end - 1
 			}
 		}
