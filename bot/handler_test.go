@@ -8,9 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/feed"
-	"github.com/newsdigest/newsdigest/pipeline"
+	"github.com/newsdigest/newsdigest/internal/testseed"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -45,39 +44,14 @@ var now = time.Date(2026, 11, 20, 18, 0, 0, 0, time.UTC)
 // operator feeds.
 func seededHandler(t *testing.T) (*Handler, *store.Store) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	feeds, err := st.SyncConfigFeeds(ctx, []store.Feed{
-		{URL: "https://lakeside.example/rss", Name: "Lakeside Post", Lean: "left", FromConfig: true},
-		{URL: "https://hill.example/rss", Name: "Hill Courier", Lean: "right", FromConfig: true},
+	st := testseed.Store(t, now, []store.Feed{
+		{URL: "https://lakeside.example/rss", Name: "Lakeside Post", Lean: "left"},
+		{URL: "https://hill.example/rss", Name: "Hill Courier", Lean: "right"},
+	}, []testseed.Article{
+		{Feed: 0, Title: "Ferry bridge reopens after repairs", Body: "The Orrin ferry bridge reopened on Monday after eight months of repairs. Engineers replaced 40 steel cables. The toll stays at two crowns."},
+		{Feed: 1, Title: "Orrin ferry bridge open again after cable repairs", Body: "Traffic returned to the Orrin ferry bridge on Monday after eight months of repairs to its steel cables. The toll stays at two crowns. Shops said trade fell while it was shut."},
+		{Feed: 0, Title: "Teenager wins city chess title", Body: "A sixteen-year-old from Dunmore won the city chess championship on Sunday. She beat the holder in the final round of the tournament at the town hall."},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	articles := []struct {
-		feed        int
-		title, body string
-	}{
-		{0, "Ferry bridge reopens after repairs", "The Orrin ferry bridge reopened on Monday after eight months of repairs. Engineers replaced 40 steel cables. The toll stays at two crowns."},
-		{1, "Orrin ferry bridge open again after cable repairs", "Traffic returned to the Orrin ferry bridge on Monday after eight months of repairs to its steel cables. The toll stays at two crowns. Shops said trade fell while it was shut."},
-		{0, "Teenager wins city chess title", "A sixteen-year-old from Dunmore won the city chess championship on Sunday. She beat the holder in the final round of the tournament at the town hall."},
-	}
-	for i, a := range articles {
-		art := &store.Article{FeedID: feeds[a.feed].ID, Article: digest.Article{
-			GUID: fmt.Sprint(i), URL: fmt.Sprintf("https://%d.example/a%d", a.feed, i), Title: a.title, Text: a.body,
-			Source: feeds[a.feed].Name, Lean: feeds[a.feed].Lean, Published: now.Add(-time.Duration(3-i) * time.Hour)},
-			CanonicalURL: fmt.Sprintf("https://%d.example/a%d", a.feed, i), ContentHash: fmt.Sprint(i), FirstSeenAt: now.Add(-time.Hour)}
-		if _, err := st.SaveArticle(ctx, art); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := pipeline.New(st, 0, nil).Process(ctx); err != nil {
-		t.Fatal(err)
-	}
 	h := &Handler{
 		Store: st,
 		Fetcher: fakeFetcher{

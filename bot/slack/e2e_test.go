@@ -1,16 +1,13 @@
 package slack
 
 import (
-	"context"
-	"fmt"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
-	"github.com/newsdigest/newsdigest/digest"
-	"github.com/newsdigest/newsdigest/pipeline"
+	"github.com/newsdigest/newsdigest/internal/testseed"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -18,41 +15,14 @@ import (
 // holding two stories from two feeds, one headline hostile.
 func seededHandler(t *testing.T, now time.Time) *bot.Handler {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	feeds, err := st.SyncConfigFeeds(ctx, []store.Feed{
-		{URL: "https://northgate.example/rss", Name: "Northgate Times", Lean: "left", FromConfig: true},
-		{URL: "https://southbank.example/rss", Name: "Southbank Herald", Lean: "right", FromConfig: true},
+	st := testseed.Store(t, now, []store.Feed{
+		{URL: "https://northgate.example/rss", Name: "Northgate Times", Lean: "left"},
+		{URL: "https://southbank.example/rss", Name: "Southbank Herald", Lean: "right"},
+	}, []testseed.Article{
+		{Feed: 0, Title: "Tram line to the airport opens <!channel>", Body: "The new tram line to the airport carried its first passengers on Friday. The ride from the central station takes twenty minutes. Tickets cost three marks."},
+		{Feed: 1, Title: "Airport tram opens to passengers", Body: "Passengers rode the airport tram for the first time on Friday. The trip from the central station lasts twenty minutes and tickets cost three marks. Taxi drivers protested outside."},
+		{Feed: 1, Title: "Library extends opening hours <http://evil.example|click>", Body: "The city library will stay open until ten in the evening from next month. The council approved the extra staff on Wednesday."},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	articles := []struct {
-		feed        int
-		title, body string
-	}{
-		{0, "Tram line to the airport opens <!channel>", "The new tram line to the airport carried its first passengers on Friday. The ride from the central station takes twenty minutes. Tickets cost three marks."},
-		{1, "Airport tram opens to passengers", "Passengers rode the airport tram for the first time on Friday. The trip from the central station lasts twenty minutes and tickets cost three marks. Taxi drivers protested outside."},
-		{1, "Library extends opening hours <http://evil.example|click>", "The city library will stay open until ten in the evening from next month. The council approved the extra staff on Wednesday."},
-	}
-	for i, a := range articles {
-		f := feeds[a.feed]
-		u := fmt.Sprintf("https://%d.example/story-%d", a.feed, i)
-		art := &store.Article{FeedID: f.ID, Article: digest.Article{
-			GUID: u, URL: u, Title: a.title, Text: a.body, Source: f.Name, Lean: f.Lean,
-			Published: now.Add(-time.Duration(4-i) * time.Hour)},
-			CanonicalURL: u, ContentHash: fmt.Sprint("h", i), FirstSeenAt: now.Add(-2 * time.Hour)}
-		if _, err := st.SaveArticle(ctx, art); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := pipeline.New(st, 0, nil).Process(ctx); err != nil {
-		t.Fatal(err)
-	}
 	return &bot.Handler{Store: st, Now: func() time.Time { return now }}
 }
 

@@ -1,0 +1,135 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/newsdigest/newsdigest/store"
+)
+
+// ErrPermanent marks a posting error that retrying cannot fix: the channel
+// was deleted, the bot was removed or lacks permission. Posters wrap it
+// (fmt.Errorf("...: %w", bot.ErrPermanent)) or return an error with a
+// Permanent() bool method.
+var ErrPermanent = errors.New("permanent platform error")
+
+// IsPermanent reports whether err says retrying cannot help.
+func IsPermanent(err error) bool {
+	if errors.Is(err, ErrPermanent) {
+		return true
+	}
+	var p interface{ Permanent() bool }
+	return errors.As(err, &p) && p.Permanent()
+}
+
+// retryAfter returns the wait a rate-limited platform asked for, if the
+// error carries one (a RetryAfter() time.Duration method).
+func retryAfter(err error) (time.Duration, bool) {
+	var r interface{ RetryAfter() time.Duration }
+	if errors.As(err, &r) && r.RetryAfter() > 0 {
+		return r.RetryAfter(), true
+	}
+	return 0, false
+}
+
+// Deliver posts every delivery due at now: it claims them, posts each
+// through its platform's Poster with the delivery's id as the idempotency
+// key, and records the platform's message ids. A transient failure is
+// retried later with exponential backoff (or when the platform said), a
+// permanent one fails the delivery and stops the channel's schedule with
+// the reason. When ctx ends mid-send Deliver returns without recording
+// anything: the claim then lapses (or ReleaseAll returns it) and the next
+// attempt reuses the same idempotency key.
+func (s *Scheduler) Deliver(ctx context.Context, owner string, now time.Time) error {
+	var errs []error
+	for {
+		ds, err := s.st.ClaimDeliveries(ctx, owner, now, s.opts.Lease, s.opts.Batch)
+		if err != nil {
+			return errors.Join(append(errs, err)...)
+		}
+		for _, d := range ds {
+			if err := s.deliver(ctx, d, now); err != nil {
+				errs = append(errs, fmt.Errorf("delivery %d: %w", d.ID, err))
+			}
+			if ctx.Err() != nil {
+				return errors.Join(append(errs, ctx.Err())...)
+			}
+		}
+		if len(ds) < s.opts.Batch {
+			return errors.Join(errs...)
+		}
+	}
+}
+
+// deliver posts one claimed delivery and records the outcome.
+func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time) error {
+	ch, err := s.st.ChannelByID(ctx, d.ChannelID)
+	if err != nil {
+		return s.failed(ctx, d, "", now, fmt.Errorf("find channel: %w", err))
+	}
+	var m Message
+	if err := json.Unmarshal(d.Payload, &m); err != nil {
+		return s.failed(ctx, d, ch.Platform, now, fmt.Errorf("%w: undecodable message: %v", ErrPermanent, err))
+	}
+	p := s.posters[ch.Platform]
+	if p == nil {
+		return s.failed(ctx, d, ch.Platform, now, fmt.Errorf("no poster for platform %q on this instance", ch.Platform))
+	}
+	ids, err := p.Post(ctx, Channel{Platform: ch.Platform, Scope: ch.Scope, ID: ch.ChannelID}, strconv.FormatInt(d.ID, 10), m)
+	if ctx.Err() != nil {
+		// Shutting down or crashed mid-send: record nothing. Whether or not
+		// the post went out, the retry carries the same idempotency key.
+		return nil
+	}
+	if err != nil {
+		return s.failed(ctx, d, ch.Platform, now, err)
+	}
+	if err := s.st.MarkDelivered(ctx, d.ID, ids); err != nil {
+		return err
+	}
+	if s.opts.Observer != nil {
+		s.opts.Observer.Delivered(d.Kind)
+	}
+	return nil
+}
+
+// failed records a failed attempt: permanent errors, and transient ones
+// after MaxAttempts, fail the delivery; others retry after a backoff.
+func (s *Scheduler) failed(ctx context.Context, d store.Delivery, platform string, now time.Time, cause error) error {
+	permanent := IsPermanent(cause) || d.Attempts >= s.opts.MaxAttempts
+	wait, limited := retryAfter(cause)
+	if !limited {
+		wait = s.backoff(d.Attempts)
+	}
+	if limited && s.opts.Observer != nil && platform != "" {
+		s.opts.Observer.RateLimited(platform)
+	}
+	if s.opts.Observer != nil {
+		s.opts.Observer.DeliveryFailed(d.Kind, permanent)
+	}
+	level := slog.LevelWarn
+	if permanent {
+		level = slog.LevelError
+	}
+	s.opts.Log.LogAttrs(ctx, level, "delivery failed", slog.Int64("delivery", d.ID), slog.Int64("channel", d.ChannelID),
+		slog.Int("attempt", d.Attempts), slog.Bool("permanent", permanent), slog.String("error", cause.Error()))
+	if err := s.st.MarkDeliveryFailed(ctx, d.ID, cause.Error(), now.Add(wait), permanent); err != nil {
+		return errors.Join(cause, err)
+	}
+	return cause
+}
+
+// backoff is the wait before retry number attempts: BaseBackoff doubling
+// per attempt, at most MaxBackoff.
+func (s *Scheduler) backoff(attempts int) time.Duration {
+	wait := s.opts.BaseBackoff
+	for i := 1; i < attempts && wait < s.opts.MaxBackoff; i++ {
+		wait *= 2
+	}
+	return min(wait, s.opts.MaxBackoff)
+}

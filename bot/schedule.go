@@ -1,0 +1,203 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"github.com/newsdigest/newsdigest/store"
+)
+
+// SchedulerStore is what the scheduler needs of storage; *store.Store has it.
+type SchedulerStore interface {
+	ClaimDueSchedules(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]store.Schedule, error)
+	AdvanceSchedule(ctx context.Context, owner string, channelID int64, nextRunAt, periodEnd time.Time) error
+	ReleaseSchedule(ctx context.Context, owner string, channelID int64) error
+	SetSchedule(ctx context.Context, sc store.Schedule) (store.Schedule, error)
+	ScheduleFor(ctx context.Context, channelID int64) (store.Schedule, error)
+	DisableSchedule(ctx context.Context, channelID int64, reason string) error
+
+	ChannelByID(ctx context.Context, id int64) (store.Channel, error)
+	ChannelByRef(ctx context.Context, platform, channelID string) (store.Channel, error)
+	UpsertChannel(ctx context.Context, c store.Channel) (store.Channel, error)
+	ChannelFeeds(ctx context.Context, c store.Channel) ([]store.Feed, error)
+	Feeds(ctx context.Context, scope string) ([]store.Feed, error)
+	Articles(ctx context.Context, q store.ArticleQuery) ([]store.Article, error)
+	SentStories(ctx context.Context, channelID int64) (map[int64]store.SentStory, error)
+
+	CreateDelivery(ctx context.Context, d store.Delivery) (store.Delivery, bool, error)
+	ClaimDeliveries(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]store.Delivery, error)
+	MarkDelivered(ctx context.Context, id int64, messageIDs []string) error
+	MarkDeliveryFailed(ctx context.Context, id int64, reason string, retryAt time.Time, permanent bool) error
+
+	Heartbeat(ctx context.Context, owner string, now time.Time, lease time.Duration) (int64, error)
+	ReleaseAll(ctx context.Context, owner string) error
+}
+
+// SchedulerOptions tune a Scheduler; zero values take the defaults.
+type SchedulerOptions struct {
+	Lease       time.Duration // how long a claim lasts without a heartbeat; default 2m
+	Batch       int           // schedules or deliveries claimed at once; default 50
+	MaxStories  int           // stories per digest; default 10
+	Overlap     time.Duration // how far before the last period's end a digest looks again for late articles; default 2h
+	BaseBackoff time.Duration // first retry delay after a transient failure; default 30s
+	MaxBackoff  time.Duration // longest retry delay; default 1h
+	MaxAttempts int           // attempts before a delivery fails for good; default 12
+	Now         func() time.Time
+	Log         *slog.Logger
+	Observer    Observer // optional: counts deliveries for metrics
+}
+
+// Observer is told about outbox events, for metrics. Every method must be
+// safe for concurrent use.
+type Observer interface {
+	Delivered(kind string)
+	DeliveryFailed(kind string, permanent bool)
+	RateLimited(platform string)
+}
+
+func (o SchedulerOptions) withDefaults() SchedulerOptions {
+	if o.Lease <= 0 {
+		o.Lease = 2 * time.Minute
+	}
+	if o.Batch <= 0 {
+		o.Batch = 50
+	}
+	if o.MaxStories <= 0 {
+		o.MaxStories = maxStoriesPerCommand
+	}
+	if o.Overlap < 0 {
+		o.Overlap = 0
+	} else if o.Overlap == 0 {
+		o.Overlap = 2 * time.Hour
+	}
+	if o.BaseBackoff <= 0 {
+		o.BaseBackoff = 30 * time.Second
+	}
+	if o.MaxBackoff <= 0 {
+		o.MaxBackoff = time.Hour
+	}
+	if o.MaxAttempts <= 0 {
+		o.MaxAttempts = 12
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// Scheduler turns due schedules into outbox deliveries and posts pending
+// deliveries, exactly once across restarts and across any number of
+// instances sharing one database. It also implements Schedules for the
+// schedule command.
+type Scheduler struct {
+	st      SchedulerStore
+	posters map[string]Poster
+	opts    SchedulerOptions
+
+	lastRound atomic.Int64 // unix nanoseconds of the last finished round
+}
+
+// NewScheduler returns a scheduler posting through posters, keyed by
+// platform ("discord", "slack", "console").
+func NewScheduler(st SchedulerStore, posters map[string]Poster, opts SchedulerOptions) *Scheduler {
+	return &Scheduler{st: st, posters: posters, opts: opts.withDefaults()}
+}
+
+var _ Schedules = (*Scheduler)(nil)
+
+// storeChannel finds ch in the store, creating it (following its scope's
+// feeds) when create is set; found is false when it is absent.
+func (s *Scheduler) storeChannel(ctx context.Context, ch Channel, create bool) (c store.Channel, found bool, err error) {
+	if ch.Platform == "" || ch.ID == "" {
+		return store.Channel{}, false, fmt.Errorf("no channel to schedule for")
+	}
+	c, err = s.st.ChannelByRef(ctx, ch.Platform, ch.ID)
+	if err == nil {
+		return c, true, nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return store.Channel{}, false, err
+	}
+	if !create {
+		return store.Channel{}, false, nil
+	}
+	c, err = s.st.UpsertChannel(ctx, store.Channel{Platform: ch.Platform, Scope: ch.Scope, ChannelID: ch.ID})
+	if err != nil {
+		return store.Channel{}, false, err
+	}
+	return c, true, nil
+}
+
+// SetChannelSchedule gives ch a digest on cron in timezone and returns
+// when the first one comes.
+func (s *Scheduler) SetChannelSchedule(ctx context.Context, ch Channel, cron, timezone string) (time.Time, error) {
+	c, err := ParseCron(cron, timezone)
+	if err != nil {
+		return time.Time{}, err
+	}
+	next, err := c.Next(s.opts.Now())
+	if err != nil {
+		return time.Time{}, err
+	}
+	sc, _, err := s.storeChannel(ctx, ch, true)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("schedule: %w", err)
+	}
+	stored, err := s.st.SetSchedule(ctx, store.Schedule{ChannelID: sc.ID, Cron: c.String(), Timezone: c.Location().String(), NextRunAt: next})
+	if err != nil {
+		return time.Time{}, fmt.Errorf("schedule: %w", err)
+	}
+	return stored.NextRunAt.In(c.Location()), nil
+}
+
+// ChannelSchedule returns ch's schedule; cron is "" when it has none. A
+// schedule stopped by a platform error comes back as an error that gives
+// the reason.
+func (s *Scheduler) ChannelSchedule(ctx context.Context, ch Channel) (cron, timezone string, next time.Time, err error) {
+	c, found, err := s.storeChannel(ctx, ch, false)
+	if err != nil || !found {
+		return "", "", time.Time{}, err
+	}
+	sc, err := s.st.ScheduleFor(ctx, c.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return "", "", time.Time{}, nil
+	}
+	if err != nil {
+		return "", "", time.Time{}, fmt.Errorf("schedule: %w", err)
+	}
+	if !sc.Enabled {
+		if sc.StopReason != "" && sc.StopReason != reasonTurnedOff {
+			return "", "", time.Time{}, fmt.Errorf("scheduled digests for this channel stopped: %s; set the schedule again to restart them", sc.StopReason)
+		}
+		return "", "", time.Time{}, nil
+	}
+	next = sc.NextRunAt
+	if loc, err := time.LoadLocation(sc.Timezone); err == nil {
+		next = next.In(loc)
+	}
+	return sc.Cron, sc.Timezone, next, nil
+}
+
+// reasonTurnedOff is the stop reason of a schedule turned off in chat.
+const reasonTurnedOff = "turned off in chat"
+
+// DisableChannelSchedule stops ch's scheduled digests; a channel without
+// a schedule is left as it is.
+func (s *Scheduler) DisableChannelSchedule(ctx context.Context, ch Channel) error {
+	c, found, err := s.storeChannel(ctx, ch, false)
+	if err != nil || !found {
+		return err
+	}
+	err = s.st.DisableSchedule(ctx, c.ID, reasonTurnedOff)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("schedule: %w", err)
+	}
+	return nil
+}
