@@ -19,19 +19,14 @@ func runFeeds(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	name := fs.String("name", "", "feeds add: the outlet's name (default: the feed's title)")
 	lean := fs.String("lean", "", "feeds add: your label for the outlet's lean (left, center-left, center, center-right, right)")
 	noCheck := fs.Bool("no-check", false, "feeds add/import: store without fetching the feed once first")
-	if err := parseFlags(fs, args); err != nil {
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
 		return err
 	}
-	rest := fs.Args()
 	if len(rest) == 0 {
 		return usageErrorf("feeds: say list, add URL, remove ID, import FILE.opml or export")
 	}
-	// Flags may also follow the subcommand: feeds add URL -name X.
-	sub := rest[0]
-	if err := parseFlags(fs, rest[1:]); err != nil {
-		return err
-	}
-	operands := fs.Args()
+	sub, operands := rest[0], rest[1:]
 	want := map[string]int{"list": 0, "export": 0, "add": 1, "remove": 1, "import": 1}
 	n, ok := want[sub]
 	if !ok {

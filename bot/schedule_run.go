@@ -26,6 +26,9 @@ func (s *Scheduler) Run(ctx context.Context, owner string, every time.Duration) 
 			s.opts.Log.LogAttrs(rctx, slog.LevelError, "releasing claims", slog.String("error", err.Error()))
 		}
 	}()
+	hbCtx, stopHeartbeat := context.WithCancel(ctx)
+	defer stopHeartbeat()
+	go s.heartbeat(hbCtx, owner)
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -34,6 +37,23 @@ func (s *Scheduler) Run(ctx context.Context, owner string, every time.Duration) 
 		case <-ctx.Done():
 			return nil
 		case <-t.C:
+		}
+	}
+}
+
+// heartbeat extends this instance's claims every third of a lease while a
+// long round (a large outbox, a slow platform) is under way.
+func (s *Scheduler) heartbeat(ctx context.Context, owner string) {
+	t := time.NewTicker(s.opts.Lease / 3)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := s.st.Heartbeat(ctx, owner, s.opts.Now(), s.opts.Lease); err != nil && ctx.Err() == nil {
+				s.opts.Log.LogAttrs(ctx, slog.LevelWarn, "heartbeat", slog.String("owner", owner), slog.String("error", err.Error()))
+			}
 		}
 	}
 }
