@@ -20,6 +20,9 @@ import (
 // processEvery is how often serve analyses and clusters what the poller stored.
 const processEvery = 30 * time.Second
 
+// scheduleEvery is how often serve looks for due digests and pending deliveries.
+const scheduleEvery = 15 * time.Second
+
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", "", stderr)
 	configPath := fs.String("config", "", "configuration `file` (default ./newsdigest.toml, else the built-in sample)")
@@ -64,6 +67,12 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	defer chats.Close()
+	sched := a.newScheduler(chats.posters)
+	handler.Schedules = sched
+	if err := a.syncChannels(ctx, sched); err != nil {
+		return err
+	}
+	health.watch("scheduler", sched.LastRound)
 	srv := &http.Server{Addr: a.cfg.Listen, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
@@ -79,6 +88,11 @@ func (a *app) serve(ctx context.Context) error {
 		}
 	})
 	wg.Go(func() { a.processLoop(runCtx, pipe, health) })
+	wg.Go(func() {
+		if err := sched.Run(runCtx, owner, scheduleEvery); err != nil {
+			errs <- fmt.Errorf("scheduler: %w", err)
+		}
+	})
 	wg.Go(func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			errs <- fmt.Errorf("http: %w", err)

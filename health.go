@@ -20,12 +20,21 @@ type pinger interface {
 type health struct {
 	db    pinger
 	now   func() time.Time
-	mu    sync.Mutex
-	ticks map[string]time.Time
+	mu       sync.Mutex
+	ticks    map[string]time.Time
+	watchers map[string]func() time.Time // loops that report their own last round
 }
 
 func newHealth(db pinger) *health {
-	return &health{db: db, now: time.Now, ticks: map[string]time.Time{}}
+	return &health{db: db, now: time.Now, ticks: map[string]time.Time{}, watchers: map[string]func() time.Time{}}
+}
+
+// watch checks a loop that records its own last round; a zero time means it
+// has not finished one yet, which is healthy for the first minutes.
+func (h *health) watch(name string, lastRound func() time.Time) {
+	h.mu.Lock()
+	h.watchers[name] = lastRound
+	h.mu.Unlock()
 }
 
 // tick records that the named loop completed a round.
@@ -47,7 +56,17 @@ func (h *health) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		status["database"] = "ok"
 	}
 	h.mu.Lock()
+	ticks := make(map[string]time.Time, len(h.ticks)+len(h.watchers))
 	for name, at := range h.ticks {
+		ticks[name] = at
+	}
+	for name, last := range h.watchers {
+		if at := last(); !at.IsZero() {
+			ticks[name] = at
+		}
+	}
+	h.mu.Unlock()
+	for name, at := range ticks {
 		age := h.now().Sub(at)
 		if age > staleAfter {
 			status[name] = "stale: last tick " + age.Round(time.Second).String() + " ago"
@@ -56,7 +75,6 @@ func (h *health) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			status[name] = "ok"
 		}
 	}
-	h.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	if !ok {
 		w.WriteHeader(http.StatusServiceUnavailable)

@@ -33,7 +33,7 @@ func TestServeHealthzAndShutdown(t *testing.T) {
 		if err == nil {
 			err = json.NewDecoder(resp.Body).Decode(&body)
 			resp.Body.Close()
-			if err == nil && resp.StatusCode == http.StatusOK && body.Checks["pipeline"] == "ok" {
+			if err == nil && resp.StatusCode == http.StatusOK && body.Checks["pipeline"] == "ok" && body.Checks["scheduler"] == "ok" {
 				break
 			}
 		}
