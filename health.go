@@ -18,8 +18,8 @@ type pinger interface {
 
 // health answers /healthz: the database answers and every loop ticked recently.
 type health struct {
-	db    pinger
-	now   func() time.Time
+	db       pinger
+	now      func() time.Time
 	mu       sync.Mutex
 	ticks    map[string]time.Time
 	watchers map[string]func() time.Time // loops that report their own last round
