@@ -88,6 +88,7 @@ func (a *app) serve(ctx context.Context) error {
 		}
 	})
 	wg.Go(func() { a.processLoop(runCtx, pipe, health) })
+	wg.Go(func() { a.backupLoop(runCtx, a.cfg.BackupDir, a.cfg.BackupInterval) })
 	wg.Go(func() {
 		if err := sched.Run(runCtx, owner, scheduleEvery); err != nil {
 			errs <- fmt.Errorf("scheduler: %w", err)
