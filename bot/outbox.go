@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/newsdigest/newsdigest/store"
@@ -42,9 +43,10 @@ func retryAfter(err error) (time.Duration, bool) {
 // key, and records the platform's message ids. A transient failure is
 // retried later with exponential backoff (or when the platform said), a
 // permanent one fails the delivery and stops the channel's schedule with
-// the reason. When ctx ends mid-send Deliver returns without recording
-// anything: the claim then lapses (or ReleaseAll returns it) and the next
-// attempt reuses the same idempotency key.
+// the reason. When ctx ends mid-send and the post failed, Deliver records
+// nothing: the claim then lapses (or ReleaseAll returns it) and the next
+// attempt reuses the same idempotency key; a post that succeeded is still
+// recorded.
 func (s *Scheduler) Deliver(ctx context.Context, owner string, now time.Time) error {
 	var errs []error
 	for {
@@ -52,18 +54,51 @@ func (s *Scheduler) Deliver(ctx context.Context, owner string, now time.Time) er
 		if err != nil {
 			return errors.Join(append(errs, err)...)
 		}
-		for _, d := range ds {
-			if err := s.deliver(ctx, d, now); err != nil {
-				errs = append(errs, fmt.Errorf("delivery %d: %w", d.ID, err))
-			}
-			if ctx.Err() != nil {
-				return errors.Join(append(errs, ctx.Err())...)
-			}
+		errs = append(errs, s.deliverBatch(ctx, ds, now)...)
+		if ctx.Err() != nil {
+			return errors.Join(append(errs, ctx.Err())...)
 		}
 		if len(ds) < s.opts.Batch {
 			return errors.Join(errs...)
 		}
 	}
+}
+
+// deliverBatch posts claimed deliveries with up to Workers in parallel;
+// one channel's deliveries go out one after another, in order.
+func (s *Scheduler) deliverBatch(ctx context.Context, ds []store.Delivery, now time.Time) []error {
+	var (
+		order   []int64
+		byChan  = map[int64][]store.Delivery{}
+		mu      sync.Mutex
+		errs    []error
+		wg      sync.WaitGroup
+		workers = make(chan struct{}, s.opts.Workers)
+	)
+	for _, d := range ds {
+		if _, ok := byChan[d.ChannelID]; !ok {
+			order = append(order, d.ChannelID)
+		}
+		byChan[d.ChannelID] = append(byChan[d.ChannelID], d)
+	}
+	for _, id := range order {
+		workers <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-workers }()
+			for _, d := range byChan[id] {
+				if ctx.Err() != nil {
+					return
+				}
+				if err := s.deliver(ctx, d, now); err != nil {
+					mu.Lock()
+					errs = append(errs, fmt.Errorf("delivery %d: %w", d.ID, err))
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return errs
 }
 
 // deliver posts one claimed delivery and records the outcome.
@@ -81,15 +116,19 @@ func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time
 		return s.failed(ctx, d, ch.Platform, now, fmt.Errorf("no poster for platform %q on this instance", ch.Platform))
 	}
 	ids, err := p.Post(ctx, Channel{Platform: ch.Platform, Scope: ch.Scope, ID: ch.ChannelID}, strconv.FormatInt(d.ID, 10), m)
-	if ctx.Err() != nil {
-		// Shutting down or crashed mid-send: record nothing. Whether or not
-		// the post went out, the retry carries the same idempotency key.
+	if err != nil && ctx.Err() != nil {
+		// Shutting down mid-send: whether the post went out is unknown, so
+		// record nothing; the retry carries the same idempotency key.
 		return nil
 	}
 	if err != nil {
 		return s.failed(ctx, d, ch.Platform, now, err)
 	}
-	if err := s.st.MarkDelivered(ctx, d.ID, ids); err != nil {
+	// The post went out: record it even if we are shutting down, so that
+	// a platform without idempotency keys does not see it twice.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), releaseTimeout)
+	defer cancel()
+	if err := s.st.MarkDelivered(rctx, d.ID, ids); err != nil {
 		return err
 	}
 	if s.opts.Observer != nil {

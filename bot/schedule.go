@@ -46,6 +46,8 @@ type SchedulerOptions struct {
 	BaseBackoff time.Duration // first retry delay after a transient failure; default 30s
 	MaxBackoff  time.Duration // longest retry delay; default 1h
 	MaxAttempts int           // attempts before a delivery fails for good; default 12
+	Workers     int           // deliveries posted in parallel (one channel's in order); default 4
+	HealthEvery time.Duration // how often Run checks feed health for notices; default 5m
 	Now         func() time.Time
 	Log         *slog.Logger
 	Observer    Observer // optional: counts deliveries for metrics
@@ -83,6 +85,12 @@ func (o SchedulerOptions) withDefaults() SchedulerOptions {
 	if o.MaxAttempts <= 0 {
 		o.MaxAttempts = 12
 	}
+	if o.Workers <= 0 {
+		o.Workers = 4
+	}
+	if o.HealthEvery <= 0 {
+		o.HealthEvery = 5 * time.Minute
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
@@ -101,7 +109,8 @@ type Scheduler struct {
 	posters map[string]Poster
 	opts    SchedulerOptions
 
-	lastRound atomic.Int64 // unix nanoseconds of the last finished round
+	lastRound  atomic.Int64 // unix nanoseconds of the last finished round
+	lastHealth atomic.Int64 // unix nanoseconds of the last feed-health check
 }
 
 // NewScheduler returns a scheduler posting through posters, keyed by
@@ -136,7 +145,8 @@ func (s *Scheduler) storeChannel(ctx context.Context, ch Channel, create bool) (
 }
 
 // SetChannelSchedule gives ch a digest on cron in timezone and returns
-// when the first one comes.
+// when the next one comes. Setting the schedule the channel already has
+// keeps its next run, even one that is due now.
 func (s *Scheduler) SetChannelSchedule(ctx context.Context, ch Channel, cron, timezone string) (time.Time, error) {
 	c, err := ParseCron(cron, timezone)
 	if err != nil {
@@ -148,6 +158,13 @@ func (s *Scheduler) SetChannelSchedule(ctx context.Context, ch Channel, cron, ti
 	}
 	sc, _, err := s.storeChannel(ctx, ch, true)
 	if err != nil {
+		return time.Time{}, fmt.Errorf("schedule: %w", err)
+	}
+	// Setting the schedule a channel already has changes nothing, so a
+	// restart that re-applies its configuration cannot skip a due run.
+	if cur, err := s.st.ScheduleFor(ctx, sc.ID); err == nil && cur.Enabled && cur.Cron == c.String() && cur.Timezone == c.Location().String() {
+		return cur.NextRunAt.In(c.Location()), nil
+	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return time.Time{}, fmt.Errorf("schedule: %w", err)
 	}
 	stored, err := s.st.SetSchedule(ctx, store.Schedule{ChannelID: sc.ID, Cron: c.String(), Timezone: c.Location().String(), NextRunAt: next})

@@ -167,3 +167,29 @@ func BenchmarkCronNext(b *testing.B) {
 		at = next
 	}
 }
+
+// FuzzParseCron: expressions typed in chat never panic, and whatever
+// parses yields runs that move forward.
+func FuzzParseCron(f *testing.F) {
+	for _, s := range []string{"0 8 * * *", "*/15 9-17 * * 1-5", "@daily", "30 2 29 2 *", "0 0 1,15 * MON", "a b c d e", "0 8 * * * *", "5-2 * * * *", "*/0 * * * *"} {
+		f.Add(s, "Europe/Berlin")
+	}
+	f.Add("0 8 * * *", "America/St_Johns")
+	f.Fuzz(func(t *testing.T, expr, zone string) {
+		c, err := ParseCron(expr, zone)
+		if err != nil {
+			return
+		}
+		at := time.Date(2026, 10, 24, 23, 0, 0, 0, time.UTC)
+		for range 3 {
+			next, err := c.Next(at)
+			if err != nil {
+				return
+			}
+			if !next.After(at) {
+				t.Fatalf("%q in %q: Next(%v) = %v", expr, zone, at, next)
+			}
+			at = next
+		}
+	})
+}

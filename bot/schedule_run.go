@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"sync"
 	"time"
 )
 
@@ -27,8 +28,9 @@ func (s *Scheduler) Run(ctx context.Context, owner string, every time.Duration) 
 		}
 	}()
 	hbCtx, stopHeartbeat := context.WithCancel(ctx)
-	defer stopHeartbeat()
-	go s.heartbeat(hbCtx, owner)
+	var hb sync.WaitGroup
+	hb.Go(func() { s.heartbeat(hbCtx, owner) })
+	defer func() { stopHeartbeat(); hb.Wait() }() // before the release above
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -58,8 +60,8 @@ func (s *Scheduler) heartbeat(ctx context.Context, owner string) {
 	}
 }
 
-// Round runs one Tick, Deliver and Heartbeat at the current time, logging
-// failures. It returns when they are done.
+// Round runs one Tick, feed-health check (every HealthEvery), live-mode
+// pass, Heartbeat and Deliver at the current time, logging failures. It returns when they are done.
 func (s *Scheduler) Round(ctx context.Context, owner string) {
 	log := func(what string, err error) {
 		if err != nil && ctx.Err() == nil {
@@ -68,6 +70,13 @@ func (s *Scheduler) Round(ctx context.Context, owner string) {
 	}
 	now := s.opts.Now()
 	log("scheduling digests", s.Tick(ctx, owner, now))
+	if _, ok := s.st.(NoticeStore); ok && now.Sub(time.Unix(0, s.lastHealth.Load())) >= s.opts.HealthEvery {
+		s.lastHealth.Store(now.UnixNano())
+		log("feed-health notices", s.CheckFeedHealth(ctx, now))
+	}
+	if _, ok := s.st.(LiveStore); ok {
+		log("live stories", s.Live(ctx, now))
+	}
 	_, err := s.st.Heartbeat(ctx, owner, s.opts.Now(), s.opts.Lease)
 	log("heartbeat", err)
 	log("delivering", s.Deliver(ctx, owner, s.opts.Now()))

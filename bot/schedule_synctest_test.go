@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -77,6 +78,9 @@ func TestRunAcrossDSTWithRestarts(t *testing.T) {
 					if ds[i].Status != store.DeliverySent {
 						t.Errorf("digest %d is %s", i, ds[i].Status)
 					}
+				}
+				if msgs := p.messages("berlin"); len(msgs) > 0 && !strings.Contains(msgs[0].Text, " CE") {
+					t.Errorf("digest period not shown in Berlin time: %q", msgs[0].Text)
 				}
 				if len(p.messages("berlin")) != len(tt.want) {
 					t.Errorf("posted %d messages, want %d", len(p.messages("berlin")), len(tt.want))

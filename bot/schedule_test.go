@@ -220,3 +220,27 @@ func TestSchedulesCommandInterface(t *testing.T) {
 		t.Errorf("schedule set replied %q", m.Text)
 	}
 }
+
+// TestSetSameScheduleKeepsDueRun: re-applying an unchanged schedule (as a
+// restart re-reading its configuration does) while a run is due must not
+// push the run to the next day.
+func TestSetSameScheduleKeepsDueRun(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	clock := day0.Add(-time.Hour)
+	s := NewScheduler(st, map[string]Poster{}, SchedulerOptions{Now: func() time.Time { return clock }})
+	ch := Channel{Platform: "console", ID: "room"}
+	first, err := s.SetChannelSchedule(ctx, ch, "0 8 * * *", "")
+	if err != nil || !first.Equal(day0) {
+		t.Fatalf("first set: %v %v", first, err)
+	}
+	clock = day0.Add(5 * time.Minute) // restarted just after the run was due
+	again, err := s.SetChannelSchedule(ctx, ch, "0 8 * * *", "UTC")
+	if err != nil || !again.Equal(day0) {
+		t.Errorf("re-set moved the due run to %v (%v)", again, err)
+	}
+	changed, err := s.SetChannelSchedule(ctx, ch, "0 9 * * *", "UTC")
+	if err != nil || !changed.Equal(day0.Add(time.Hour)) {
+		t.Errorf("a changed schedule: %v %v", changed, err)
+	}
+}

@@ -67,6 +67,8 @@ func (s *Scheduler) run(ctx context.Context, owner string, sc store.Schedule, no
 		return err
 	}
 	if len(d.Stories) > 0 || ch.NothingNew {
+		// Show the period in the schedule's own time zone.
+		d.Since, d.Until = d.Since.In(cr.Location()), d.Until.In(cr.Location())
 		m := DigestMessage("News digest", d)
 		payload, err := json.Marshal(m)
 		if err != nil {

@@ -1,0 +1,108 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsdigest/newsdigest/metrics"
+)
+
+var _ Observer = (*metrics.Bot)(nil)
+
+// rateLimited is a platform's 429 with the wait it asked for.
+type rateLimited struct{ wait time.Duration }
+
+func (e rateLimited) Error() string             { return "429 too many requests" }
+func (e rateLimited) RetryAfter() time.Duration { return e.wait }
+
+type permanentErr struct{}
+
+func (permanentErr) Error() string   { return "missing access" }
+func (permanentErr) Permanent() bool { return true }
+
+func TestIsPermanent(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want bool
+	}{
+		{nil, false},
+		{errors.New("timeout"), false},
+		{fmt.Errorf("post: %w", ErrPermanent), true},
+		{fmt.Errorf("post: %w", permanentErr{}), true},
+		{rateLimited{time.Second}, false},
+	} {
+		if got := IsPermanent(tt.err); got != tt.want {
+			t.Errorf("IsPermanent(%v) = %v", tt.err, got)
+		}
+	}
+}
+
+func TestDeliverRateLimitAndMetrics(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	fx := newFixture(t, st, "alpha")
+	ch := fx.channel("busy", true)
+	fx.schedule(ch, "0 8 * * *", "UTC", day0)
+	reg := metrics.NewRegistry()
+	p := newRecordingPoster()
+	limited := true
+	p.before = func(context.Context, Channel, string) error {
+		if limited {
+			limited = false
+			return rateLimited{wait: 7 * time.Second}
+		}
+		return nil
+	}
+	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{Observer: metrics.NewBot(reg), BaseBackoff: time.Hour})
+	if err := s.Tick(ctx, "a", day0); err != nil {
+		t.Fatal(err)
+	}
+	s.Deliver(ctx, "a", day0)
+	s.Deliver(ctx, "a", day0.Add(6*time.Second))
+	if len(p.messages("busy")) != 0 {
+		t.Fatal("retried before the platform's Retry-After")
+	}
+	if err := s.Deliver(ctx, "a", day0.Add(7*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.messages("busy")) != 1 {
+		t.Fatal("not retried after the platform's Retry-After")
+	}
+	var b strings.Builder
+	reg.WriteTo(&b)
+	for _, want := range []string{
+		`newsdigest_platform_rate_limited_total{platform="console"} 1`,
+		`newsdigest_delivery_failures_total{kind="digest",permanent="false"} 1`,
+		`newsdigest_deliveries_sent_total{kind="digest"} 1`,
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("metrics lack %q:\n%s", want, b.String())
+		}
+	}
+}
+
+// TestShutdownDuringSuccessfulPostRecordsIt: a post that went out while the
+// instance was asked to stop is still recorded, so a platform without
+// idempotency keys never sees it twice.
+func TestShutdownDuringSuccessfulPostRecordsIt(t *testing.T) {
+	st := openTestStore(t)
+	fx := newFixture(t, st, "alpha")
+	ch := fx.channel("room", true)
+	fx.schedule(ch, "0 8 * * *", "UTC", day0)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p := newRecordingPoster()
+	p.after = func(context.Context, Channel, string) error { cancel(); return nil }
+	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{})
+	if err := s.Tick(ctx, "a", day0); err != nil {
+		t.Fatal(err)
+	}
+	s.Deliver(ctx, "a", day0)
+	if ds := fx.deliveries(ch); len(ds) != 1 || ds[0].Status != "sent" {
+		t.Fatalf("deliveries %+v, want the post recorded as sent", ds)
+	}
+}
