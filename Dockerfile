@@ -14,4 +14,5 @@ USER nonroot:nonroot
 WORKDIR /data
 EXPOSE 8080
 ENTRYPOINT ["/usr/local/bin/newsdigest"]
+ENV NEWSDIGEST_LOG_FORMAT=json
 CMD ["serve", "-config", "/data/newsdigest.toml"]

@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/feed"
+	"github.com/newsdigest/newsdigest/metrics"
 	"github.com/newsdigest/newsdigest/pipeline"
 )
 
@@ -52,22 +53,37 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	owner := instanceName()
 	health := newHealth(a.st)
-	poller := feed.NewPoller(a.st, feedOptions(a.cfg, a.log))
+	reg := metrics.NewRegistry()
+	m := metrics.NewBot(reg)
+	fo := feedOptions(a.cfg, a.log)
+	stored := make(chan struct{}, 1) // wakes the pipeline when a poll stored articles
+	fo.OnPoll = func(r feed.Report) {
+		m.Polled(r.Status, r.ErrKind, r.NewArticles, r.Edited, r.Backlog)
+		if r.NewArticles+r.Edited+r.Backlog > 0 {
+			select {
+			case stored <- struct{}{}:
+			default:
+			}
+		}
+	}
+	poller := feed.NewPoller(a.st, fo)
 	pipe := pipeline.New(a.st, a.cfg.Window, a.log)
+	pipe.Analysed = m.Analysed
 
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health)
+	mux.Handle("GET /metrics", reg.Handler())
 	handler := &bot.Handler{Store: a.st, Fetcher: poller, Log: a.log, Window: a.cfg.Window}
 
 	runCtx, stopWork := context.WithCancel(ctx)
 	defer stopWork()
 	var wg sync.WaitGroup
-	chats, err := a.startChat(runCtx, handler, mux, &wg)
+	chats, err := a.startChat(runCtx, handler, mux, &wg, m)
 	if err != nil {
 		return err
 	}
 	defer chats.Close()
-	sched := a.newScheduler(chats.posters)
+	sched := a.newScheduler(chats.posters, m)
 	handler.Schedules = sched
 	if err := a.syncChannels(ctx, sched); err != nil {
 		return err
@@ -87,7 +103,7 @@ func (a *app) serve(ctx context.Context) error {
 			errs <- fmt.Errorf("poller: %w", err)
 		}
 	})
-	wg.Go(func() { a.processLoop(runCtx, pipe, health) })
+	wg.Go(func() { a.processLoop(runCtx, pipe, health, stored) })
 	wg.Go(func() { a.backupLoop(runCtx, a.cfg.BackupDir, a.cfg.BackupInterval) })
 	wg.Go(func() {
 		if err := sched.Run(runCtx, owner, scheduleEvery); err != nil {
@@ -121,8 +137,9 @@ func (a *app) serve(ctx context.Context) error {
 	return runErr
 }
 
-// processLoop analyses and clusters new articles until ctx is done.
-func (a *app) processLoop(ctx context.Context, pipe *pipeline.Pipeline, health *health) {
+// processLoop analyses and clusters new articles until ctx is done: every
+// processEvery, and as soon as a poll stored something.
+func (a *app) processLoop(ctx context.Context, pipe *pipeline.Pipeline, health *health, stored <-chan struct{}) {
 	t := time.NewTicker(processEvery)
 	defer t.Stop()
 	for {
@@ -140,6 +157,7 @@ func (a *app) processLoop(ctx context.Context, pipe *pipeline.Pipeline, health *
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		case <-stored:
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/bot/discord"
 	"github.com/newsdigest/newsdigest/bot/slack"
+	"github.com/newsdigest/newsdigest/metrics"
 )
 
 // chat holds the configured chat adapters: their posters by platform, their
@@ -22,7 +23,7 @@ type chat struct {
 // startChat creates the Discord and Slack adapters the configuration enables,
 // mounts their HTTP endpoints on mux, and starts gateway or Socket Mode
 // connections on wg under ctx.
-func (a *app) startChat(ctx context.Context, h *bot.Handler, mux *http.ServeMux, wg *sync.WaitGroup) (*chat, error) {
+func (a *app) startChat(ctx context.Context, h *bot.Handler, mux *http.ServeMux, wg *sync.WaitGroup, m *metrics.Bot) (*chat, error) {
 	c := &chat{posters: map[string]bot.Poster{}}
 	if err := a.cfg.CheckSecrets(); err != nil {
 		return nil, err
@@ -30,7 +31,8 @@ func (a *app) startChat(ctx context.Context, h *bot.Handler, mux *http.ServeMux,
 	if a.cfg.DiscordEnabled() {
 		d := a.cfg.Discord
 		db, err := discord.New(discord.Options{ApplicationID: d.ApplicationID, PublicKey: d.PublicKey, Token: d.Token,
-			GuildID: d.GuildID, APIBase: d.APIBase, Mode: d.Mode, Logger: a.log.With(slog.String("platform", "discord"))}, h)
+			GuildID: d.GuildID, APIBase: d.APIBase, Mode: d.Mode, Logger: a.log.With(slog.String("platform", "discord")),
+			OnRateLimited: func() { m.RateLimited("discord") }}, h)
 		if err != nil {
 			return nil, fmt.Errorf("discord: %w", err)
 		}
@@ -52,7 +54,8 @@ func (a *app) startChat(ctx context.Context, h *bot.Handler, mux *http.ServeMux,
 	if a.cfg.SlackEnabled() {
 		s := a.cfg.Slack
 		sb, err := slack.New(slack.Options{BotToken: s.BotToken, AppToken: s.AppToken, SigningSecret: s.SigningSecret,
-			APIURL: s.APIURL, AdminGroup: s.AdminGroup, Mode: s.Mode, Logger: a.log.With(slog.String("platform", "slack"))}, h)
+			APIURL: s.APIURL, AdminGroup: s.AdminGroup, Mode: s.Mode, Logger: a.log.With(slog.String("platform", "slack")),
+			OnRateLimited: func() { m.RateLimited("slack") }}, h)
 		if err != nil {
 			return nil, fmt.Errorf("slack: %w", err)
 		}

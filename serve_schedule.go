@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 
 	"github.com/newsdigest/newsdigest/bot"
@@ -29,6 +31,13 @@ func (a *app) syncChannels(ctx context.Context, sched *bot.Scheduler) error {
 		ref := bot.Channel{Platform: ch.Platform, Scope: ch.Scope, ID: ch.ID}
 		cron, tz, _, err := sched.ChannelSchedule(ctx, ref)
 		switch {
+		case errors.Is(err, bot.ErrScheduleStopped):
+			// A restart must not undo what a platform said: the channel
+			// is gone or the bot was removed. /newsdigest schedule in the
+			// channel restarts it once the cause is fixed.
+			a.log.Warn("channel schedule stays stopped", slog.String("platform", ch.Platform),
+				slog.String("channel", ch.ID), slog.String("reason", err.Error()))
+			err = nil
 		case ch.Schedule == "" && cron != "":
 			err = sched.DisableChannelSchedule(ctx, ref)
 		case ch.Schedule != "" && (err != nil || cron != ch.Schedule || tz != ch.Timezone):
@@ -57,11 +66,12 @@ func followedFeeds(ch config.Channel, feeds []store.Feed) []int64 {
 }
 
 // newScheduler builds the scheduler over the chat posters, plus the console
-// for channels on platform "console" (standard output).
-func (a *app) newScheduler(posters map[string]bot.Poster) *bot.Scheduler {
+// for channels on platform "console" (standard output). obs counts
+// deliveries for /metrics.
+func (a *app) newScheduler(posters map[string]bot.Poster, obs bot.Observer) *bot.Scheduler {
 	all := map[string]bot.Poster{config.PlatformConsole: console.New(os.Stdout, console.Text)}
 	for p, poster := range posters {
 		all[p] = poster
 	}
-	return bot.NewScheduler(a.st, all, bot.SchedulerOptions{Log: a.log})
+	return bot.NewScheduler(a.st, all, bot.SchedulerOptions{Log: a.log, Observer: obs})
 }

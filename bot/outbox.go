@@ -105,15 +105,15 @@ func (s *Scheduler) deliverBatch(ctx context.Context, ds []store.Delivery, now t
 func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time) error {
 	ch, err := s.st.ChannelByID(ctx, d.ChannelID)
 	if err != nil {
-		return s.failed(ctx, d, "", now, fmt.Errorf("find channel: %w", err))
+		return s.failed(ctx, d, now, fmt.Errorf("find channel: %w", err))
 	}
 	var m Message
 	if err := json.Unmarshal(d.Payload, &m); err != nil {
-		return s.failed(ctx, d, ch.Platform, now, fmt.Errorf("%w: undecodable message: %v", ErrPermanent, err))
+		return s.failed(ctx, d, now, fmt.Errorf("%w: undecodable message: %v", ErrPermanent, err))
 	}
 	p := s.posters[ch.Platform]
 	if p == nil {
-		return s.failed(ctx, d, ch.Platform, now, fmt.Errorf("no poster for platform %q on this instance", ch.Platform))
+		return s.failed(ctx, d, now, fmt.Errorf("no poster for platform %q on this instance", ch.Platform))
 	}
 	ids, err := p.Post(ctx, Channel{Platform: ch.Platform, Scope: ch.Scope, ID: ch.ChannelID}, strconv.FormatInt(d.ID, 10), m)
 	if err != nil && ctx.Err() != nil {
@@ -122,7 +122,7 @@ func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time
 		return nil
 	}
 	if err != nil {
-		return s.failed(ctx, d, ch.Platform, now, err)
+		return s.failed(ctx, d, now, err)
 	}
 	// The post went out: record it even if we are shutting down, so that
 	// a platform without idempotency keys does not see it twice.
@@ -137,27 +137,35 @@ func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time
 	return nil
 }
 
-// failed records a failed attempt: permanent errors, and transient ones
-// after MaxAttempts, fail the delivery; others retry after a backoff.
-func (s *Scheduler) failed(ctx context.Context, d store.Delivery, platform string, now time.Time, cause error) error {
-	permanent := IsPermanent(cause) || d.Attempts >= s.opts.MaxAttempts
+// failed records a failed attempt: a permanent error fails the delivery
+// and stops the channel's schedule with the reason; a transient one
+// retries after a backoff, and after MaxAttempts fails the delivery but
+// leaves the schedule running (a long platform outage must not silence
+// a channel for good).
+func (s *Scheduler) failed(ctx context.Context, d store.Delivery, now time.Time, cause error) error {
+	permanent := IsPermanent(cause)
+	out := store.RetryLater
+	switch {
+	case permanent:
+		out = store.StopChannel
+	case d.Attempts >= s.opts.MaxAttempts:
+		out = store.GiveUp
+	}
 	wait, limited := retryAfter(cause)
 	if !limited {
 		wait = s.backoff(d.Attempts)
-	}
-	if limited && s.opts.Observer != nil && platform != "" {
-		s.opts.Observer.RateLimited(platform)
 	}
 	if s.opts.Observer != nil {
 		s.opts.Observer.DeliveryFailed(d.Kind, permanent)
 	}
 	level := slog.LevelWarn
-	if permanent {
+	if out != store.RetryLater {
 		level = slog.LevelError
 	}
 	s.opts.Log.LogAttrs(ctx, level, "delivery failed", slog.Int64("delivery", d.ID), slog.Int64("channel", d.ChannelID),
-		slog.Int("attempt", d.Attempts), slog.Bool("permanent", permanent), slog.String("error", cause.Error()))
-	if err := s.st.MarkDeliveryFailed(ctx, d.ID, cause.Error(), now.Add(wait), permanent); err != nil {
+		slog.Int("attempt", d.Attempts), slog.Bool("permanent", permanent), slog.Bool("gave_up", out == store.GiveUp),
+		slog.String("error", cause.Error()))
+	if err := s.st.MarkDeliveryFailed(ctx, d.ID, cause.Error(), now.Add(wait), out); err != nil {
 		return errors.Join(cause, err)
 	}
 	return cause

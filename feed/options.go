@@ -42,6 +42,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Now is the clock. Default time.Now.
 	Now func() time.Time
+	// OnPoll, when set, receives the report of every poll not cut short
+	// by shutdown, from the polling goroutines (for metrics).
+	OnPoll func(Report)
 }
 
 // DefaultUserAgent identifies the bot to the servers it polls.

@@ -27,7 +27,7 @@ func parseFeed(body []byte, contentType string) (out *parsedFeed, err error) {
 	// must fail this feed, not the poller.
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("parse feed: parser panic: %v", r)
+			out, err = nil, fmt.Errorf("%w: parser panic: %v", errParse, r)
 		}
 	}()
 	body = toUTF8(body, contentType)
@@ -38,7 +38,7 @@ func parseFeed(body []byte, contentType string) (out *parsedFeed, err error) {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 			return nil, ErrNotAFeed
 		}
-		return nil, fmt.Errorf("parse feed: %w", err)
+		return nil, fmt.Errorf("%w: %w", errParse, err)
 	}
 	out = &parsedFeed{Title: f.Title, Link: f.Link, Items: f.Items}
 	if orig, ok := f.OriginalFeed().(*rss.Feed); ok && orig != nil {

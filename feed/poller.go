@@ -41,6 +41,7 @@ type Report struct {
 	URL         string
 	Status      string // StatusOK, StatusNotModified or StatusError
 	Err         string // why the poll failed; "" unless Status is StatusError
+	ErrKind     string // ErrorKind of the failure; "" unless Status is StatusError
 	NewArticles int    // new articles to post live
 	Edited      int    // stored articles whose text changed
 	Backlog     int    // new articles stored as already seen (first fetch, or past the per-poll cap)
@@ -153,6 +154,9 @@ func (p *Poller) pollFeed(ctx context.Context, f store.Feed) Report {
 		slog.Int("new_articles", rep.NewArticles), slog.Int("edited", rep.Edited),
 		slog.Int("backlog", rep.Backlog), slog.String("error", rep.Err),
 		slog.Duration("duration", time.Since(start)))
+	if p.opts.OnPoll != nil && ctx.Err() == nil {
+		p.opts.OnPoll(rep)
+	}
 	return rep
 }
 
@@ -234,7 +238,7 @@ func (p *Poller) fillFullText(ctx context.Context, a *store.Article) {
 // the feed's lease runs out and it is polled again.
 func (p *Poller) fail(ctx context.Context, rep *Report, f store.Feed, now time.Time, err error) {
 	err = fmt.Errorf("poll %s: %w", f.URL, err)
-	rep.Status, rep.Err = StatusError, err.Error()
+	rep.Status, rep.Err, rep.ErrKind = StatusError, err.Error(), ErrorKind(err)
 	if ctx.Err() != nil {
 		return
 	}
@@ -245,6 +249,9 @@ func (p *Poller) saveFetch(ctx context.Context, rep *Report, r store.FetchResult
 	if err := p.st.SaveFetch(ctx, r); err != nil {
 		rep.Status = StatusError
 		rep.Err = errors.Join(errorString(rep.Err), fmt.Errorf("save fetch: %w", err)).Error()
+		if rep.ErrKind == "" {
+			rep.ErrKind = "store"
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -238,5 +239,68 @@ func TestPollItemWithoutGUIDLinkOrDateIsSeenOnce(t *testing.T) {
 	}
 	if arts := st.all(); len(arts) != 1 {
 		t.Errorf("stored %d copies of one undated item, want 1", len(arts))
+	}
+}
+
+func TestPollReportsErrorKinds(t *testing.T) {
+	good := newFeedServer(t, rssFeed("Good", testItem{GUID: "g", Link: "https://example.org/g", Title: "G", Description: "g"}))
+	status := func(code int) *httptest.Server {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, "no", code)
+		}))
+		t.Cleanup(srv.Close)
+		return srv
+	}
+	garbage := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte("<rss version=\"2.0\"><channel><item><title>a</item></rss"))
+	}))
+	t.Cleanup(garbage.Close)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}))
+	t.Cleanup(slow.Close)
+
+	tests := []struct {
+		url      string
+		status   string
+		wantKind string
+	}{
+		{good.URL, StatusOK, ""},
+		{status(http.StatusBadGateway).URL, StatusError, "http_5xx"},
+		{status(http.StatusNotFound).URL, StatusError, "http_4xx"},
+		{status(http.StatusTooManyRequests).URL, StatusError, "http_429"},
+		{garbage.URL, StatusError, "parse"},
+		{slow.URL, StatusError, "timeout"},
+		{"ftp://example.org/feed", StatusError, "refused_url"},
+		{"http://no-such-host.invalid/feed", StatusError, "dns"},
+	}
+	var feeds []store.Feed
+	for i, tc := range tests {
+		feeds = append(feeds, testFeed(int64(i+1), tc.url))
+	}
+	opts := testOptions()
+	opts.Timeout = 300 * time.Millisecond
+	var (
+		mu   sync.Mutex
+		seen = map[int64]Report{}
+	)
+	opts.OnPoll = func(r Report) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen[r.FeedID] = r
+	}
+	reports := NewPoller(newFakeStore(feeds...), opts).Poll(context.Background(), feeds)
+	for i, tc := range tests {
+		r := reports[i]
+		if r.Status != tc.status || r.ErrKind != tc.wantKind {
+			t.Errorf("%s: status %q kind %q, want %q %q (err %s)", tc.url, r.Status, r.ErrKind, tc.status, tc.wantKind, r.Err)
+		}
+		if got := seen[r.FeedID]; got.Status != r.Status || got.ErrKind != r.ErrKind {
+			t.Errorf("%s: OnPoll got %+v, Poll returned %+v", tc.url, got, r)
+		}
 	}
 }

@@ -36,6 +36,10 @@ type Pipeline struct {
 	log    *slog.Logger
 	now    func() time.Time
 
+	// Analysed, when set, is told how long each article's analysis
+	// took (for metrics). Set it before the first Process.
+	Analysed func(time.Duration)
+
 	mu       sync.Mutex
 	index    *cluster.Index
 	restored bool
@@ -80,6 +84,9 @@ func (p *Pipeline) Process(ctx context.Context) (int, error) {
 func (p *Pipeline) processOne(ctx context.Context, a *store.Article) error {
 	started := time.Now()
 	an := digest.Analyze(a.Article)
+	if p.Analysed != nil {
+		p.Analysed(time.Since(started))
+	}
 	if err := p.st.SaveAnalysis(ctx, a.ID, an); err != nil {
 		return fmt.Errorf("pipeline: save analysis of article %d: %w", a.ID, err)
 	}

@@ -73,15 +73,27 @@ func recordSentStories(ctx context.Context, tx *sql.Tx, channelID, deliveryID in
 	return nil
 }
 
-// MarkDeliveryFailed records a failed attempt and releases the lease. A
-// transient failure makes the delivery pending again from retryAt; a
-// permanent one (channel deleted, bot removed) fails it for good and stops
-// the channel's schedule with the reason. A delivery already sent is left
-// alone.
-func (s *Store) MarkDeliveryFailed(ctx context.Context, id int64, reason string, retryAt time.Time, permanent bool) error {
+// FailOutcome is what a failed delivery attempt leads to.
+type FailOutcome int
+
+const (
+	// RetryLater makes the delivery pending again from retryAt.
+	RetryLater FailOutcome = iota
+	// GiveUp fails the delivery for good (too many transient failures);
+	// the channel's schedule keeps running.
+	GiveUp
+	// StopChannel fails the delivery for good and stops the channel's
+	// schedule with the reason: the platform said retrying cannot help
+	// (channel deleted, bot removed).
+	StopChannel
+)
+
+// MarkDeliveryFailed records a failed attempt and releases the lease; out
+// says what follows. A delivery already sent is left alone.
+func (s *Store) MarkDeliveryFailed(ctx context.Context, id int64, reason string, retryAt time.Time, out FailOutcome) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		status := DeliveryPending
-		if permanent {
+		if out != RetryLater {
 			status = DeliveryFailed
 		}
 		var channelID int64
@@ -95,7 +107,7 @@ func (s *Store) MarkDeliveryFailed(ctx context.Context, id int64, reason string,
 		if err != nil {
 			return err
 		}
-		if !permanent {
+		if out != StopChannel {
 			return nil
 		}
 		_, err = tx.ExecContext(ctx, `

@@ -149,7 +149,7 @@ func TestDeliveryLifecycle(t *testing.T) {
 			t.Errorf("leased delivery claimed by b: %+v", got)
 		}
 		// A transient failure: pending again, due at the retry time.
-		if err := s.MarkDeliveryFailed(ctx, d.ID, "HTTP 503", at(5*time.Minute), false); err != nil {
+		if err := s.MarkDeliveryFailed(ctx, d.ID, "HTTP 503", at(5*time.Minute), RetryLater); err != nil {
 			t.Fatal(err)
 		}
 		if got, _ := s.ClaimDeliveries(ctx, "b", at(4*time.Minute), time.Minute, 10); len(got) != 0 {
@@ -172,7 +172,7 @@ func TestDeliveryLifecycle(t *testing.T) {
 		if err := s.MarkDelivered(ctx, d.ID, []string{"m3"}); err != nil {
 			t.Errorf("second MarkDelivered: %v", err)
 		}
-		if err := s.MarkDeliveryFailed(ctx, d.ID, "late", at(0), true); err != nil {
+		if err := s.MarkDeliveryFailed(ctx, d.ID, "late", at(0), StopChannel); err != nil {
 			t.Errorf("MarkDeliveryFailed on a sent delivery: %v", err)
 		}
 		d, err = s.DeliveryByID(ctx, d.ID)
@@ -197,7 +197,20 @@ func TestDeliveryLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.MarkDeliveryFailed(ctx, d2.ID, "unknown channel", time.Time{}, true); err != nil {
+		// Giving up after many transient failures fails the delivery
+		// but keeps the schedule.
+		d3, _, err := s.CreateDelivery(ctx, Delivery{ChannelID: c.ID, PeriodKey: "2026-03-01T20:00Z", Kind: KindDigest})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.MarkDeliveryFailed(ctx, d3.ID, "HTTP 503", time.Time{}, GiveUp); err != nil {
+			t.Fatal(err)
+		}
+		d3, _ = s.DeliveryByID(ctx, d3.ID)
+		if sc, _ := s.ScheduleFor(ctx, c.ID); d3.Status != DeliveryFailed || !sc.Enabled || sc.StopReason != "" {
+			t.Errorf("after giving up: delivery %+v schedule %+v", d3, sc)
+		}
+		if err := s.MarkDeliveryFailed(ctx, d2.ID, "unknown channel", time.Time{}, StopChannel); err != nil {
 			t.Fatal(err)
 		}
 		d2, _ = s.DeliveryByID(ctx, d2.ID)
@@ -212,17 +225,17 @@ func TestDeliveryLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(list) != 2 || list[0].ID != d2.ID {
-			t.Errorf("Deliveries = %d, first %d; want 2, newest first", len(list), list[0].ID)
+		if len(list) != 3 || list[0].ID != d3.ID {
+			t.Errorf("Deliveries = %d, first %d; want 3, newest first", len(list), list[0].ID)
 		}
 		n, err := s.CountDeliveries(ctx, c.ID, KindDigest, time.Now().Add(-time.Hour))
-		if err != nil || n != 2 {
-			t.Errorf("CountDeliveries = %d, %v; want 2", n, err)
+		if err != nil || n != 3 {
+			t.Errorf("CountDeliveries = %d, %v; want 3", n, err)
 		}
 		if err := s.MarkDelivered(ctx, 99999, nil); !errors.Is(err, ErrNotFound) {
 			t.Errorf("MarkDelivered(missing) err = %v", err)
 		}
-		if err := s.MarkDeliveryFailed(ctx, 99999, "x", at(0), false); !errors.Is(err, ErrNotFound) {
+		if err := s.MarkDeliveryFailed(ctx, 99999, "x", at(0), RetryLater); !errors.Is(err, ErrNotFound) {
 			t.Errorf("MarkDeliveryFailed(missing) err = %v", err)
 		}
 		if _, err := s.DeliveryByID(ctx, 99999); !errors.Is(err, ErrNotFound) {

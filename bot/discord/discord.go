@@ -69,6 +69,9 @@ type Options struct {
 	Mode          string // ModeHTTP (default) or ModeGateway
 	HTTPClient    *http.Client
 	Logger        *slog.Logger
+	// OnRateLimited, when set, is called for every 429 Discord answers,
+	// retried or not (for metrics). It must be safe for concurrent use.
+	OnRateLimited func()
 }
 
 // Bot is a Discord adapter. It is safe for concurrent use.
@@ -81,6 +84,8 @@ type Bot struct {
 	session *discordgo.Session
 	handler Handler
 	log     *slog.Logger
+
+	onLimit func() // Options.OnRateLimited, never nil
 
 	// Tunables; tests shorten them.
 	maxBody       int64
@@ -168,7 +173,12 @@ func New(opts Options, h Handler) (*Bot, error) {
 	s.UserAgent = "DiscordBot (https://github.com/newsdigest/newsdigest, 1)"
 
 	base, cancel := context.WithCancel(context.Background())
+	onLimit := opts.OnRateLimited
+	if onLimit == nil {
+		onLimit = func() {}
+	}
 	return &Bot{
+		onLimit:       onLimit,
 		appID:         opts.ApplicationID,
 		guildID:       opts.GuildID,
 		mode:          mode,

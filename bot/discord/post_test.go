@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -80,12 +81,14 @@ func TestPostErrors(t *testing.T) {
 		fail      []scripted
 		wantErr   error
 		wantCalls int
+		permanent bool // the outbox must stop the schedule, not retry
 	}{
-		{"missing permissions", []scripted{{403, `{"code":50013,"message":"Missing Permissions"}`}}, ErrMissingPermission, 1},
-		{"missing access", []scripted{{403, `{"code":50001,"message":"Missing Access"}`}}, ErrMissingPermission, 1},
-		{"server error then success", []scripted{{502, `bad gateway`}, {500, `{}`}}, nil, 3},
-		{"bad request not retried", []scripted{{400, `{"code":50035,"message":"Invalid Form Body"}`}}, nil, 1},
-		{"server errors until give up", []scripted{{503, ``}, {503, ``}, {503, ``}, {503, ``}, {503, ``}}, nil, 5},
+		{"missing permissions", []scripted{{403, `{"code":50013,"message":"Missing Permissions"}`}}, ErrMissingPermission, 1, true},
+		{"missing access", []scripted{{403, `{"code":50001,"message":"Missing Access"}`}}, ErrMissingPermission, 1, true},
+		{"unknown channel", []scripted{{404, `{"code":10003,"message":"Unknown Channel"}`}}, bot.ErrPermanent, 1, true},
+		{"server error then success", []scripted{{502, `bad gateway`}, {500, `{}`}}, nil, 3, false},
+		{"bad request not retried", []scripted{{400, `{"code":50035,"message":"Invalid Form Body"}`}}, nil, 1, false},
+		{"server errors until give up", []scripted{{503, ``}, {503, ``}, {503, ``}, {503, ``}, {503, ``}}, nil, 5, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -97,6 +100,9 @@ func TestPostErrors(t *testing.T) {
 			_, err := b.Post(t.Context(), testChannel, "d", bot.Message{Text: "hello"})
 			if tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
 				t.Errorf("err = %v, want %v", err, tc.wantErr)
+			}
+			if got := errors.Is(err, bot.ErrPermanent); got != tc.permanent {
+				t.Errorf("errors.Is(%v, bot.ErrPermanent) = %v, want %v", err, got, tc.permanent)
 			}
 			wantOK := tc.name == "server error then success"
 			if wantOK != (err == nil) {
@@ -110,6 +116,30 @@ func TestPostErrors(t *testing.T) {
 				t.Errorf("error %v does not carry an *APIError", err)
 			}
 		})
+	}
+}
+
+func TestPostRateLimitedUntilGiveUpTellsTheWait(t *testing.T) {
+	fake := newFakeDiscord(t)
+	for range 5 {
+		fake.failNext("/channels/333/messages", http.StatusTooManyRequests, `{"message":"You are being rate limited.","retry_after":0.01,"global":false}`)
+	}
+	b := newTestBot(t, fake, &fakeHandler{})
+	var limits atomic.Int32
+	b.onLimit = func() { limits.Add(1) }
+	_, err := b.Post(t.Context(), testChannel, "delivery-429", bot.Message{Text: "hello"})
+	if n := limits.Load(); n != 5 {
+		t.Errorf("OnRateLimited called %d times for 5 answers of 429", n)
+	}
+	if err == nil {
+		t.Fatal("posted although every attempt was refused")
+	}
+	var r interface{ RetryAfter() time.Duration }
+	if !errors.As(err, &r) || r.RetryAfter() != 10*time.Millisecond {
+		t.Errorf("error %v does not tell the outbox to wait 10ms", err)
+	}
+	if errors.Is(err, bot.ErrPermanent) {
+		t.Errorf("a rate limit is not permanent: %v", err)
 	}
 }
 

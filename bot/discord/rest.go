@@ -14,10 +14,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsdigest/newsdigest/bot"
 )
 
 // Discord JSON error codes we act on.
 const (
+	codeUnknownChannel     = 10003
 	codeMissingAccess      = 50001
 	codeMissingPermissions = 50013
 	codeUnknownWebhook     = 10015
@@ -29,16 +32,31 @@ type APIError struct {
 	Status  int
 	Code    int    // Discord's JSON error code, 0 if none
 	Message string // Discord's message, or the start of the body
+	// Wait is the delay a 429 asked for; zero otherwise.
+	Wait time.Duration
 }
 
 func (e *APIError) Error() string {
 	return fmt.Sprintf("discord api: HTTP %d code %d: %s", e.Status, e.Code, e.Message)
 }
 
-// Is lets errors.Is(err, ErrMissingPermission) match permission refusals.
+// Is lets errors.Is(err, ErrMissingPermission) match permission refusals,
+// and errors.Is(err, bot.ErrPermanent) match the refusals retrying cannot
+// fix: the channel is gone or the bot may no longer see or post in it.
 func (e *APIError) Is(target error) bool {
-	return target == ErrMissingPermission && (e.Code == codeMissingPermissions || e.Code == codeMissingAccess)
+	denied := e.Code == codeMissingPermissions || e.Code == codeMissingAccess
+	switch target {
+	case ErrMissingPermission:
+		return denied
+	case bot.ErrPermanent:
+		return denied || e.Code == codeUnknownChannel
+	}
+	return false
 }
+
+// RetryAfter is how long a 429 asked us to wait, so the outbox can count
+// the rate limit and wait that long before trying again.
+func (e *APIError) RetryAfter() time.Duration { return e.Wait }
 
 // tokenExpired reports whether an interaction webhook refused a follow-up
 // because its 15-minute token is no longer valid.
@@ -145,8 +163,11 @@ func (b *Bot) attempt(ctx context.Context, req request, payload []byte) ([]byte,
 	case resp.StatusCode >= 200 && resp.StatusCode < 300:
 		return body, 0, nil
 	case resp.StatusCode == http.StatusTooManyRequests:
+		b.onLimit()
 		wait := retryAfter(resp.Header, body)
-		return nil, wait, parseAPIError(resp.StatusCode, body)
+		e := parseAPIError(resp.StatusCode, body)
+		e.Wait = wait
+		return nil, wait, e
 	case resp.StatusCode >= 500:
 		return nil, 0, parseAPIError(resp.StatusCode, body)
 	default:
@@ -179,7 +200,7 @@ func retryAfter(h http.Header, body []byte) time.Duration {
 	return d
 }
 
-func parseAPIError(status int, body []byte) error {
+func parseAPIError(status int, body []byte) *APIError {
 	var msg struct {
 		Code    int    `json:"code"`
 		Message string `json:"message"`

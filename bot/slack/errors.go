@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/newsdigest/newsdigest/bot"
 )
 
 // Errors Post and the repliers report for Slack's answers a person must act on.
@@ -20,7 +23,27 @@ var (
 	ErrMissingScope = errors.New("slack: the bot token lacks a scope: reinstall the app with the scopes in docs/slack.md")
 	// ErrRateLimited: Slack kept answering 429 after every retry.
 	ErrRateLimited = errors.New("slack: rate limited")
+	// ErrArchived: the channel is archived; nothing can be posted to it.
+	ErrArchived = errors.New("slack: the channel is archived")
 )
+
+// permanent marks an error as one retrying cannot fix, for the outbox
+// (errors.Is(err, bot.ErrPermanent)), without changing its message.
+type permanent struct{ error }
+
+func (p permanent) Unwrap() error        { return p.error }
+func (p permanent) Is(target error) bool { return target == bot.ErrPermanent }
+func markPermanent(err error) error      { return permanent{err} }
+
+// rateLimited is the error of a post Slack kept refusing with 429; it
+// tells the outbox how long Slack last asked us to wait.
+type rateLimited struct {
+	error
+	wait time.Duration
+}
+
+func (r rateLimited) Unwrap() error             { return r.error }
+func (r rateLimited) RetryAfter() time.Duration { return r.wait }
 
 // classify wraps Slack's error codes that need a person in our sentinels,
 // keeping Slack's own error in the chain.
@@ -31,9 +54,11 @@ func classify(err error) error {
 	}
 	switch se.Err {
 	case "not_in_channel":
-		return fmt.Errorf("%w (%w)", ErrNotInChannel, err)
+		return markPermanent(fmt.Errorf("%w (%w)", ErrNotInChannel, err))
 	case "channel_not_found":
-		return fmt.Errorf("%w (%w)", ErrChannelNotFound, err)
+		return markPermanent(fmt.Errorf("%w (%w)", ErrChannelNotFound, err))
+	case "is_archived":
+		return markPermanent(fmt.Errorf("%w (%w)", ErrArchived, err))
 	case "missing_scope":
 		if se.Needed != "" {
 			return fmt.Errorf("%w: needs %s (%w)", ErrMissingScope, se.Needed, err)

@@ -137,9 +137,12 @@ func (b *Bot) send(ctx context.Context, channel string, opts []slack.MsgOption, 
 		}
 		var rl *slack.RateLimitedError
 		limited := errors.As(err, &rl)
+		if limited && b.opts.OnRateLimited != nil {
+			b.opts.OnRateLimited()
+		}
 		if attempt >= b.maxAttempts {
 			if limited {
-				return "", fmt.Errorf("%w after %d attempts: %w", ErrRateLimited, attempt, err)
+				return "", rateLimited{fmt.Errorf("%w after %d attempts: %w", ErrRateLimited, attempt, err), rl.RetryAfter}
 			}
 			return "", fmt.Errorf("after %d attempts: %w", attempt, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -119,6 +120,31 @@ func TestPostWaitsOutRateLimit(t *testing.T) {
 	}
 }
 
+func TestPostRateLimitedUntilGiveUpTellsTheWait(t *testing.T) {
+	f := newFakeSlack(t)
+	f.failPost = func(int, sentMessage) (int, http.Header, string, bool) {
+		return http.StatusTooManyRequests, http.Header{"Retry-After": {"1"}}, `{"ok":false,"error":"ratelimited"}`, true
+	}
+	b := newTestBot(t, f, newFakeHandler(bot.Message{}))
+	b.maxAttempts = 2
+	var limits atomic.Int32
+	b.opts.OnRateLimited = func() { limits.Add(1) }
+	_, err := b.Post(t.Context(), testChannel, "d-429-always", sampleMessage())
+	if n := limits.Load(); n != 2 {
+		t.Errorf("OnRateLimited called %d times for 2 answers of 429", n)
+	}
+	if !errors.Is(err, ErrRateLimited) {
+		t.Fatalf("err = %v, want ErrRateLimited", err)
+	}
+	var r interface{ RetryAfter() time.Duration }
+	if !errors.As(err, &r) || r.RetryAfter() != time.Second {
+		t.Errorf("error %v does not tell the outbox to wait 1s", err)
+	}
+	if errors.Is(err, bot.ErrPermanent) || len(f.sent()) != 0 {
+		t.Errorf("a rate limit is neither permanent nor a post: err %v, %d posts", err, len(f.sent()))
+	}
+}
+
 func TestPostRetriesTransientErrors(t *testing.T) {
 	f := newFakeSlack(t)
 	f.failPost = func(attempt int, _ sentMessage) (int, http.Header, string, bool) {
@@ -209,12 +235,14 @@ func TestPostResumesPartialDelivery(t *testing.T) {
 
 func TestPostErrors(t *testing.T) {
 	for _, tc := range []struct {
-		code string
-		want error
+		code      string
+		want      error
+		permanent bool // stops the channel's schedule: only this channel is affected
 	}{
-		{"not_in_channel", ErrNotInChannel},
-		{"channel_not_found", ErrChannelNotFound},
-		{"missing_scope", ErrMissingScope},
+		{"not_in_channel", ErrNotInChannel, true},
+		{"channel_not_found", ErrChannelNotFound, true},
+		{"is_archived", ErrArchived, true},
+		{"missing_scope", ErrMissingScope, false},
 	} {
 		t.Run(tc.code, func(t *testing.T) {
 			f := newFakeSlack(t)
@@ -225,6 +253,9 @@ func TestPostErrors(t *testing.T) {
 			_, err := b.Post(t.Context(), testChannel, "", sampleMessage())
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
+			}
+			if got := errors.Is(err, bot.ErrPermanent); got != tc.permanent {
+				t.Errorf("errors.Is(%v, bot.ErrPermanent) = %v, want %v", err, got, tc.permanent)
 			}
 			if tc.want == ErrMissingScope && !strings.Contains(err.Error(), "chat:write.public") {
 				t.Errorf("missing_scope error does not name the scope: %v", err)

@@ -42,6 +42,9 @@ type Options struct {
 	HTTPClient    *http.Client
 	Logger        *slog.Logger
 	Now           func() time.Time
+	// OnRateLimited, when set, is called for every 429 Slack answers a
+	// post, retried or not (for metrics). It must be safe for concurrent use.
+	OnRateLimited func()
 }
 
 // Bot is a Slack adapter: ingress handlers, Socket Mode loop and Poster.
