@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/pipeline"
 	"github.com/newsdigest/newsdigest/store"
@@ -29,32 +29,6 @@ const (
 	liveKeyPrefix      = "live:story:"
 )
 
-// CompileFilters compiles a channel's include and exclude patterns (RE2,
-// matched case-insensitively), saying which one is wrong.
-func CompileFilters(include, exclude []string) (inc, exc []*regexp.Regexp, err error) {
-	compile := func(what string, pats []string) ([]*regexp.Regexp, error) {
-		var out []*regexp.Regexp
-		for _, p := range pats {
-			if strings.TrimSpace(p) == "" {
-				continue
-			}
-			re, err := regexp.Compile("(?i)" + p)
-			if err != nil {
-				return nil, fmt.Errorf("%s pattern %q: %w", what, p, err)
-			}
-			out = append(out, re)
-		}
-		return out, nil
-	}
-	if inc, err = compile("include", include); err != nil {
-		return nil, nil, err
-	}
-	if exc, err = compile("exclude", exclude); err != nil {
-		return nil, nil, err
-	}
-	return inc, exc, nil
-}
-
 // storyText is what live filters match against: the story's title,
 // summary and its articles' headlines.
 func storyText(s digest.Story) string {
@@ -63,24 +37,6 @@ func storyText(s digest.Story) string {
 		parts = append(parts, a.Title)
 	}
 	return strings.Join(parts, "\n")
-}
-
-// passes applies include (one must match, when any) and exclude (none may).
-func passes(text string, inc, exc []*regexp.Regexp) bool {
-	for _, re := range exc {
-		if re.MatchString(text) {
-			return false
-		}
-	}
-	if len(inc) == 0 {
-		return true
-	}
-	for _, re := range inc {
-		if re.MatchString(text) {
-			return true
-		}
-	}
-	return false
 }
 
 // Live queues, for every channel in live mode, the stories that formed
@@ -109,7 +65,7 @@ func (s *Scheduler) Live(ctx context.Context, now time.Time) error {
 }
 
 func (s *Scheduler) liveChannel(ctx context.Context, ls LiveStore, ch store.Channel, now time.Time) error {
-	inc, exc, err := CompileFilters(ch.Include, ch.Exclude)
+	allowed, err := config.Channel{Include: ch.Include, Exclude: ch.Exclude}.Filter()
 	if err != nil {
 		return err
 	}
@@ -149,7 +105,7 @@ func (s *Scheduler) liveChannel(ctx context.Context, ls LiveStore, ch store.Chan
 		if used >= limit {
 			break
 		}
-		if st.Update || st.ID == 0 || !passes(storyText(st), inc, exc) {
+		if st.Update || st.ID == 0 || !allowed(storyText(st)) {
 			continue
 		}
 		m := Message{Title: "New story", Sections: []Section{StorySection(st)}}

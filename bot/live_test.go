@@ -79,25 +79,3 @@ func TestLiveModeFiltersCapAndOnce(t *testing.T) {
 		t.Error("a bad include pattern went unreported")
 	}
 }
-
-func TestCompileFilters(t *testing.T) {
-	inc, exc, err := CompileFilters([]string{"climate|energy", " "}, []string{"opinion"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct {
-		text string
-		want bool
-	}{
-		{"Energy prices rise", true},
-		{"Opinion: energy policy", false},
-		{"Local sports", false},
-	} {
-		if got := passes(tt.text, inc, exc); got != tt.want {
-			t.Errorf("passes(%q) = %v", tt.text, got)
-		}
-	}
-	if _, _, err := CompileFilters(nil, []string{"a(b"}); err == nil {
-		t.Error("bad exclude accepted")
-	}
-}

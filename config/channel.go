@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -16,9 +17,10 @@ func (ch Channel) Location() (*time.Location, error) {
 	return loc, nil
 }
 
-// Filter returns a function that reports whether a story's text (its title
-// and summary) may be posted to the channel: it must match one of Include
-// when Include is set, and none of Exclude.
+// Filter returns a function that reports whether a story's text (its title,
+// summary and headlines) may be posted to the channel: it must match one of
+// Include when Include is set, and none of Exclude. Patterns are RE2 and
+// match case-insensitively; blank ones are ignored.
 func (ch Channel) Filter() (func(text string) bool, error) {
 	include, err := compileAll(ch.Include)
 	if err != nil {
@@ -49,9 +51,12 @@ func (ch Channel) Filter() (func(text string) bool, error) {
 func compileAll(patterns []string) ([]*regexp.Regexp, error) {
 	out := make([]*regexp.Regexp, 0, len(patterns))
 	for _, p := range patterns {
-		re, err := regexp.Compile(p)
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		re, err := regexp.Compile("(?i)" + p)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+			return nil, fmt.Errorf("%w: pattern %q: %w", ErrInvalid, p, err)
 		}
 		out = append(out, re)
 	}

@@ -19,7 +19,8 @@ func TestChannelFilter(t *testing.T) {
 		{"any include", []string{"strike", "budget"}, nil, "budget vote", true},
 		{"exclude wins", []string{"vote"}, []string{"(?i)football"}, "Football club vote", false},
 		{"exclude only", nil, []string{"sport"}, "science news", true},
-		{"case-sensitive by default", []string{"Budget"}, nil, "budget", false},
+		{"case ignored", []string{"Budget"}, nil, "budget", true},
+		{"blank pattern ignored", []string{" "}, nil, "anything", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -123,11 +123,10 @@ type Channel struct {
 	// LiveMaxPerHour caps live posts to the channel. Default 6.
 	LiveMaxPerHour int `toml:"live_max_per_hour"`
 	// Include lists RE2 patterns; when set, a story is posted only if its
-	// title or summary matches one of them. Matching is case-sensitive unless
-	// the pattern starts with (?i).
+	// title, summary or a headline matches one of them. Matching ignores case.
 	Include []string `toml:"include"`
-	// Exclude lists RE2 patterns; a story whose title or summary matches one
-	// of them is never posted.
+	// Exclude lists RE2 patterns; a story whose title, summary or a headline
+	// matches one of them is never posted.
 	Exclude []string `toml:"exclude"`
 	// NothingNew sends a short notice when a scheduled period has no stories,
 	// instead of staying silent.
