@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/newsdigest/newsdigest/store"
@@ -34,7 +36,11 @@ func (a *app) backupLoop(ctx context.Context, dir string, every time.Duration) {
 	}
 }
 
-// backup writes one snapshot named after its time into dir.
+// backupsKept is how many snapshots backupLoop keeps; older ones are removed.
+const backupsKept = 7
+
+// backup writes one snapshot named after its time into dir, then removes
+// all but the newest backupsKept snapshots.
 func (a *app) backup(ctx context.Context, dir string, now time.Time) (string, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return "", fmt.Errorf("backup: %w", err)
@@ -43,5 +49,25 @@ func (a *app) backup(ctx context.Context, dir string, now time.Time) (string, er
 	if err := a.st.Backup(ctx, path); err != nil {
 		return "", fmt.Errorf("backup: %w", err)
 	}
+	if err := pruneBackups(dir, backupsKept); err != nil {
+		a.log.Warn("removing old backups", slog.String("dir", dir), slog.String("error", err.Error()))
+	}
 	return path, nil
+}
+
+// pruneBackups removes all but the newest keep snapshots in dir. Their
+// names sort by time, so the newest sort last.
+func pruneBackups(dir string, keep int) error {
+	old, err := filepath.Glob(filepath.Join(dir, "newsdigest-*Z.db"))
+	if err != nil || len(old) <= keep {
+		return err
+	}
+	slices.Sort(old)
+	var errs []error
+	for _, p := range old[:len(old)-keep] {
+		if err := os.Remove(p); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }

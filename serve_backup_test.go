@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -30,5 +31,25 @@ func TestBackupWritesReadableSnapshot(t *testing.T) {
 	}
 	if n != 13 {
 		t.Errorf("backup holds %d articles, want the 13 samples", n)
+	}
+}
+
+func TestBackupKeepsTheNewest(t *testing.T) {
+	a := sampleApp(t)
+	dir := t.TempDir()
+	var paths []string
+	for i := range backupsKept + 3 {
+		p, err := a.backup(context.Background(), dir, fixedUntil.Add(time.Duration(i)*24*time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	left, err := filepath.Glob(filepath.Join(dir, "*.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(left, paths[3:]) {
+		t.Errorf("kept %v, want the newest %d: %v", left, backupsKept, paths[3:])
 	}
 }
