@@ -106,8 +106,9 @@ func TestStanceBaselines(t *testing.T) {
 // TestStanceTargets runs the stance task on the DEV files, logs the metrics
 // and fails when macro-F1 drops below a floor. Mention level (NewsMTSC): the
 // floor is the target, 0.62. Article level (BASIL): the target
-// is 0.50, which the aggregation does not reach (0.45 when written); the floor
-// guards against regressions only.
+// is 0.50 (0.45 when written, 0.50 with the counting aggregation); with 13
+// positive records one article moves macro-F1 by about 0.01, so the floor
+// leaves room for that noise and guards against regressions only.
 func TestStanceTargets(t *testing.T) {
 	dir := stanceSharedEval(t)
 	for _, tc := range []struct {
@@ -115,7 +116,7 @@ func TestStanceTargets(t *testing.T) {
 		min  float64
 	}{
 		{"stance/dev.jsonl", 0.62},
-		{"stance/basil-dev.jsonl", 0.42},
+		{"stance/basil-dev.jsonl", 0.47},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			var pred bytes.Buffer

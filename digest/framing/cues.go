@@ -21,28 +21,18 @@ func findCues(d *doc) []Cue {
 	cs = append(cs, scareQuotes(d)...)
 	cs = append(cs, listCues(d, lex.exaggeration, Exaggeration, false)...)
 	cs = append(cs, historicalAnalogies(d)...)
-	return dropUnsupported(d, tidyCues(cs))
+	return dropWeak(tidyCues(cs))
 }
 
-// dropUnsupported removes loaded-language and name-calling cues on words
-// that are only loaded in context (lexicon/weak.txt) when nothing else in
-// their sentence is loaded.
-func dropUnsupported(d *doc, cs []Cue) []Cue {
-	isLoaded := func(c Cue) bool { return c.Type == LoadedLanguage || c.Type == NameCalling }
-	weak := make([]bool, len(cs))
-	strong := map[int]int{} // sentence -> strong loaded cues
-	for i, c := range cs {
-		if !isLoaded(c) {
-			continue
-		}
-		weak[i] = weakCue(c)
-		if !weak[i] {
-			strong[sentenceAt(d, c.Start)]++
-		}
-	}
+// dropWeak removes loaded-language and name-calling cues made only of words
+// that are loaded in an argument but plain in a report (lexicon/weak.txt).
+// Such a word next to a stronger one has no cue of its own: the sentence is
+// already flagged by the stronger word, and a second span on the topic noun
+// ("the regime", "the abuse") would point at the wrong words.
+func dropWeak(cs []Cue) []Cue {
 	out := cs[:0]
-	for i, c := range cs {
-		if weak[i] && strong[sentenceAt(d, c.Start)] == 0 {
+	for _, c := range cs {
+		if (c.Type == LoadedLanguage || c.Type == NameCalling) && weakCue(c) {
 			continue
 		}
 		out = append(out, c)
@@ -80,7 +70,7 @@ func (d *doc) cue(typ string, a, b int) Cue {
 func listCues(d *doc, m *matcher, typ string, lowerOnly bool) []Cue {
 	var out []Cue
 	for i := 0; i < len(d.words); i++ {
-		n := d.match(m, i)
+		n := d.matchIn(m, i, d.sents[d.tokSent[i]].tokB)
 		if n == 0 {
 			continue
 		}

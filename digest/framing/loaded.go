@@ -18,7 +18,7 @@ var intensifiers = map[string]bool{"utterly": true, "deeply": true, "truly": tru
 func loadedPhrases(d *doc) []Cue {
 	var out []Cue
 	for i := 0; i < len(d.words); i++ {
-		n := d.match(lex.loaded, i)
+		n := d.matchIn(lex.loaded, i, d.sents[d.tokSent[i]].tokB)
 		if n == 0 {
 			continue
 		}
@@ -26,7 +26,8 @@ func loadedPhrases(d *doc) []Cue {
 		if a > 0 && intensifiers[d.words[a-1]] && d.adjacent(a-1) && d.tokSent[a-1] == d.tokSent[i] {
 			a--
 		}
-		if b < len(d.toks) && d.adjacent(b-1) && d.tokSent[b] == d.tokSent[i] && looksAdjective(d.words[b-1]) &&
+		// A topic noun such as "scandal" colours no noun after it.
+		if b < len(d.toks) && d.adjacent(b-1) && d.tokSent[b] == d.tokSent[i] && looksAdjective(d.words[b-1]) && !lex.weak.has(d.words[b-1]) &&
 			!text.IsStopWord(d.words[b]) && !isCapitalised(d.toks[b].Text) && !looksAdverb(d.words[b]) {
 			b++
 		}
@@ -60,8 +61,8 @@ func nameCalling(d *doc) []Cue {
 			i += n - 1
 			continue
 		}
-		n := d.match(lex.pejoratives, i)
-		if n == 0 {
+		n := d.matchIn(lex.pejoratives, i, d.sents[d.tokSent[i]].tokB)
+		if n == 0 || properNamePart(d, i) || abstractNoun(d.words[i+n-1]) {
 			continue
 		}
 		a, b := i, i+n
@@ -116,3 +117,22 @@ func labelPhrase(d *doc, i int) int {
 }
 
 func isFiller(w string) bool { return determiners[w] || w == "and" || w == "or" || w == "of" }
+
+// properNamePart reports whether the capitalised word at i, inside a
+// sentence that is not a heading, belongs to a proper name with a
+// capitalised neighbour: "Communist Party", "Nazi Germany" name an
+// organisation or a period, not a person being labelled.
+func properNamePart(d *doc, i int) bool {
+	s := d.sents[d.tokSent[i]]
+	if s.heading || i == s.tokA || !isCapitalised(d.toks[i].Text) {
+		return false
+	}
+	return (i+1 < s.tokB && isCapitalised(d.toks[i+1].Text)) || (i-1 > s.tokA && isCapitalised(d.toks[i-1].Text))
+}
+
+// abstractNoun reports whether w names an idea or a state rather than a
+// person ("radicalization", "bigotry", "dictatorships"), which a pejorative
+// prefix entry would otherwise take for a label.
+func abstractNoun(w string) bool {
+	return hasAnySuffix(w, []string{"ism", "isms", "ization", "isation", "ry", "ship", "ships", "esque"})
+}

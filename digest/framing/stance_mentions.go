@@ -8,31 +8,61 @@ import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
-// stanceTargetMentions finds target's mentions in title and body.
+// stanceTargetMentions finds target's mentions in title and body. The body is
+// split into paragraphs at line breaks before sentences, so that no sentence
+// spans two paragraphs.
 func stanceTargetMentions(title, body, target string) []stanceTargetMention {
 	aliases := stanceTargetAliases(target)
 	if len(aliases) == 0 {
 		return nil
 	}
+	namesakes := newStanceNamesakes(body, target, aliases)
 	var out []stanceTargetMention
 	if title != "" {
-		for _, m := range stanceFindMentions(title, aliases) {
+		for _, m := range namesakes.drop(title, stanceFindMentions(title, aliases)) {
 			out = append(out, stanceTargetMention{sentence: title, start: m[0], end: m[1]})
 		}
 	}
-	previous := false // the previous body sentence named the target
-	for _, s := range text.Sentences(body) {
-		sentence := body[s.Start:s.End]
-		found := stanceFindMentions(sentence, aliases)
-		for _, m := range found {
-			out = append(out, stanceTargetMention{sentence: sentence, base: s.Start, start: m[0], end: m[1], inBody: true})
-		}
-		if len(found) == 0 && previous {
-			if a, b, ok := stanceLeadingPronoun(sentence); ok {
-				out = append(out, stanceTargetMention{sentence: sentence, base: s.Start, start: a, end: b, inBody: true})
+	sentIndex := 0
+	previous := false // the previous sentence named the target
+	for _, para := range stanceParagraphs(body) {
+		p := body[para[0]:para[1]]
+		for _, s := range text.Sentences(p) {
+			sentence := p[s.Start:s.End]
+			base := para[0] + s.Start
+			mk := func(a, b int) stanceTargetMention {
+				return stanceTargetMention{sentence: sentence, base: base, start: a, end: b, inBody: true, sentenceIndex: sentIndex}
 			}
+			found := namesakes.drop(sentence, stanceFindMentions(sentence, aliases))
+			for _, m := range found {
+				out = append(out, mk(m[0], m[1]))
+			}
+			if len(found) == 0 && previous {
+				if a, b, ok := stanceLeadingPronoun(sentence); ok {
+					out = append(out, mk(a, b))
+				}
+			}
+			previous = len(found) > 0
+			sentIndex++
 		}
-		previous = len(found) > 0
+	}
+	return out
+}
+
+// stanceParagraphs returns the byte ranges of body's non-blank lines.
+func stanceParagraphs(body string) [][2]int {
+	var out [][2]int
+	for start := 0; start < len(body); {
+		end := strings.IndexByte(body[start:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(body[start:end]) != "" {
+			out = append(out, [2]int{start, end})
+		}
+		start = end + 1
 	}
 	return out
 }

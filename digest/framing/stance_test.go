@@ -133,6 +133,61 @@ func TestTargetStance(t *testing.T) {
 	}
 }
 
+func TestTargetStanceNeedsRepeatedCriticism(t *testing.T) {
+	once := strings.Join([]string{
+		"Senator Tom Blake spoke to reporters in the capital on Monday.",
+		"Critics accused Blake of lying to voters and betraying the people who trusted him.",
+		"Blake will travel to the coast next week.",
+	}, "\n")
+	if r := TargetStance("", once, "Tom Blake"); r.Label != Neutral {
+		t.Errorf("one critical sentence: %s (probs %v), want neutral", r.Label, r.Probs)
+	}
+}
+
+func TestTargetStanceClass(t *testing.T) {
+	tests := []struct {
+		critical, approving int
+		want                string
+	}{
+		{0, 0, Neutral},
+		{1, 0, Neutral},
+		{2, 0, Negative},
+		{2, 2, Neutral},
+		{3, 2, Negative},
+		{0, 1, Neutral},
+		{0, 2, Positive},
+		{1, 3, Positive},
+	}
+	for _, tt := range tests {
+		if got := stanceLabels[stanceTargetClass(tt.critical, tt.approving)]; got != tt.want {
+			t.Errorf("class(%d critical, %d approving) = %s, want %s", tt.critical, tt.approving, got, tt.want)
+		}
+	}
+}
+
+func TestTargetMentionsOneSentencePerParagraph(t *testing.T) {
+	body := "Tom Blake spoke on Monday and left later\nBlake left. He said nothing.\n\nLater Blake returned"
+	ms := stanceTargetMentions("", body, "Tom Blake")
+	var got []string
+	for _, m := range ms {
+		if strings.Contains(m.sentence, "\n") {
+			t.Errorf("sentence %q spans a line break", m.sentence)
+		}
+		if body[m.base+m.start:m.base+m.end] != m.sentence[m.start:m.end] {
+			t.Errorf("mention %q does not map into the body", m.sentence[m.start:m.end])
+		}
+		got = append(got, m.sentence[m.start:m.end])
+	}
+	if want := "Tom Blake|Blake|He|Blake"; strings.Join(got, "|") != want {
+		t.Errorf("mentions %q, want %q", strings.Join(got, "|"), want)
+	}
+	for i := 1; i < len(ms); i++ {
+		if ms[i].sentenceIndex <= ms[i-1].sentenceIndex {
+			t.Errorf("sentence indexes %d, %d do not increase", ms[i-1].sentenceIndex, ms[i].sentenceIndex)
+		}
+	}
+}
+
 func TestTargetAliases(t *testing.T) {
 	tests := []struct {
 		target string
