@@ -35,3 +35,24 @@ func TestLoadedCuePrecision(t *testing.T) {
 		})
 	}
 }
+
+func TestHedgesAreNotAttribution(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		want []string // texts of the hedge cues
+	}{
+		{"A team from the institute reported on Thursday that the dam held.", nil},
+		{"The minister was reported to have resigned on Thursday.", []string{"was reported to"}},
+		{"The minister reportedly resigned on Thursday.", []string{"reportedly"}},
+	} {
+		var got []string
+		for _, c := range Analyze("", tc.body).Cues {
+			if c.Type == Hedge {
+				got = append(got, c.Text)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: hedges %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}
