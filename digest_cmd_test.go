@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -134,38 +136,46 @@ func storyTitles(d digest.Digest) string {
 
 // TestSeedsFormOneStory puts the two founding articles in a feed next to the
 // samples: they must form one story that no sample joins.
+// TestSeedsFormOneStory puts both founding articles in a feed next to the
+// samples, in either publication order: they must form one story that no
+// sample article joins.
 func TestSeedsFormOneStory(t *testing.T) {
 	seeds := sharedSeeds(t)
-	a := sampleApp(t)
-	path := filepath.Join(t.TempDir(), "seeds.xml")
-	if err := os.WriteFile(path, seedFeed(t, seeds), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a.cfg.Feeds = append(a.cfg.Feeds, config.Feed{URL: "file://" + filepath.ToSlash(path), Name: "Seed Wire"})
-	d, err := a.pollAndDigest(context.Background(), time.Time{}, fixedUntil, "", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var story *digest.Story
-	for i, s := range d.Stories {
-		for _, art := range s.Articles {
-			if art.Source == "Seed Wire" {
-				if story != nil && story.ID != s.ID {
-					t.Fatalf("the seeds are in two stories: %s", storyTitles(d))
-				}
-				story = &d.Stories[i]
+	ids := slices.Sorted(maps.Keys(seeds))
+	for _, order := range [][]string{ids, {ids[1], ids[0]}} {
+		t.Run(strings.Join(order, "-then-"), func(t *testing.T) {
+			a := sampleApp(t)
+			path := filepath.Join(t.TempDir(), "seeds.xml")
+			if err := os.WriteFile(path, seedFeed(t, seeds, order), 0o644); err != nil {
+				t.Fatal(err)
 			}
-		}
-	}
-	if story == nil {
-		t.Fatal("no story holds the seeds")
-	}
-	if len(story.Articles) != 2 {
-		var titles []string
-		for _, art := range story.Articles {
-			titles = append(titles, art.Source+": "+art.Title)
-		}
-		t.Fatalf("the seeds' story has %d articles, want exactly the 2 seeds: %q", len(story.Articles), titles)
+			a.cfg.Feeds = append(a.cfg.Feeds, config.Feed{URL: "file://" + filepath.ToSlash(path), Name: "Seed Wire"})
+			d, err := a.pollAndDigest(context.Background(), time.Time{}, fixedUntil, "", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var story *digest.Story
+			for i, s := range d.Stories {
+				for _, art := range s.Articles {
+					if art.Source == "Seed Wire" {
+						if story != nil && story.ID != s.ID {
+							t.Fatalf("the seeds are in two stories: %s", storyTitles(d))
+						}
+						story = &d.Stories[i]
+					}
+				}
+			}
+			if story == nil {
+				t.Fatal("no story holds the seeds")
+			}
+			if len(story.Articles) != 2 {
+				var titles []string
+				for _, art := range story.Articles {
+					titles = append(titles, art.Source+": "+art.Title)
+				}
+				t.Fatalf("the seeds' story has %d articles, want exactly the 2 seeds: %q", len(story.Articles), titles)
+			}
+		})
 	}
 }
 
@@ -189,14 +199,15 @@ func sharedSeeds(t *testing.T) map[string]string {
 }
 
 // seedFeed writes the seeds as an RSS 2.0 feed, one item each, an hour apart.
-func seedFeed(t *testing.T, seeds map[string]string) []byte {
+// seedFeed renders the seeds as an RSS feed, published an hour apart in
+// the given order of their ids.
+func seedFeed(t *testing.T, seeds map[string]string, order []string) []byte {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Seed Wire</title><link>https://seeds.example/</link>`)
 	published := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
-	i := 0
-	for id, txt := range seeds {
-		title, body := splitHeadline(txt)
+	for i, id := range order {
+		title, body := splitHeadline(seeds[id])
 		var paras strings.Builder
 		for _, p := range strings.Split(body, "\n") {
 			if p = strings.TrimSpace(p); p != "" {
@@ -205,7 +216,6 @@ func seedFeed(t *testing.T, seeds map[string]string) []byte {
 		}
 		fmt.Fprintf(&b, `<item><title>%s</title><link>https://seeds.example/%s</link><guid>%s</guid><pubDate>%s</pubDate><description>%s</description></item>`,
 			html.EscapeString(title), id, id, published.Add(time.Duration(i)*time.Hour).Format(time.RFC1123Z), html.EscapeString(paras.String()))
-		i++
 	}
 	b.WriteString(`</channel></rss>`)
 	return []byte(b.String())

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdigest/newsdigest/digest/framing"
 	"github.com/newsdigest/newsdigest/digest/summarize"
 	"github.com/newsdigest/newsdigest/digest/text"
 )
@@ -71,7 +72,7 @@ func groupByStory(items []Item) [][]Item {
 }
 
 func buildStory(g []Item) Story {
-	s := Story{ID: g[0].StoryID, Title: g[0].Title, Coverage: map[string]int{}}
+	s := Story{ID: g[0].StoryID, Title: storyTitle(g), Coverage: map[string]int{}}
 	if s.ID == 0 {
 		s.ID = -1
 	}
@@ -112,6 +113,34 @@ func buildStory(g []Item) Story {
 		s.OnlyIn = exclusives(g)
 	}
 	return s
+}
+
+// storyTitle picks the headline a story goes by: a news report's rather
+// than an opinion piece's (a column's headline is its argument, not the
+// event), a neutral-toned one when there is one, else the earliest.
+// g is in publication order.
+func storyTitle(g []Item) string {
+	rank := func(it Item) int {
+		r := 0
+		switch it.Analysis.Genre.Label {
+		case framing.Reporting:
+		case framing.Analysis:
+			r += 2
+		default:
+			r += 4
+		}
+		if it.Analysis.Tone != framing.ToneNeutral {
+			r++
+		}
+		return r
+	}
+	best := 0
+	for i := range g {
+		if rank(g[i]) < rank(g[best]) {
+			best = i
+		}
+	}
+	return g[best].Title
 }
 
 func storyArticle(it Item, g []Item) StoryArticle {

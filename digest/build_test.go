@@ -124,3 +124,20 @@ func TestExclusives(t *testing.T) {
 		t.Errorf("only_in = %+v, want Hill Courier's shop trade detail", s.OnlyIn)
 	}
 }
+
+func TestStoryTitlePrefersNeutralReporting(t *testing.T) {
+	column := item(3, "Ridge Review", "right", "This reckless ferry deal will ruin us all",
+		"I have had enough of this council. Who asked the ferry crews? This reckless, shameful deal will ruin the island and everyone on it. We must stop it now.", 8)
+	report := item(3, "Lakeside Post", "left", "Council signs ferry contract with Orrin Lines",
+		"The council signed a ten-year ferry contract with Orrin Lines on Monday. The company will run four crossings a day from March. The contract is worth 12 million crowns, the council said.", 9)
+	if column.Analysis.Genre.Label == "reporting" || report.Analysis.Genre.Label != "reporting" {
+		t.Fatalf("genres %q and %q: the fixtures no longer read as a column and a report", column.Analysis.Genre.Label, report.Analysis.Genre.Label)
+	}
+	if got := Build([]Item{column, report}, BuildOptions{})[0].Title; got != report.Title {
+		t.Errorf("title %q, want the news report's %q rather than the earlier column's", got, report.Title)
+	}
+	// Among reports of equal standing the earliest names the story.
+	if got := Build([]Item{bridgeB, bridgeA}, BuildOptions{})[0].Title; got != bridgeA.Title {
+		t.Errorf("title %q, want the earliest report's %q", got, bridgeA.Title)
+	}
+}

@@ -11,8 +11,10 @@
 // frequencies at comparison time. An inverted index over each article's most
 // distinctive terms finds the few stories worth comparing, so an insert does
 // not scan the window. The score against a story is the mean of the cosine to
-// the story profile and to its closest recent article, lowered by the time
-// gap to the story's newest article (time agreement). A SimHash of the body
+// the story profile and to its closest recent article, raised a little for
+// an article within hours of the story's newest one and lowered the farther
+// beyond (time agreement; the eval sets carry no times, so this part is
+// not measured by them). A SimHash of the body
 // flags republished copies, which always join their original's story.
 //
 // On the DEV sets of ../shared/eval/cluster, single pass in file order with

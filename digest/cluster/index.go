@@ -23,6 +23,13 @@ const (
 	// timePenalty is how much of the similarity a story loses when the
 	// article is a whole window away from the story's newest article.
 	timePenalty = 0.3
+	// Coverage of one event comes in a burst: an article published within
+	// burstSpan of a story's newest article gains up to burstBonus of its
+	// similarity, falling linearly to nothing at burstSpan. Two outlets'
+	// opposite takes on one event share its names but little else, and
+	// are published hours apart, not days.
+	burstSpan  = 12 * time.Hour
+	burstBonus = 0.1
 )
 
 // Index clusters docs into stories incrementally. It is safe for concurrent
@@ -249,7 +256,8 @@ func (ix *Index) topCandidates() []*story {
 // similarity scores q against a story whose profile cosine is profileSim:
 // the mean of that (what the story is about overall) and the cosine to its
 // closest recent article (so one close report counts even in a broad story),
-// lowered when the article is far in time from the story's newest article.
+// raised a little when the article comes within burstSpan of the story's
+// newest article and lowered the farther it is beyond.
 func (ix *Index) similarity(q vector, s *story, profileSim float64, t time.Time) float64 {
 	var closest float64
 	for i := range s.members {
@@ -259,6 +267,9 @@ func (ix *Index) similarity(q vector, s *story, profileSim float64, t time.Time)
 	if !t.IsZero() && !s.latest.IsZero() {
 		gap := t.Sub(s.latest).Abs()
 		sim *= 1 - timePenalty*min(1, float64(gap)/float64(ix.cfg.Window))
+		if gap < burstSpan {
+			sim = min(1, sim*(1+burstBonus*(1-float64(gap)/float64(burstSpan))))
+		}
 	}
 	return sim
 }

@@ -252,3 +252,21 @@ func ExampleIndex_Add() {
 	// doc 2 -> story 2
 	// doc 3 -> story 1
 }
+
+func TestBurstRaisesSimilarityWithinHours(t *testing.T) {
+	docs := fixtureDocs(t0, 1)
+	score := func(gap time.Duration) float64 {
+		ix := New(Config{Window: 72 * time.Hour})
+		ix.Add(docs[0])
+		d := docs[2]
+		d.Time = docs[0].Time.Add(gap)
+		return ix.Add(d).Score
+	}
+	sameHour, sameDay, nextDay := score(0), score(6*time.Hour), score(burstSpan+time.Hour)
+	if !(sameHour > sameDay && sameDay > nextDay) {
+		t.Errorf("scores at 0h %.3f, 6h %.3f, 13h %.3f: want the burst bonus to fall off with the gap", sameHour, sameDay, nextDay)
+	}
+	if sameHour > 1 {
+		t.Errorf("score %.3f above 1", sameHour)
+	}
+}

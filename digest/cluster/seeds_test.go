@@ -40,6 +40,14 @@ func TestSeedsFormOneStory(t *testing.T) {
 	if len(files) != 2 {
 		t.Fatalf("found %d seed articles, want 2", len(files))
 	}
+	for _, order := range [][]string{files, {files[1], files[0]}} {
+		t.Run(filepath.Base(order[0]), func(t *testing.T) { seedsOneStory(t, order) })
+	}
+}
+
+// seedsOneStory adds the seeds in the given order, one early among the
+// fixtures and one late.
+func seedsOneStory(t *testing.T, files []string) {
 	docs := fixtureDocs(t0, 1)
 	var seedIDs []int64
 	for i, f := range files {
