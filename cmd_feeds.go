@@ -112,7 +112,11 @@ func (a *app) addFeed(ctx context.Context, w io.Writer, f store.Feed, check bool
 	f.URL = u.String()
 	if check {
 		title, found, err := feed.NewPoller(nil, feedOptions(a.cfg, a.log)).CheckFeed(ctx, f.URL)
-		if err != nil {
+		switch {
+		case errors.Is(err, feed.ErrPrivateAddress):
+			// Storing it would not help: every poll is refused the same way.
+			return fmt.Errorf("feeds add: %w (set allow_private_networks = true in the config for a self-hosted feed)", err)
+		case err != nil:
 			return fmt.Errorf("feeds add: %w (use -no-check to store it anyway)", err)
 		}
 		f.URL = found

@@ -34,7 +34,7 @@ func TestFeedsCommands(t *testing.T) {
 	}
 
 	write(false)
-	if out, err := feeds("add", feedSrv.URL+"/rss"); err == nil || !strings.Contains(err.Error(), "private network") {
+	if out, err := feeds("add", feedSrv.URL+"/rss"); err == nil || !strings.Contains(err.Error(), "private network") || !strings.Contains(err.Error(), "allow_private_networks") {
 		t.Fatalf("adding a loopback feed without allow_private_networks: %v\n%s", err, out)
 	}
 	if _, err := feeds("add", "file:///etc/passwd"); err == nil {
