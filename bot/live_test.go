@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,5 +79,37 @@ func TestLiveModeFiltersCapAndOnce(t *testing.T) {
 	}
 	if err := s.Live(ctx, now); err == nil {
 		t.Error("a bad include pattern went unreported")
+	}
+}
+
+// TestLiveStopsAfterPermanentError: once the platform says the channel is
+// gone, live mode queues nothing more for it.
+func TestLiveStopsAfterPermanentError(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	fx := newFixture(t, st, "alpha")
+	now := time.Now().UTC().Truncate(time.Second)
+	fx.article("alpha", "Rail strike called", now.Add(-2*time.Hour), 0)
+	ch, err := st.UpsertChannel(ctx, store.Channel{Platform: "console", ChannelID: "gone", Tags: []string{"news"}, Live: true, LivePerHour: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newRecordingPoster()
+	p.before = func(context.Context, Channel, string) error { return permanentErr{} }
+	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{})
+	if err := s.Live(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	s.Deliver(ctx, "a", now)
+	// A new story well within the hourly cap.
+	fx.article("alpha", "Harbour reopens", now.Add(-time.Minute), 0)
+	if err := s.Live(ctx, now); err != nil {
+		t.Fatal(err)
+	}
+	if ds := fx.deliveries(ch); len(ds) != 1 || ds[0].Status != store.DeliveryFailed {
+		t.Fatalf("deliveries %+v; want the one failed post and nothing queued after it", ds)
+	}
+	if _, _, _, err := s.ChannelSchedule(ctx, Channel{Platform: "console", ID: "gone"}); !errors.Is(err, ErrScheduleStopped) || !strings.Contains(err.Error(), "missing access") {
+		t.Errorf("ChannelSchedule err = %v, want the stop and its reason", err)
 	}
 }

@@ -48,6 +48,9 @@ func (s *Scheduler) CheckFeedHealth(ctx context.Context, now time.Time) error {
 	}
 	var errs []error
 	for _, ch := range chans {
+		if ch.StopReason != "" {
+			continue // the platform said posting there cannot work
+		}
 		if err := s.noticeChannel(ctx, ns, ch, feeds, now); err != nil {
 			errs = append(errs, fmt.Errorf("channel %d: %w", ch.ID, err))
 		}

@@ -22,6 +22,15 @@ func TestFeedHealthNotices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A channel the platform said is gone gets no notices.
+	stopped := fx.channel("stopped", false)
+	d, _, err := st.CreateDelivery(ctx, store.Delivery{ChannelID: stopped.ID, PeriodKey: "p", Kind: store.KindDigest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.MarkDeliveryFailed(ctx, d.ID, "channel deleted", day0, store.StopChannel); err != nil {
+		t.Fatal(err)
+	}
 	p := newRecordingPoster()
 	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{})
 	alpha := fx.feeds["alpha"]
@@ -57,7 +66,7 @@ func TestFeedHealthNotices(t *testing.T) {
 		!strings.Contains(got[0].Text, "configuration") {
 		t.Fatalf("tagged channel got %+v, want one notice naming the feed, the error and the fix", got)
 	}
-	if n := len(p.messages("beta-only")) + len(p.messages("other")); n != 0 {
+	if n := len(p.messages("beta-only")) + len(p.messages("other")) + len(p.messages("stopped")); n != 0 {
 		t.Errorf("channels not following the feed got %d notices", n)
 	}
 	setHealth(false)

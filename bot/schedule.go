@@ -184,6 +184,9 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch Channel) (cron, time
 	}
 	sc, err := s.st.ScheduleFor(ctx, c.ID)
 	if errors.Is(err, store.ErrNotFound) {
+		if c.StopReason != "" { // a live-only channel stopped by the platform
+			return "", "", time.Time{}, fmt.Errorf("%w: %s; set a schedule to restart posting", ErrScheduleStopped, c.StopReason)
+		}
 		return "", "", time.Time{}, nil
 	}
 	if err != nil {

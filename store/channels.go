@@ -21,12 +21,16 @@ type Channel struct {
 	Include     []string // RE2 patterns; live stories must match one when set
 	Exclude     []string // RE2 patterns; live stories matching one are skipped
 	NothingNew  bool     // post a notice when a scheduled period has nothing new
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// StopReason is why posting to the channel stopped after a permanent
+	// platform error; "" while it may be posted to. Setting the channel's
+	// schedule again clears it.
+	StopReason string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 const channelColumns = `id, platform, scope, channel_ref, tags, feed_ids, live, live_per_hour, include, exclude,
-	nothing_new, created_at, updated_at`
+	nothing_new, stop_reason, created_at, updated_at`
 
 // scanChannel reads one row selected with channelColumns.
 func scanChannel(row rowScanner) (Channel, error) {
@@ -36,7 +40,7 @@ func scanChannel(row rowScanner) (Channel, error) {
 		createdAtRaw, updatedAtRaw    int64
 	)
 	err := row.Scan(&c.ID, &c.Platform, &c.Scope, &c.ChannelID, &tags, &feeds, &c.Live, &c.LivePerHour,
-		&include, &exclude, &c.NothingNew, &createdAtRaw, &updatedAtRaw)
+		&include, &exclude, &c.NothingNew, &c.StopReason, &createdAtRaw, &updatedAtRaw)
 	if err != nil {
 		return Channel{}, err
 	}
@@ -145,7 +149,7 @@ func (s *Store) AllChannels(ctx context.Context) ([]Channel, error) {
 
 // LiveChannels returns the channels in live mode, by ID.
 func (s *Store) LiveChannels(ctx context.Context) ([]Channel, error) {
-	return s.queryChannels(ctx, "live channels", `WHERE live = TRUE`)
+	return s.queryChannels(ctx, "live channels", `WHERE live = TRUE AND stop_reason = ''`)
 }
 
 func (s *Store) queryChannels(ctx context.Context, what, where string, args ...any) ([]Channel, error) {

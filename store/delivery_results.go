@@ -83,8 +83,8 @@ const (
 	// the channel's schedule keeps running.
 	GiveUp
 	// StopChannel fails the delivery for good and stops the channel's
-	// schedule with the reason: the platform said retrying cannot help
-	// (channel deleted, bot removed).
+	// schedule and live posts with the reason: the platform said retrying
+	// cannot help (channel deleted, bot removed).
 	StopChannel
 )
 
@@ -115,6 +115,11 @@ func (s *Store) MarkDeliveryFailed(ctx context.Context, id int64, reason string,
 			WHERE channel_id = $1`, channelID, cleanText(reason), dbTime(time.Now()))
 		if err != nil {
 			return fmt.Errorf("stop schedule of channel %d: %w", channelID, err)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE channels SET stop_reason = $2, updated_at = $3 WHERE id = $1`,
+			channelID, cleanText(reason), dbTime(time.Now()))
+		if err != nil {
+			return fmt.Errorf("stop channel %d: %w", channelID, err)
 		}
 		return nil
 	})

@@ -243,3 +243,39 @@ func TestDeliveryLifecycle(t *testing.T) {
 		}
 	})
 }
+
+// TestPermanentFailureStopsTheChannel: after a permanent platform error
+// the channel gets no live posts either, a config re-sync does not
+// restart it, and setting its schedule again does.
+func TestPermanentFailureStopsTheChannel(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		c, err := s.UpsertChannel(ctx, Channel{Platform: "slack", ChannelID: "CLIVE", Live: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _, err := s.CreateDelivery(ctx, Delivery{ChannelID: c.ID, PeriodKey: "live:story:7", Kind: KindLive})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.MarkDeliveryFailed(ctx, d.ID, "channel_not_found", time.Time{}, StopChannel); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.ChannelByID(ctx, c.ID); got.StopReason != "channel_not_found" {
+			t.Errorf("stop reason %q, want the platform's", got.StopReason)
+		}
+		if _, err := s.UpsertChannel(ctx, Channel{Platform: "slack", ChannelID: "CLIVE", Live: true}); err != nil {
+			t.Fatal(err)
+		}
+		live, err := s.LiveChannels(ctx)
+		if err != nil || len(live) != 0 {
+			t.Errorf("LiveChannels = %+v, %v; want the stopped channel left out, even after a re-sync", live, err)
+		}
+		if _, err := s.SetSchedule(ctx, Schedule{ChannelID: c.ID, Cron: "0 8 * * *", NextRunAt: at(0)}); err != nil {
+			t.Fatal(err)
+		}
+		if live, _ := s.LiveChannels(ctx); len(live) != 1 || live[0].StopReason != "" {
+			t.Errorf("after setting a schedule: LiveChannels = %+v, want the channel back", live)
+		}
+	})
+}

@@ -47,7 +47,7 @@ func scanSchedule(row rowScanner) (Schedule, error) {
 }
 
 // SetSchedule creates or replaces a channel's schedule and enables it,
-// clearing any stop reason. LastPeriodEnd is kept unless sc sets one, so a
+// clearing any stop reason, the channel's own included. LastPeriodEnd is kept unless sc sets one, so a
 // changed schedule continues where the last digest ended. It returns
 // ErrNotFound when the channel does not exist.
 func (s *Store) SetSchedule(ctx context.Context, sc Schedule) (Schedule, error) {
@@ -73,6 +73,11 @@ func (s *Store) SetSchedule(ctx context.Context, sc Schedule) (Schedule, error) 
 				enabled = TRUE, stop_reason = '', updated_at = excluded.updated_at
 			RETURNING `+scheduleColumns,
 			sc.ChannelID, sc.Cron, sc.Timezone, dbTime(sc.NextRunAt), dbTime(sc.LastPeriodEnd), dbTime(time.Now())))
+		if err != nil {
+			return err
+		}
+		// Setting a schedule is how a person restarts a stopped channel.
+		_, err = tx.ExecContext(ctx, `UPDATE channels SET stop_reason = '' WHERE id = $1 AND stop_reason <> ''`, sc.ChannelID)
 		return err
 	})
 	if err != nil {
