@@ -169,16 +169,19 @@ func TestWindowEviction(t *testing.T) {
 	}
 }
 
-func TestTimeLowersSimilarity(t *testing.T) {
+// scoreAfter is the score of a fixture article of the first story
+// published gap after another one of it.
+func scoreAfter(gap time.Duration) float64 {
 	docs := fixtureDocs(t0, 1)
-	score := func(gap time.Duration) float64 {
-		ix := New(Config{Window: 72 * time.Hour})
-		ix.Add(docs[0])
-		d := docs[2]
-		d.Time = docs[0].Time.Add(gap)
-		return ix.Add(d).Score
-	}
-	near, far := score(time.Hour), score(60*time.Hour)
+	ix := New(Config{Window: 72 * time.Hour})
+	ix.Add(docs[0])
+	d := docs[2]
+	d.Time = docs[0].Time.Add(gap)
+	return ix.Add(d).Score
+}
+
+func TestTimeLowersSimilarity(t *testing.T) {
+	near, far := scoreAfter(time.Hour), scoreAfter(60*time.Hour)
 	if !(far < near) {
 		t.Errorf("score an hour apart %.3f, 60 hours apart %.3f: want the later one lower", near, far)
 	}
@@ -254,15 +257,7 @@ func ExampleIndex_Add() {
 }
 
 func TestBurstRaisesSimilarityWithinHours(t *testing.T) {
-	docs := fixtureDocs(t0, 1)
-	score := func(gap time.Duration) float64 {
-		ix := New(Config{Window: 72 * time.Hour})
-		ix.Add(docs[0])
-		d := docs[2]
-		d.Time = docs[0].Time.Add(gap)
-		return ix.Add(d).Score
-	}
-	sameHour, sameDay, nextDay := score(0), score(6*time.Hour), score(burstSpan+time.Hour)
+	sameHour, sameDay, nextDay := scoreAfter(0), scoreAfter(6*time.Hour), scoreAfter(burstSpan+time.Hour)
 	if !(sameHour > sameDay && sameDay > nextDay) {
 		t.Errorf("scores at 0h %.3f, 6h %.3f, 13h %.3f: want the burst bonus to fall off with the gap", sameHour, sameDay, nextDay)
 	}
