@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/store"
 )
 
 func TestServeHealthzAndShutdown(t *testing.T) {
@@ -115,7 +116,11 @@ func TestSyncChannelsKeepsAStoppedScheduleStopped(t *testing.T) {
 		t.Fatal(err)
 	}
 	// What the outbox does after a permanent platform error.
-	if err := a.st.DisableSchedule(ctx, stored.ID, "the channel was deleted"); err != nil {
+	d, _, err := a.st.CreateDelivery(ctx, store.Delivery{ChannelID: stored.ID, PeriodKey: "p", Kind: store.KindDigest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.st.MarkDeliveryFailed(ctx, d.ID, "the channel was deleted", time.Time{}, store.StopChannel); err != nil {
 		t.Fatal(err)
 	}
 	// A restart syncs the configuration again: the stop and its reason stay.

@@ -44,10 +44,7 @@ func TestIsPermanent(t *testing.T) {
 
 func TestDeliverRateLimitAndMetrics(t *testing.T) {
 	ctx := context.Background()
-	st := openTestStore(t)
-	fx := newFixture(t, st, "alpha")
-	ch := fx.channel("busy", true)
-	fx.schedule(ch, "0 8 * * *", "UTC", day0)
+	st, _, _ := dailyChannel(t, "busy")
 	reg := metrics.NewRegistry()
 	p := newRecordingPoster()
 	limited := true
@@ -89,10 +86,7 @@ func TestDeliverRateLimitAndMetrics(t *testing.T) {
 // instance was asked to stop is still recorded, so a platform without
 // idempotency keys never sees it twice.
 func TestShutdownDuringSuccessfulPostRecordsIt(t *testing.T) {
-	st := openTestStore(t)
-	fx := newFixture(t, st, "alpha")
-	ch := fx.channel("room", true)
-	fx.schedule(ch, "0 8 * * *", "UTC", day0)
+	st, fx, ch := dailyChannel(t, "room")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	p := newRecordingPoster()
@@ -112,10 +106,7 @@ func TestShutdownDuringSuccessfulPostRecordsIt(t *testing.T) {
 // delivered once the platform is back.
 func TestDeliverGivesUpButKeepsTheSchedule(t *testing.T) {
 	ctx := context.Background()
-	st := openTestStore(t)
-	fx := newFixture(t, st, "alpha")
-	ch := fx.channel("flaky", true)
-	fx.schedule(ch, "0 8 * * *", "UTC", day0)
+	st, fx, ch := dailyChannel(t, "flaky")
 	p := newRecordingPoster()
 	down, tries := true, 0
 	p.before = func(context.Context, Channel, string) error {

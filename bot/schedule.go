@@ -174,27 +174,28 @@ func (s *Scheduler) SetChannelSchedule(ctx context.Context, ch Channel, cron, ti
 	return stored.NextRunAt.In(c.Location()), nil
 }
 
-// ChannelSchedule returns ch's schedule; cron is "" when it has none. A
-// schedule stopped by a platform error comes back as an error that gives
-// the reason.
+// ChannelSchedule returns ch's schedule; cron is "" when it has none or it
+// was turned off in chat. A channel a permanent platform error stopped, or
+// a schedule that cannot run, comes back as ErrScheduleStopped with the
+// reason.
 func (s *Scheduler) ChannelSchedule(ctx context.Context, ch Channel) (cron, timezone string, next time.Time, err error) {
 	c, found, err := s.storeChannel(ctx, ch, false)
 	if err != nil || !found {
 		return "", "", time.Time{}, err
 	}
+	if c.StopReason != "" {
+		return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", ErrScheduleStopped, c.StopReason)
+	}
 	sc, err := s.st.ScheduleFor(ctx, c.ID)
 	if errors.Is(err, store.ErrNotFound) {
-		if c.StopReason != "" { // a live-only channel stopped by the platform
-			return "", "", time.Time{}, fmt.Errorf("%w: %s; set a schedule to restart posting", ErrScheduleStopped, c.StopReason)
-		}
 		return "", "", time.Time{}, nil
 	}
 	if err != nil {
 		return "", "", time.Time{}, fmt.Errorf("schedule: %w", err)
 	}
 	if !sc.Enabled {
-		if sc.StopReason != "" && sc.StopReason != reasonTurnedOff {
-			return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart them", ErrScheduleStopped, sc.StopReason)
+		if sc.StopReason != reasonTurnedOff { // e.g. a stored cron that no longer parses
+			return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", ErrScheduleStopped, sc.StopReason)
 		}
 		return "", "", time.Time{}, nil
 	}
@@ -205,9 +206,10 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch Channel) (cron, time
 	return sc.Cron, sc.Timezone, next, nil
 }
 
-// ErrScheduleStopped is returned for a schedule a permanent platform
-// error stopped; the error's text gives the reason.
-var ErrScheduleStopped = errors.New("scheduled digests for this channel stopped")
+// ErrScheduleStopped is returned for a channel a permanent platform error
+// stopped (no digests, live posts or notices) or a schedule that cannot
+// run; the error's text gives the reason.
+var ErrScheduleStopped = errors.New("scheduled posting to this channel stopped")
 
 // reasonTurnedOff is the stop reason of a schedule turned off in chat.
 const reasonTurnedOff = "turned off in chat"

@@ -149,6 +149,18 @@ func (f *fixture) schedule(c store.Channel, expr, zone string, next time.Time) {
 	}
 }
 
+// dailyChannel returns a store with feed "alpha" and a console channel
+// (nothing-new notices on) whose digest is due every day at 08:00 UTC,
+// first at day0.
+func dailyChannel(t testing.TB, ref string) (*store.Store, *fixture, store.Channel) {
+	t.Helper()
+	st := openTestStore(t)
+	fx := newFixture(t, st, "alpha")
+	ch := fx.channel(ref, true)
+	fx.schedule(ch, "0 8 * * *", "UTC", day0)
+	return st, fx, ch
+}
+
 // deliveries returns a channel's deliveries, oldest first.
 func (f *fixture) deliveries(c store.Channel) []store.Delivery {
 	f.t.Helper()

@@ -107,10 +107,7 @@ func headings(m Message) []string {
 
 func TestDeliverPermanentFailureStopsSchedule(t *testing.T) {
 	ctx := context.Background()
-	st := openTestStore(t)
-	fx := newFixture(t, st, "alpha")
-	ch := fx.channel("gone", true)
-	fx.schedule(ch, "0 8 * * *", "UTC", day0)
+	st, fx, ch := dailyChannel(t, "gone")
 	p := newRecordingPoster()
 	p.before = func(context.Context, Channel, string) error {
 		return fmt.Errorf("unknown channel: %w", ErrPermanent)
@@ -141,10 +138,7 @@ func TestDeliverPermanentFailureStopsSchedule(t *testing.T) {
 
 func TestDeliverTransientFailureBacksOff(t *testing.T) {
 	ctx := context.Background()
-	st := openTestStore(t)
-	fx := newFixture(t, st, "alpha")
-	ch := fx.channel("flaky", true)
-	fx.schedule(ch, "0 8 * * *", "UTC", day0)
+	st, fx, ch := dailyChannel(t, "flaky")
 	p := newRecordingPoster()
 	fails := 2
 	p.before = func(context.Context, Channel, string) error {
@@ -242,5 +236,23 @@ func TestSetSameScheduleKeepsDueRun(t *testing.T) {
 	changed, err := s.SetChannelSchedule(ctx, ch, "0 9 * * *", "UTC")
 	if err != nil || !changed.Equal(day0.Add(time.Hour)) {
 		t.Errorf("a changed schedule: %v %v", changed, err)
+	}
+}
+
+// TestUnrunnableScheduleIsReported: a stored cron that no longer parses
+// stops its schedule, and the channel is told why.
+func TestUnrunnableScheduleIsReported(t *testing.T) {
+	ctx := context.Background()
+	st := openTestStore(t)
+	fx := newFixture(t, st, "alpha")
+	ch := fx.channel("odd", true)
+	fx.schedule(ch, "61 8 * * *", "UTC", day0)
+	s := NewScheduler(st, map[string]Poster{"console": newRecordingPoster()}, SchedulerOptions{})
+	if err := s.Tick(ctx, "a", day0); err != nil {
+		t.Fatal(err)
+	}
+	_, _, _, err := s.ChannelSchedule(ctx, Channel{Platform: "console", ID: "odd"})
+	if !errors.Is(err, ErrScheduleStopped) || !strings.Contains(err.Error(), "61") {
+		t.Errorf("ChannelSchedule err = %v, want the stop with the cron's error", err)
 	}
 }
