@@ -3,10 +3,8 @@ package digest
 import (
 	"cmp"
 	"slices"
-	"strings"
 	"time"
 
-	"github.com/newsdigest/newsdigest/digest/framing"
 	"github.com/newsdigest/newsdigest/digest/summarize"
 	"github.com/newsdigest/newsdigest/digest/text"
 )
@@ -115,34 +113,6 @@ func buildStory(g []Item) Story {
 	return s
 }
 
-// storyTitle picks the headline a story goes by: a news report's rather
-// than an opinion piece's (a column's headline is its argument, not the
-// event), a neutral-toned one when there is one, else the earliest.
-// g is in publication order.
-func storyTitle(g []Item) string {
-	rank := func(it Item) int {
-		r := 0
-		switch it.Analysis.Genre.Label {
-		case framing.Reporting:
-		case framing.Analysis:
-			r += 2
-		default:
-			r += 4
-		}
-		if it.Analysis.Tone != framing.ToneNeutral {
-			r++
-		}
-		return r
-	}
-	best := 0
-	for i := range g {
-		if rank(g[i]) < rank(g[best]) {
-			best = i
-		}
-	}
-	return g[best].Title
-}
-
 func storyArticle(it Item, g []Item) StoryArticle {
 	a := StoryArticle{
 		Title:     it.Title,
@@ -166,38 +136,6 @@ func storyArticle(it Item, g []Item) StoryArticle {
 		}
 	}
 	return a
-}
-
-// blindspot flags a story that outlets rated on one side of the operator's
-// lean labels cover and the other side does not.
-func blindspot(coverage map[string]int) (bool, string) {
-	left, right := 0, 0
-	for lean, n := range coverage {
-		switch side(lean) {
-		case "left":
-			left += n
-		case "right":
-			right += n
-		}
-	}
-	switch {
-	case left > 0 && right == 0:
-		return true, "no coverage from outlets you rated right of center"
-	case right > 0 && left == 0:
-		return true, "no coverage from outlets you rated left of center"
-	}
-	return false, ""
-}
-
-func side(lean string) string {
-	l := strings.ToLower(lean)
-	switch {
-	case strings.Contains(l, "left"):
-		return "left"
-	case strings.Contains(l, "right"):
-		return "right"
-	}
-	return ""
 }
 
 // mentionsAll reports whether the story's articles together contain every topic term.
