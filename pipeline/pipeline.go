@@ -23,6 +23,12 @@ type Store interface {
 	Articles(ctx context.Context, q store.ArticleQuery) ([]store.Article, error)
 	SaveAnalysis(ctx context.Context, articleID int64, an digest.Analysis) error
 	SetStory(ctx context.Context, articleID, storyID int64) error
+	// MergeStory moves the articles of story from into story into.
+	MergeStory(ctx context.Context, into, from int64) error
+	// LoadDocFreqs and SaveDocFreqs keep the clustering's document
+	// frequencies between runs (see stream.go).
+	LoadDocFreqs(ctx context.Context) (docs float64, terms map[uint32]float64, err error)
+	SaveDocFreqs(ctx context.Context, docs float64, terms map[uint32]float64, replace bool) error
 }
 
 // batch is how many unanalysed articles one step loads.
@@ -69,7 +75,7 @@ func (p *Pipeline) Process(ctx context.Context) (int, error) {
 			return total, fmt.Errorf("pipeline: load unanalysed articles: %w", err)
 		}
 		if len(arts) == 0 {
-			return total, nil
+			return total, p.settle(ctx)
 		}
 		slices.SortStableFunc(arts, func(a, b store.Article) int { return docTime(a).Compare(docTime(b)) })
 		for i := range arts {
@@ -104,6 +110,9 @@ func (p *Pipeline) processOne(ctx context.Context, a *store.Article) error {
 func (p *Pipeline) restore(ctx context.Context) error {
 	if p.restored {
 		return nil
+	}
+	if err := p.loadDocFreqs(ctx); err != nil {
+		return err
 	}
 	window := p.window
 	if window <= 0 {

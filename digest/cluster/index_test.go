@@ -255,13 +255,3 @@ func ExampleIndex_Add() {
 	// doc 2 -> story 2
 	// doc 3 -> story 1
 }
-
-func TestBurstRaisesSimilarityWithinHours(t *testing.T) {
-	sameHour, sameDay, nextDay := scoreAfter(0), scoreAfter(6*time.Hour), scoreAfter(burstSpan+time.Hour)
-	if !(sameHour > sameDay && sameDay > nextDay) {
-		t.Errorf("scores at 0h %.3f, 6h %.3f, 13h %.3f: want the burst bonus to fall off with the gap", sameHour, sameDay, nextDay)
-	}
-	if sameHour > 1 {
-		t.Errorf("score %.3f above 1", sameHour)
-	}
-}

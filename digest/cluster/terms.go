@@ -47,14 +47,24 @@ func (tz *termizer) key(tok text.Token) (uint32, bool) {
 		return e.key, e.ok
 	}
 	var e termEntry
-	if len(w) >= 2 && !text.IsStopWord(w) {
-		e = termEntry{key: termKey(text.Stem(w)), ok: true}
+	if term, ok := termOf(tok); ok {
+		e = termEntry{key: termKey(term), ok: true}
 	}
 	if len(tz.cache) >= termCacheSize {
 		clear(tz.cache)
 	}
 	tz.cache[w] = e
 	return e.key, e.ok
+}
+
+// termOf returns the term a token counts as: its stem, or false for stop
+// words and one-letter tokens.
+func termOf(tok text.Token) (string, bool) {
+	w := tok.Lower()
+	if len(w) < 2 || text.IsStopWord(w) {
+		return "", false
+	}
+	return text.Stem(w), true
 }
 
 // termKey hashes a term to 32 bits. Two rare words may collide and merge,

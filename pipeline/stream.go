@@ -1,0 +1,55 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/newsdigest/newsdigest/digest/cluster"
+)
+
+// loadDocFreqs gives the index the document frequencies an earlier run
+// stored, so that a restarted bot weighs words as it had learned to; on a
+// new database the index keeps its background table.
+func (p *Pipeline) loadDocFreqs(ctx context.Context) error {
+	docs, terms, err := p.st.LoadDocFreqs(ctx)
+	if err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	p.index.LoadDocFreqs(cluster.DocFreqs{Docs: docs, Terms: terms})
+	return nil
+}
+
+// settle ends a processing step: the merge pass over the small stories of
+// the last hours, then the document frequencies are stored.
+func (p *Pipeline) settle(ctx context.Context) error {
+	if err := p.mergeStories(ctx); err != nil {
+		return err
+	}
+	return p.saveDocFreqs(ctx)
+}
+
+// mergeStories runs the index's merge pass and moves the stored articles of
+// each merged story into the story it joined.
+func (p *Pipeline) mergeStories(ctx context.Context) error {
+	for _, m := range p.index.MergePass(p.now()) {
+		if err := p.st.MergeStory(ctx, m.Into, m.From); err != nil {
+			return fmt.Errorf("pipeline: %w", err)
+		}
+		p.log.Debug("stories merged", slog.Int64("story_id", m.Into), slog.Int64("merged_story_id", m.From))
+	}
+	return nil
+}
+
+// saveDocFreqs stores the document frequencies that changed since the last
+// save.
+func (p *Pipeline) saveDocFreqs(ctx context.Context) error {
+	d := p.index.DocFreqChanges()
+	if len(d.Terms) == 0 && !d.Full {
+		return nil
+	}
+	if err := p.st.SaveDocFreqs(ctx, d.Docs, d.Terms, d.Full); err != nil {
+		return fmt.Errorf("pipeline: %w", err)
+	}
+	return nil
+}
