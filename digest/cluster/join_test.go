@@ -1,0 +1,113 @@
+package cluster
+
+import (
+	"math"
+	"testing"
+	"time"
+)
+
+func TestThreshold(t *testing.T) {
+	ix := New(Config{})
+	th := DefaultThreshold
+	begun := &story{first: t0}
+	undated := &story{}
+	tests := []struct {
+		name      string
+		s         *story
+		at        time.Time
+		competing int
+		want      float64
+	}{
+		{"undated article", begun, time.Time{}, 0, th},
+		{"undated story", undated, t0, 0, th},
+		{"story just begun", begun, t0.Add(time.Minute), 1, th * (nearFactor + (rampFactor-nearFactor)/(24*60))},
+		{"half a day on", begun, t0.Add(12 * time.Hour), 1, th * (nearFactor + rampFactor) / 2},
+		{"an article published before the story's first", begun, t0.Add(-12 * time.Hour), 0, th * (nearFactor + rampFactor) / 2},
+		{"a crowded hour", begun, t0, 8, th},
+		{"four competing stories", begun, t0, 4, th * (nearFactor + (1-nearFactor)*2/3)},
+		{"a running story", begun, t0.Add(storySpan + time.Minute), 1, th * runningFactor},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ix.threshold(tt.s, tt.at, tt.competing); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("threshold = %.4f, want %.4f", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRunningStory follows one event over three days: the day's coverage
+// joins at a low bar; the next day's plain continuation of the story joins
+// it; a different development on the same theme the day after starts a
+// story of its own.
+func TestRunningStory(t *testing.T) {
+	ix := New(Config{})
+	docs := []Doc{
+		{ID: 1, Time: t0, Title: "Lindenport bus drivers walk out over pay",
+			Text: "Bus drivers in Lindenport stopped work on Monday after wage talks with the city transit authority collapsed. About 400 drivers joined the strike."},
+		{ID: 2, Time: t0.Add(5 * time.Hour), Title: "Commuters stranded as Lindenport transit strike begins",
+			Text: "Lindenport commuters crowded tram stops after 400 bus drivers walked out over wages, leaving most routes without service."},
+		// The next day: the same strike, plainly.
+		{ID: 3, Time: t0.Add(30 * time.Hour), Title: "Lindenport bus drivers' strike over pay enters second day",
+			Text: "Bus drivers in Lindenport stayed on strike for a second day as wage talks with the city transit authority remained stalled. About 400 drivers are out."},
+		// Two days on: another transit dispute on the same theme.
+		{ID: 4, Time: t0.Add(54 * time.Hour), Title: "Harbour ferry crews vote on new contract",
+			Text: "Ferry crews at Lindenport harbour will vote on a new contract next week, their union said, after pay talks with the port authority ended in a draft deal."},
+	}
+	want := []int64{1, 1, 1, 4}
+	for i, d := range docs {
+		if a := ix.Add(d); a.Story != want[i] {
+			t.Errorf("doc %d: story %d (score %.3f), want %d", d.ID, a.Story, a.Score, want[i])
+		}
+	}
+}
+
+// TestCrowdedHoursNeedContent: an article that shares little more than a
+// theme with a story of the same hours joins it when the hours are quiet,
+// but not when many stories of that theme compete for it.
+func TestCrowdedHoursNeedContent(t *testing.T) {
+	budget := Doc{ID: 1, Time: t0, Title: "Transit authority sets out its budget",
+		Text: "The transit authority set out its budget for buses and trams on Tuesday, with fares unchanged."}
+	weak := Doc{ID: 100, Time: t0.Add(time.Hour), Title: "Council members question transit spending",
+		Text: "Council members questioned the transit authority's spending at a hearing on Wednesday, asking why repairs ran late."}
+
+	quiet := New(Config{})
+	quiet.Add(budget)
+	if a := quiet.Add(weak); a.Story != budget.ID {
+		t.Errorf("quiet hours: the weak match started story %d (score %.3f), want it to join %d", a.Story, a.Score, budget.ID)
+	}
+
+	crowded := New(Config{})
+	crowded.Add(budget)
+	others := []Doc{
+		{Title: "Tram drivers in Gorvik strike over rosters", Text: "Tram drivers in Gorvik went on strike over new rosters, the transit union said."},
+		{Title: "Night buses return to Marrow after two years", Text: "Night buses returned to Marrow's transit network after a two-year pause for lack of drivers."},
+		{Title: "Ferry fares to Kessa Island double", Text: "Fares on the Kessa Island ferry doubled overnight, the island's transit operator announced."},
+		{Title: "Cycle lane on Harbour Road opens", Text: "The new cycle lane on Harbour Road opened on Tuesday, part of the transit plan for the east side."},
+		{Title: "Rail line to Westbrook closed by landslide", Text: "A landslide closed the rail line to Westbrook; transit officials expect repairs to take a week."},
+		{Title: "Taxi licences capped in Port Ellis", Text: "Port Ellis capped the number of taxi licences, a move transit planners say will ease congestion."},
+		{Title: "Parking charges rise in Lindenport centre", Text: "Parking charges in Lindenport's centre rose by a third, with the money going to transit projects."},
+		{Title: "Airport shuttle contract goes to Orbis", Text: "Orbis won the contract to run the airport shuttle, the regional transit board said."},
+		{Title: "Bridge repairs delay buses in Sorrel Bay", Text: "Repairs to the Sorrel Bay bridge delayed buses all week, transit staff said."},
+	}
+	for i, d := range others {
+		d.ID, d.Time = int64(i+2), t0.Add(time.Duration(i)*time.Minute)
+		crowded.Add(d)
+	}
+	weak.ID = 200
+	if a := crowded.Add(weak); a.Story != weak.ID && a.Score < crowded.cfg.Threshold {
+		t.Errorf("crowded hours: joined story %d at score %.3f, below the content threshold %.2f",
+			a.Story, a.Score, crowded.cfg.Threshold)
+	}
+}
+
+func TestCrowded(t *testing.T) {
+	for _, tt := range []struct {
+		competing int
+		want      float64
+	}{{0, 0.3}, {1, 0.3}, {2, 0.3 + 0.7/3}, {8, 1}, {100, 1}} {
+		if got := crowded(0.3, tt.competing); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("crowded(0.3, %d) = %.4f, want %.4f", tt.competing, got, tt.want)
+		}
+	}
+}
