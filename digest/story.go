@@ -24,7 +24,7 @@ type Story struct {
 	Outlets        []string       `json:"outlets"`
 	Articles       []StoryArticle `json:"articles"`
 	OnlyIn         []Exclusive    `json:"only_in,omitempty"`
-	Coverage       map[string]int `json:"coverage"` // operator-supplied lean → articles; "unrated" when a feed has none
+	Coverage       map[string]int `json:"coverage"` // operator-supplied lean → distinct outlets; "unrated" when a feed has none
 	Blindspot      bool           `json:"blindspot"`
 	BlindspotNote  string         `json:"blindspot_note,omitempty"`
 	BlindspotSides []string       `json:"blindspot_sides,omitempty"` // the sides ("left", "right") with no coverage yet

@@ -176,7 +176,14 @@ func (rp *replayer) stories(ctx context.Context, recs []replayRecord) ([]replayS
 		byGUID[a.GUID] = a
 		byURL[a.CanonicalURL] = a
 	}
-	built := digest.Build(pipeline.Items(arts), digest.BuildOptions{})
+	var names, leans []string
+	for _, f := range rp.order {
+		names, leans = append(names, f.source), append(leans, f.lean)
+	}
+	built := digest.Build(pipeline.Items(arts), digest.BuildOptions{
+		Now:          rp.clock.Add(digest.DefaultBlindspotSettle),
+		RatedOutlets: digest.RatedOutlets(names, leans),
+	})
 	// Where each record went: by its GUID, or by its URL when a later
 	// record with the same link came in as an edit of the stored article.
 	storyOf := map[int64]int{} // story ID → index into built
