@@ -46,9 +46,10 @@ type Pipeline struct {
 	// took (for metrics). Set it before the first Process.
 	Analysed func(time.Duration)
 
-	mu       sync.Mutex
-	index    *cluster.Index
-	restored bool
+	mu        sync.Mutex
+	index     *cluster.Index
+	restored  bool
+	dfSavedAt time.Time // when the document frequencies were last stored (stream.go)
 }
 
 // New returns a pipeline clustering within window (0: the cluster default).

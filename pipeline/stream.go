@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/newsdigest/newsdigest/digest/cluster"
 )
@@ -41,9 +42,20 @@ func (p *Pipeline) mergeStories(ctx context.Context) error {
 	return nil
 }
 
+// docFreqSaveEvery spaces the saves of the document frequencies: they
+// drift slowly, and a bot that stops loses at most this much of what it
+// learned about words, while saving after every poll round would cost a
+// write of a few hundred rows each time.
+const docFreqSaveEvery = time.Hour
+
 // saveDocFreqs stores the document frequencies that changed since the last
-// save.
+// save, at most every docFreqSaveEvery.
 func (p *Pipeline) saveDocFreqs(ctx context.Context) error {
+	now := p.now()
+	if !p.dfSavedAt.IsZero() && now.Sub(p.dfSavedAt) < docFreqSaveEvery && now.After(p.dfSavedAt) {
+		return nil
+	}
+	p.dfSavedAt = now
 	d := p.index.DocFreqChanges()
 	if len(d.Terms) == 0 && !d.Full {
 		return nil
