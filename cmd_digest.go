@@ -89,12 +89,23 @@ func (a *app) pollAndDigest(ctx context.Context, since, until time.Time, topic s
 		if err != nil {
 			return digest.Digest{}, fmt.Errorf("load articles: %w", err)
 		}
-		d.Stories = digest.Build(pipeline.Items(arts), digest.BuildOptions{Topic: topic, MaxStories: maxStories})
+		d.Stories = digest.Build(pipeline.Items(arts), digest.BuildOptions{Topic: topic, MaxStories: maxStories,
+			Now: until, BlindspotSettle: a.cfg.BlindspotSettle, RatedOutlets: ratedOutlets(feeds)})
 	}
 	if d.Stories == nil {
 		d.Stories = []digest.Story{}
 	}
 	return d, nil
+}
+
+// ratedOutlets counts the outlets the operator rated on each side among feeds.
+func ratedOutlets(feeds []store.Feed) map[string]int {
+	names := make([]string, len(feeds))
+	leans := make([]string, len(feeds))
+	for i, f := range feeds {
+		names[i], leans[i] = f.Name, f.Lean
+	}
+	return digest.RatedOutlets(names, leans)
 }
 
 // mergeFeeds adds the operator feeds added with `feeds add` to the config feeds.

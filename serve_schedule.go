@@ -73,5 +73,5 @@ func (a *app) newScheduler(posters map[string]bot.Poster, obs bot.Observer) *bot
 	for p, poster := range posters {
 		all[p] = poster
 	}
-	return bot.NewScheduler(a.st, all, bot.SchedulerOptions{Log: a.log, Observer: obs})
+	return bot.NewScheduler(a.st, all, bot.SchedulerOptions{Log: a.log, Observer: obs, BlindspotSettle: a.cfg.BlindspotSettle})
 }

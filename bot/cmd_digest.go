@@ -50,7 +50,7 @@ func (h *Handler) buildDigest(ctx context.Context, scope string, since, until ti
 	if err != nil {
 		return digest.Digest{}, fmt.Errorf("load articles: %w", err)
 	}
-	d.Stories = digest.Build(pipeline.Items(arts), digest.BuildOptions{Topic: topic, MaxStories: limit})
+	d.Stories = digest.Build(pipeline.Items(arts), digest.BuildOptions{Topic: topic, MaxStories: limit, Now: until, BlindspotSettle: h.BlindspotSettle})
 	return d, nil
 }
 

@@ -44,6 +44,9 @@ type Handler struct {
 	Log       *slog.Logger
 	Now       func() time.Time
 	Window    time.Duration // how far back /story and /why look; default 72h
+	// BlindspotSettle is how old a story must be for a blindspot; default
+	// digest.DefaultBlindspotSettle.
+	BlindspotSettle time.Duration
 }
 
 // errNotAllowed is returned when a command needs Manage Server / workspace admin.

@@ -101,7 +101,7 @@ func (s *Scheduler) liveChannel(ctx context.Context, ls LiveStore, ch store.Chan
 	if err != nil {
 		return err
 	}
-	for _, st := range rankNovel(digest.Build(pipeline.Items(fresh), digest.BuildOptions{}), sent, now.Add(-liveWindow)) {
+	for _, st := range rankNovel(digest.Build(pipeline.Items(fresh), digest.BuildOptions{Now: now, BlindspotSettle: s.opts.BlindspotSettle}), sent, now.Add(-liveWindow)) {
 		if used >= limit {
 			break
 		}

@@ -136,7 +136,7 @@ func (s *Scheduler) buildDigest(ctx context.Context, ch store.Channel, lastEnd, 
 	if err != nil {
 		return d, nil, err
 	}
-	d.Stories = rankNovel(digest.Build(pipeline.Items(arts), digest.BuildOptions{}), sent, since)
+	d.Stories = rankNovel(digest.Build(pipeline.Items(arts), digest.BuildOptions{Now: until, BlindspotSettle: s.opts.BlindspotSettle}), sent, since)
 	if len(d.Stories) > s.opts.MaxStories {
 		d.Stories = d.Stories[:s.opts.MaxStories]
 	}

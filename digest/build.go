@@ -87,12 +87,13 @@ func groupByStory(items []Item) [][]Item {
 }
 
 func buildStory(g []Item) Story {
-	s := Story{ID: g[0].StoryID, Title: storyTitle(g), Coverage: coverage(g)}
+	// A running story is titled and summarised by its newest development.
+	dev, running := newestDevelopment(g)
+	s := Story{ID: g[0].StoryID, Title: storyTitle(dev), Coverage: coverage(g), Running: running}
 	if s.ID == 0 {
 		s.ID = -1
 	}
 	seenOutlet := map[string]bool{}
-	var docs []summarize.Doc
 	for _, it := range g {
 		if !seenOutlet[it.Source] {
 			seenOutlet[it.Source] = true
@@ -102,15 +103,21 @@ func buildStory(g []Item) Story {
 			s.Latest = it.Published
 		}
 		s.Articles = append(s.Articles, storyArticle(it, g))
+	}
+	if running {
+		newestFirst(s.Articles)
+	}
+	var docs []summarize.Doc
+	for _, it := range dev {
 		if it.DuplicateOf != 0 {
 			continue // republished copy: not independent coverage
 		}
 		docs = append(docs, summarize.Doc{Source: it.Source, Title: it.Title, Text: it.Text})
 	}
 	if len(docs) == 1 {
-		s.Summary = g[0].Analysis.Summary
+		s.Summary = dev[0].Analysis.Summary
 		for range s.Summary {
-			s.SummarySources = append(s.SummarySources, []string{g[0].Source})
+			s.SummarySources = append(s.SummarySources, []string{dev[0].Source})
 		}
 	} else {
 		for _, sent := range summarize.Story(docs, StorySummarySentences) {

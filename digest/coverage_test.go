@@ -2,6 +2,7 @@ package digest
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -77,5 +78,45 @@ func TestRatedOutlets(t *testing.T) {
 	want := map[string]int{"left": 2, "right": 1, "center": 1}
 	if len(got) != len(want) || got["left"] != 2 || got["right"] != 1 || got["center"] != 1 {
 		t.Errorf("RatedOutlets = %v, want %v", got, want)
+	}
+}
+
+// TestRunningStory: a story that runs over three days is titled and
+// summarised by its newest development and lists it first.
+func TestRunningStory(t *testing.T) {
+	day := func(d, h int) time.Time { return time.Date(2026, 11, 20+d, h, 0, 0, 0, time.UTC) }
+	at := func(it Item, when time.Time) Item {
+		it.Published = when
+		return it
+	}
+	flood := item(40, "Valley Wire", "center", "River Esk bursts its banks in Dunmore",
+		"The River Esk burst its banks in Dunmore on Monday, flooding 200 homes near the harbour.", 0)
+	rescue := item(40, "Lakeside Post", "left", "Boats rescue families from flooded Dunmore streets",
+		"Rescue boats took 60 families from flooded streets in Dunmore on Monday night as the Esk kept rising.", 0)
+	cleanup := item(40, "Hill Courier", "right", "Dunmore begins clean-up as Esk flood waters recede",
+		"Flood waters from the River Esk receded in Dunmore on Wednesday and residents began clearing 200 damaged homes.", 0)
+	items := []Item{at(flood, day(0, 8)), at(rescue, day(0, 22)), at(cleanup, day(2, 9))}
+	s := Build(items, BuildOptions{})[0]
+	if !s.Running {
+		t.Fatalf("a story over three days is not running")
+	}
+	if s.Title != cleanup.Title {
+		t.Errorf("title = %q, want the newest development's %q", s.Title, cleanup.Title)
+	}
+	if s.Articles[0].Title != cleanup.Title || s.Articles[2].Title != flood.Title {
+		t.Errorf("articles not newest first: %q … %q", s.Articles[0].Title, s.Articles[2].Title)
+	}
+	for _, sent := range s.Summary {
+		if !strings.Contains(sent, "receded") && !strings.Contains(sent, "clean") && !strings.Contains(sent, "clearing") {
+			t.Errorf("summary sentence %q is not from the newest development", sent)
+		}
+	}
+	if len(s.Outlets) != 3 || s.Coverage["left"] != 1 || s.Coverage["right"] != 1 {
+		t.Errorf("outlets %v coverage %v, want all three days' outlets", s.Outlets, s.Coverage)
+	}
+
+	oneDay := Build(items[:2], BuildOptions{})[0]
+	if oneDay.Running || oneDay.Articles[0].Title != flood.Title {
+		t.Errorf("a one-day story: running %v, first article %q; want the usual order", oneDay.Running, oneDay.Articles[0].Title)
 	}
 }

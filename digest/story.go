@@ -29,7 +29,8 @@ type Story struct {
 	BlindspotNote  string         `json:"blindspot_note,omitempty"`
 	BlindspotSides []string       `json:"blindspot_sides,omitempty"` // the sides ("left", "right") with no coverage yet
 	Latest         time.Time      `json:"latest"`
-	Update         bool           `json:"update,omitempty"` // sent before, now with new coverage
+	Running        bool           `json:"running,omitempty"` // one event over days: title, summary and articles from the newest development first
+	Update         bool           `json:"update,omitempty"`  // sent before, now with new coverage
 }
 
 // StoryArticle is one outlet's article in a story, with its framing.
