@@ -1,7 +1,7 @@
 // Command newsdigest polls news feeds, groups articles from different outlets
 // into stories, summarises them, labels how each article frames its story, and
 // posts digests to Discord and Slack. Run `newsdigest help` for the commands.
-package main
+package cli
 
 import (
 	"context"
