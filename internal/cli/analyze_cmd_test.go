@@ -62,7 +62,7 @@ type seedExpectation struct {
 // checks it against what a careful reader labels (../shared/seeds/expected.json).
 func TestAnalyzeJSONSeeds(t *testing.T) {
 	sharedSeeds(t)
-	raw, err := os.ReadFile(filepath.Join("..", "shared", "seeds", "expected.json"))
+	raw, err := os.ReadFile(filepath.Join(sharedDir, "seeds", "expected.json"))
 	if err != nil {
 		t.Skip("../shared/seeds/expected.json is absent")
 	}
@@ -74,7 +74,7 @@ func TestAnalyzeJSONSeeds(t *testing.T) {
 	}
 	for id, want := range expected.Articles {
 		t.Run(id, func(t *testing.T) {
-			path := filepath.Join("..", "shared", "seeds", id+".txt")
+			path := filepath.Join(sharedDir, "seeds", id+".txt")
 			var stdout, stderr bytes.Buffer
 			if err := run(context.Background(), []string{"analyze", "-json", path}, &stdout, &stderr); err != nil {
 				t.Fatalf("analyze: %v\n%s", err, stderr.String())

@@ -1,6 +1,6 @@
-// Command newsdigest polls news feeds, groups articles from different outlets
-// into stories, summarises them, labels how each article frames its story, and
-// posts digests to Discord and Slack. Run `newsdigest help` for the commands.
+// Package cli is the newsdigest command line: one file per subcommand
+// (cmd_*.go), the long-running server (serve_*.go) and what they share
+// (app.go). main.go at the module root is a thin shell over Run.
 package cli
 
 import (
@@ -9,16 +9,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(exitCode(err, os.Stderr))
+// Run runs the command line args (without the program name) and returns the
+// process exit code: 0 done, 1 failed, 2 a mistake in the command line. A
+// failure is printed to stderr as one line.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return exitCode(run(ctx, args, stdout, stderr), stderr)
 }
 
 // command is one subcommand: it parses its own flags from args.

@@ -7,7 +7,7 @@ import (
 	"runtime/debug"
 )
 
-// version is set at build time with -ldflags "-X main.version=v1.2.3".
+// version is set at build time with -ldflags "-X github.com/newsdigest/newsdigest/internal/cli.version=v1.2.3".
 var version = ""
 
 func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) error {

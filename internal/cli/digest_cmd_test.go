@@ -182,7 +182,7 @@ func TestSeedsFormOneStory(t *testing.T) {
 // sharedSeeds reads the founding articles from ../shared/seeds, or skips.
 func sharedSeeds(t *testing.T) map[string]string {
 	t.Helper()
-	dir := filepath.Join("..", "shared", "seeds")
+	dir := filepath.Join(sharedDir, "seeds")
 	names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(names) < 2 {
 		t.Skip("../shared/seeds is absent; skipping the seed check")

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -67,3 +68,7 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version printed %q", stdout.String())
 	}
 }
+
+// sharedDir is the team's shared folder beside the repository (../shared from
+// the module root), read by tests that skip when it is absent.
+var sharedDir = filepath.Join("..", "..", "..", "shared")
