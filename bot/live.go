@@ -9,9 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/digest"
-	"github.com/newsdigest/newsdigest/pipeline"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -77,31 +77,23 @@ func (s *Scheduler) liveChannel(ctx context.Context, ls LiveStore, ch store.Chan
 	if err != nil || used >= limit {
 		return err
 	}
-	ids, err := s.channelFeedIDs(ctx, ch)
-	if err != nil || len(ids) == 0 {
-		return err
-	}
-	arts, err := s.st.Articles(ctx, store.ArticleQuery{Since: now.Add(-liveWindow), Until: now.Add(time.Minute), FeedIDs: ids})
-	if err != nil {
-		return fmt.Errorf("load articles: %w", err)
-	}
-	fresh := arts[:0]
-	for _, a := range arts {
-		if !a.Backlog && a.StoryID != 0 {
-			fresh = append(fresh, a)
-		}
-	}
-	if len(fresh) == 0 {
-		return nil
-	}
-	if fresh, err = s.wholeStories(ctx, fresh, ids); err != nil {
-		return err
-	}
 	sent, err := s.st.SentStories(ctx, ch.ID)
 	if err != nil {
 		return err
 	}
-	for _, st := range rankNovel(digest.Build(pipeline.Items(fresh), digest.BuildOptions{}), sent, now.Add(-liveWindow)) {
+	d, err := compose.Build(ctx, s.st, compose.Request{
+		Channel:      ch,
+		Since:        now.Add(-liveWindow),
+		Until:        now.Add(time.Minute),
+		Now:          now,
+		Sent:         sent,
+		WholeStories: true,
+		FreshOnly:    true,
+	})
+	if err != nil {
+		return err
+	}
+	for _, st := range d.Stories {
 		if used >= limit {
 			break
 		}
@@ -118,7 +110,7 @@ func (s *Scheduler) liveChannel(ctx context.Context, ls LiveStore, ch store.Chan
 			PeriodKey:     liveKeyPrefix + strconv.FormatInt(st.ID, 10),
 			Kind:          store.KindLive,
 			Payload:       payload,
-			Stories:       sentRecords([]digest.Story{st}),
+			Stories:       compose.SentRecords([]digest.Story{st}),
 			NextAttemptAt: now,
 		})
 		if err != nil {

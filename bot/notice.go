@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -70,7 +71,7 @@ func (s *Scheduler) noticeChannel(ctx context.Context, ns NoticeStore, ch store.
 		n := last[f.ID]
 		open := n%2 == 1
 		switch {
-		case f.Unhealthy && !f.Retired && !open && channelFollows(ch, f):
+		case f.Unhealthy && !f.Retired && !open && compose.Follows(ch, f):
 			err = s.queueNotice(ctx, ch, f, n+1, problemNotice(f), now)
 		case open && (!f.Unhealthy || f.Retired):
 			err = s.queueNotice(ctx, ch, f, n+1, recoveryNotice(f), now)
@@ -90,15 +91,6 @@ func (s *Scheduler) noticeChannel(ctx context.Context, ns NoticeStore, ch store.
 		}
 	}
 	return nil
-}
-
-// channelFollows reports whether ch receives f's articles; a channel that
-// names no feeds or tags reads its scope's feeds and the operator's.
-func channelFollows(ch store.Channel, f store.Feed) bool {
-	if len(ch.Tags) == 0 && len(ch.FeedIDs) == 0 {
-		return f.Scope == "" || f.Scope == ch.Scope
-	}
-	return ch.Follows(f)
 }
 
 // lastHealthNotices returns, per feed, the number of the last health notice

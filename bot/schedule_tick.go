@@ -1,17 +1,15 @@
 package bot
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
-	"slices"
 	"time"
 
+	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/digest"
-	"github.com/newsdigest/newsdigest/pipeline"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -120,131 +118,22 @@ func (s *Scheduler) buildDigest(ctx context.Context, ch store.Channel, lastEnd, 
 	if since.IsZero() || !since.Before(until) {
 		since = until.Add(-firstPeriod)
 	}
-	d := digest.Digest{GeneratedAt: now, Since: since, Until: until}
-	ids, err := s.channelFeedIDs(ctx, ch)
-	if err != nil || len(ids) == 0 {
-		return d, nil, err
-	}
-	arts, err := s.st.Articles(ctx, store.ArticleQuery{Since: since.Add(-s.opts.Overlap), Until: until, FeedIDs: ids})
-	if err != nil {
-		return d, nil, fmt.Errorf("load articles: %w", err)
-	}
-	if arts, err = s.wholeStories(ctx, arts, ids); err != nil {
-		return d, nil, err
-	}
 	sent, err := s.st.SentStories(ctx, ch.ID)
 	if err != nil {
-		return d, nil, err
+		return digest.Digest{}, nil, err
 	}
-	d.Stories = rankNovel(digest.Build(pipeline.Items(arts), digest.BuildOptions{}), sent, since)
-	if len(d.Stories) > s.opts.MaxStories {
-		d.Stories = d.Stories[:s.opts.MaxStories]
-	}
-	return d, sentRecords(d.Stories), nil
-}
-
-// rankNovel keeps the stories that are news to a channel: never sent, or
-// sent with fewer outlets or articles than they have now (marked Update).
-// A story without an ID cannot be tracked, so it counts only when it is
-// from the period proper. It ranks by distinct outlets, then new before
-// updates, then the most recent.
-func rankNovel(stories []digest.Story, sent map[int64]store.SentStory, since time.Time) []digest.Story {
-	out := stories[:0:0]
-	for _, st := range stories {
-		if st.ID == 0 {
-			if st.Latest.Before(since) {
-				continue
-			}
-		} else if prev, ok := sent[st.ID]; ok {
-			if len(st.Outlets) <= prev.Outlets && len(st.Articles) <= prev.Articles {
-				continue
-			}
-			st.Update = true
-		}
-		out = append(out, st)
-	}
-	slices.SortStableFunc(out, func(a, b digest.Story) int {
-		if c := cmp.Compare(len(b.Outlets), len(a.Outlets)); c != 0 {
-			return c
-		}
-		if a.Update != b.Update {
-			if a.Update {
-				return 1
-			}
-			return -1
-		}
-		return b.Latest.Compare(a.Latest)
+	d, err := compose.Build(ctx, s.st, compose.Request{
+		Channel:      ch,
+		Since:        since,
+		Until:        until,
+		Now:          now,
+		Overlap:      s.opts.Overlap,
+		MaxStories:   s.opts.MaxStories,
+		Sent:         sent,
+		WholeStories: true,
 	})
-	return out
-}
-
-// sentRecords are the stories of a delivery as the store remembers them.
-func sentRecords(stories []digest.Story) []store.SentStory {
-	var out []store.SentStory
-	for _, st := range stories {
-		if st.ID != 0 {
-			out = append(out, store.SentStory{StoryID: st.ID, Outlets: len(st.Outlets), Articles: len(st.Articles)})
-		}
-	}
-	return out
-}
-
-// channelFeedIDs returns the feeds a channel reads: those it follows by id
-// or tag or, when it names none (a channel set up in chat), its scope's
-// feeds and the operator's, like the digest command.
-func (s *Scheduler) channelFeedIDs(ctx context.Context, ch store.Channel) ([]int64, error) {
-	var feeds []store.Feed
-	if len(ch.Tags) > 0 || len(ch.FeedIDs) > 0 {
-		var err error
-		if feeds, err = s.st.ChannelFeeds(ctx, ch); err != nil {
-			return nil, err
-		}
-	} else {
-		scopes := []string{""}
-		if ch.Scope != "" {
-			scopes = append(scopes, ch.Scope)
-		}
-		for _, sc := range scopes {
-			fs, err := s.st.Feeds(ctx, sc)
-			if err != nil {
-				return nil, fmt.Errorf("list feeds: %w", err)
-			}
-			feeds = append(feeds, fs...)
-		}
-	}
-	ids := make([]int64, 0, len(feeds))
-	for _, f := range feeds {
-		ids = append(ids, f.ID)
-	}
-	return ids, nil
-}
-
-// wholeStories adds to arts the other articles of their stories from the
-// channel's feeds, so a story that grew is judged and shown with all its
-// coverage, not only the period's articles.
-func (s *Scheduler) wholeStories(ctx context.Context, arts []store.Article, feedIDs []int64) ([]store.Article, error) {
-	seen := make(map[int64]bool, len(arts))
-	inStory := map[int64]bool{}
-	var stories []int64
-	for _, a := range arts {
-		seen[a.ID] = true
-		if a.StoryID != 0 && !inStory[a.StoryID] {
-			inStory[a.StoryID] = true
-			stories = append(stories, a.StoryID)
-		}
-	}
-	if len(stories) == 0 {
-		return arts, nil
-	}
-	more, err := s.st.Articles(ctx, store.ArticleQuery{StoryIDs: stories, FeedIDs: feedIDs})
 	if err != nil {
-		return nil, fmt.Errorf("load stories: %w", err)
+		return digest.Digest{}, nil, err
 	}
-	for _, a := range more {
-		if !seen[a.ID] {
-			seen[a.ID] = true
-			arts = append(arts, a)
-		}
-	}
-	return arts, nil
+	return d, compose.SentRecords(d.Stories), nil
 }

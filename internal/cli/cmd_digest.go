@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/bot/console"
+	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/feed"
 	"github.com/newsdigest/newsdigest/pipeline"
@@ -76,24 +77,11 @@ func (a *app) pollAndDigest(ctx context.Context, since, until time.Time, topic s
 	if _, err := pipeline.New(a.st, a.cfg.Window, a.log).Process(ctx); err != nil {
 		return digest.Digest{}, err
 	}
-	ids := make([]int64, 0, len(feeds))
-	for _, f := range feeds {
-		ids = append(ids, f.ID)
+	d, err := compose.Build(ctx, a.st, compose.Request{Since: since.UTC(), Until: until.UTC(), Now: time.Now().UTC(), Topic: topic, MaxStories: maxStories})
+	if err != nil {
+		return digest.Digest{}, err
 	}
-	d := digest.Digest{GeneratedAt: time.Now().UTC(), Since: since.UTC(), Until: until.UTC(), Feeds: feedReports(feeds, reports)}
-	if since.IsZero() {
-		d.Since = time.Time{}
-	}
-	if len(ids) > 0 {
-		arts, err := a.st.Articles(ctx, store.ArticleQuery{Since: since, Until: until, FeedIDs: ids})
-		if err != nil {
-			return digest.Digest{}, fmt.Errorf("load articles: %w", err)
-		}
-		d.Stories = digest.Build(pipeline.Items(arts), digest.BuildOptions{Topic: topic, MaxStories: maxStories})
-	}
-	if d.Stories == nil {
-		d.Stories = []digest.Story{}
-	}
+	d.Feeds = feedReports(feeds, reports)
 	return d, nil
 }
 

@@ -1,4 +1,4 @@
-package pipeline
+package compose
 
 import (
 	"github.com/newsdigest/newsdigest/digest"
