@@ -1,3 +1,5 @@
+// Package cron reads the one schedule grammar of newsdigest, used by the
+// configuration file and the chat schedule command alike.
 package cron
 
 import (
@@ -7,15 +9,15 @@ import (
 	"time"
 	_ "time/tzdata" // IANA zones inside the binary, for scratch images
 
-	"github.com/robfig/cron/v3"
+	robfig "github.com/robfig/cron/v3"
 )
 
-// ErrBadCron is returned for a cron expression or time zone that cannot be used.
-var ErrBadCron = errors.New("invalid schedule")
+// ErrInvalid is returned for a cron expression or time zone that cannot be used.
+var ErrInvalid = errors.New("invalid schedule")
 
 // cronParser reads the usual 5 fields (minute hour day-of-month month
 // day-of-week) and descriptors such as @daily.
-var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+var cronParser = robfig.NewParser(robfig.Minute | robfig.Hour | robfig.Dom | robfig.Month | robfig.Dow | robfig.Descriptor)
 
 // starBit marks a field written as "*" (robfig/cron's convention), which
 // changes how day-of-month and day-of-week combine.
@@ -25,59 +27,59 @@ const starBit = 1 << 63
 // as "0 0 29 2 1" (29 February on a Monday) can be years away.
 const maxCronSearch = 30 * 366
 
-// Cron is a parsed 5-field cron expression in a time zone.
-type Cron struct {
+// Expr is a parsed 5-field cron expression in a time zone.
+type Expr struct {
 	expr string
-	spec *cron.SpecSchedule
+	spec *robfig.SpecSchedule
 	loc  *time.Location
 }
 
-// ParseCron parses a 5-field cron expression (or @hourly, @daily, @weekly,
+// Parse parses a 5-field cron expression (or @hourly, @daily, @weekly,
 // @monthly, @yearly) to be read in the IANA time zone tz ("" means UTC).
-func ParseCron(expr, tz string) (Cron, error) {
+func Parse(expr, tz string) (Expr, error) {
 	expr = strings.TrimSpace(expr)
 	if expr == "" {
-		return Cron{}, fmt.Errorf("%w: empty cron expression", ErrBadCron)
+		return Expr{}, fmt.Errorf("%w: empty cron expression", ErrInvalid)
 	}
 	if strings.HasPrefix(expr, "TZ=") || strings.HasPrefix(expr, "CRON_TZ=") {
-		return Cron{}, fmt.Errorf("%w: give the time zone separately, not in %q", ErrBadCron, expr)
+		return Expr{}, fmt.Errorf("%w: give the time zone separately, not in %q", ErrInvalid, expr)
 	}
 	if tz == "" {
 		tz = "UTC"
 	}
 	loc, err := time.LoadLocation(tz)
 	if err != nil {
-		return Cron{}, fmt.Errorf("%w: unknown time zone %q (use an IANA name like Europe/Berlin)", ErrBadCron, tz)
+		return Expr{}, fmt.Errorf("%w: unknown time zone %q (use an IANA name like Europe/Berlin)", ErrInvalid, tz)
 	}
 	sched, err := cronParser.Parse(expr)
 	if err != nil {
-		return Cron{}, fmt.Errorf("%w: %q: %v (want 5 fields: minute hour day-of-month month day-of-week)", ErrBadCron, expr, err)
+		return Expr{}, fmt.Errorf("%w: %q: %v (want 5 fields: minute hour day-of-month month day-of-week)", ErrInvalid, expr, err)
 	}
-	spec, ok := sched.(*cron.SpecSchedule)
+	spec, ok := sched.(*robfig.SpecSchedule)
 	if !ok {
-		return Cron{}, fmt.Errorf("%w: %q is not a calendar schedule", ErrBadCron, expr)
+		return Expr{}, fmt.Errorf("%w: %q is not a calendar schedule", ErrInvalid, expr)
 	}
-	c := Cron{expr: expr, spec: spec, loc: loc}
+	c := Expr{expr: expr, spec: spec, loc: loc}
 	if _, err := c.Next(time.Now()); err != nil {
-		return Cron{}, err
+		return Expr{}, err
 	}
 	return c, nil
 }
 
 // String returns the expression as given.
-func (c Cron) String() string { return c.expr }
+func (c Expr) String() string { return c.expr }
 
 // Location returns the zone the expression is read in.
-func (c Cron) Location() *time.Location { return c.loc }
+func (c Expr) Location() *time.Location { return c.loc }
 
 // Next returns the first run after the instant after. Runs are local
 // wall-clock times: each matching local time fires exactly once. A time
 // that does not exist because the clocks jump forward fires at the instant
 // the jump lands on (02:30 becomes 03:30); a time that happens twice because
 // the clocks go back fires only the first time.
-func (c Cron) Next(after time.Time) (time.Time, error) {
+func (c Expr) Next(after time.Time) (time.Time, error) {
 	if c.spec == nil {
-		return time.Time{}, fmt.Errorf("%w: no expression", ErrBadCron)
+		return time.Time{}, fmt.Errorf("%w: no expression", ErrInvalid)
 	}
 	after = after.In(c.loc)
 	from := wall(after).Truncate(time.Minute).Add(time.Minute)
@@ -104,12 +106,12 @@ func (c Cron) Next(after time.Time) (time.Time, error) {
 		}
 		day = day.AddDate(0, 0, 1)
 	}
-	return time.Time{}, fmt.Errorf("%w: %q never fires", ErrBadCron, c.expr)
+	return time.Time{}, fmt.Errorf("%w: %q never fires", ErrInvalid, c.expr)
 }
 
 // dayMatches applies cron's day rule: when either day field is "*", both
 // must match; otherwise either may.
-func (c Cron) dayMatches(day time.Time) bool {
+func (c Expr) dayMatches(day time.Time) bool {
 	if c.spec.Month&(1<<uint(day.Month())) == 0 {
 		return false
 	}
@@ -123,7 +125,7 @@ func (c Cron) dayMatches(day time.Time) bool {
 
 // instant returns the earliest instant whose local wall clock reads w, or,
 // when w falls into a gap, the instant the gap ends on.
-func (c Cron) instant(w time.Time) time.Time {
+func (c Expr) instant(w time.Time) time.Time {
 	t := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), 0, 0, c.loc)
 	if !wall(t).Equal(w) {
 		return t // in a gap: time.Date moved it past the jump
@@ -141,13 +143,4 @@ func (c Cron) instant(w time.Time) time.Time {
 // clocks compare without offsets.
 func wall(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
-}
-
-// NextRun parses expr in zone tz and returns its first run after after.
-func NextRun(expr, tz string, after time.Time) (time.Time, error) {
-	c, err := ParseCron(expr, tz)
-	if err != nil {
-		return time.Time{}, err
-	}
-	return c.Next(after)
 }

@@ -18,7 +18,7 @@ func berlin(t *testing.T) *time.Location {
 // runs lists every run of expr in zone from start up to end.
 func runs(t *testing.T, expr, zone string, start, end time.Time) []time.Time {
 	t.Helper()
-	c, err := ParseCron(expr, zone)
+	c, err := Parse(expr, zone)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,17 +144,17 @@ func TestParseCronErrors(t *testing.T) {
 		{"CRON_TZ=Europe/Berlin 0 8 * * *", "UTC"},
 		{"0 0 31 2 *", "UTC"},
 	} {
-		if _, err := ParseCron(tt.expr, tt.tz); !errors.Is(err, ErrBadCron) {
-			t.Errorf("ParseCron(%q, %q) = %v, want ErrBadCron", tt.expr, tt.tz, err)
+		if _, err := Parse(tt.expr, tt.tz); !errors.Is(err, ErrInvalid) {
+			t.Errorf("Parse(%q, %q) = %v, want ErrInvalid", tt.expr, tt.tz, err)
 		}
 	}
-	if _, err := ParseCron("@daily", ""); err != nil {
+	if _, err := Parse("@daily", ""); err != nil {
 		t.Errorf("@daily: %v", err)
 	}
 }
 
 func BenchmarkCronNext(b *testing.B) {
-	c, err := ParseCron("30 8 * * 1-5", "Europe/Berlin")
+	c, err := Parse("30 8 * * 1-5", "Europe/Berlin")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func FuzzParseCron(f *testing.F) {
 	}
 	f.Add("0 8 * * *", "America/St_Johns")
 	f.Fuzz(func(t *testing.T, expr, zone string) {
-		c, err := ParseCron(expr, zone)
+		c, err := Parse(expr, zone)
 		if err != nil {
 			return
 		}

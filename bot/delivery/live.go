@@ -9,18 +9,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/store"
 )
-
-// LiveStore is what live mode needs beyond SchedulerStore; *store.Store
-// has it.
-type LiveStore interface {
-	LiveChannels(ctx context.Context) ([]store.Channel, error)
-	CountDeliveries(ctx context.Context, channelID int64, kind string, since time.Time) (int, error)
-}
 
 // Live mode defaults.
 const (
@@ -47,24 +41,20 @@ func storyText(s digest.Story) string {
 // several instances the cap can be exceeded by the stories they queue in
 // the same moment.
 func (s *Scheduler) Live(ctx context.Context, now time.Time) error {
-	ls, ok := s.st.(LiveStore)
-	if !ok {
-		return errors.New("live mode: the store cannot list live channels")
-	}
-	chans, err := ls.LiveChannels(ctx)
+	chans, err := s.st.Live.LiveChannels(ctx)
 	if err != nil {
 		return err
 	}
 	var errs []error
 	for _, ch := range chans {
-		if err := s.liveChannel(ctx, ls, ch, now); err != nil {
+		if err := s.liveChannel(ctx, ch, now); err != nil {
 			errs = append(errs, fmt.Errorf("live channel %d: %w", ch.ID, err))
 		}
 	}
 	return errors.Join(errs...)
 }
 
-func (s *Scheduler) liveChannel(ctx context.Context, ls LiveStore, ch store.Channel, now time.Time) error {
+func (s *Scheduler) liveChannel(ctx context.Context, ch store.Channel, now time.Time) error {
 	allowed, err := config.Channel{Include: ch.Include, Exclude: ch.Exclude}.Filter()
 	if err != nil {
 		return err
@@ -73,15 +63,15 @@ func (s *Scheduler) liveChannel(ctx context.Context, ls LiveStore, ch store.Chan
 	if limit <= 0 {
 		limit = defaultLivePerHour
 	}
-	used, err := ls.CountDeliveries(ctx, ch.ID, store.KindLive, now.Add(-time.Hour))
+	used, err := s.st.Live.CountDeliveries(ctx, ch.ID, store.KindLive, now.Add(-time.Hour))
 	if err != nil || used >= limit {
 		return err
 	}
-	sent, err := s.st.SentStories(ctx, ch.ID)
+	sent, err := s.st.Digests.SentStories(ctx, ch.ID)
 	if err != nil {
 		return err
 	}
-	d, err := compose.Build(ctx, s.st, compose.Request{
+	d, err := compose.Build(ctx, s.st.Digests, compose.Request{
 		Channel:      ch,
 		Since:        now.Add(-liveWindow),
 		Until:        now.Add(time.Minute),
@@ -100,12 +90,12 @@ func (s *Scheduler) liveChannel(ctx context.Context, ls LiveStore, ch store.Chan
 		if st.Update || st.ID == 0 || !allowed(storyText(st)) {
 			continue
 		}
-		m := Message{Title: "New story", Sections: []Section{StorySection(st)}}
+		m := bot.Message{Title: "New story", Sections: []bot.Section{bot.StorySection(st)}}
 		payload, err := json.Marshal(m)
 		if err != nil {
 			return err
 		}
-		_, created, err := s.st.CreateDelivery(ctx, store.Delivery{
+		_, created, err := s.st.Outbox.CreateDelivery(ctx, store.Delivery{
 			ChannelID:     ch.ID,
 			PeriodKey:     liveKeyPrefix + strconv.FormatInt(st.ID, 10),
 			Kind:          store.KindLive,

@@ -3,6 +3,7 @@ package delivery
 import (
 	"context"
 	"errors"
+	"github.com/newsdigest/newsdigest/bot"
 	"slices"
 	"strings"
 	"testing"
@@ -41,7 +42,7 @@ func TestLiveModeFiltersCapAndOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := newRecordingPoster()
-	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{})
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{})
 	round := func() []string {
 		t.Helper()
 		if err := s.Live(ctx, now); err != nil {
@@ -95,8 +96,8 @@ func TestLiveStopsAfterPermanentError(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := newRecordingPoster()
-	p.before = func(context.Context, Channel, string) error { return permanentErr{} }
-	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{})
+	p.before = func(context.Context, bot.Channel, string) error { return permanentErr{} }
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{})
 	if err := s.Live(ctx, now); err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +110,7 @@ func TestLiveStopsAfterPermanentError(t *testing.T) {
 	if ds := fx.deliveries(ch); len(ds) != 1 || ds[0].Status != store.DeliveryFailed {
 		t.Fatalf("deliveries %+v; want the one failed post and nothing queued after it", ds)
 	}
-	if _, _, _, err := s.ChannelSchedule(ctx, Channel{Platform: "console", ID: "gone"}); !errors.Is(err, ErrScheduleStopped) || !strings.Contains(err.Error(), "missing access") {
+	if _, _, _, err := s.ChannelSchedule(ctx, bot.Channel{Platform: "console", ID: "gone"}); !errors.Is(err, ErrScheduleStopped) || !strings.Contains(err.Error(), "missing access") {
 		t.Errorf("ChannelSchedule err = %v, want the stop and its reason", err)
 	}
 }

@@ -9,17 +9,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/store"
 )
-
-// NoticeStore is what feed-health notices need beyond SchedulerStore;
-// *store.Store has it.
-type NoticeStore interface {
-	AllFeeds(ctx context.Context) ([]store.Feed, error)
-	AllChannels(ctx context.Context) ([]store.Channel, error)
-	Deliveries(ctx context.Context, channelID int64, limit int) ([]store.Delivery, error)
-}
 
 // noticeHistory is how many of a channel's recent deliveries are read to
 // find the last health notice about each feed.
@@ -35,10 +28,7 @@ const healthKeyPrefix = "feed-health:"
 // recovers: one notice per change, through the outbox. Instances may run
 // it concurrently; the notices are keyed so each is queued once.
 func (s *Scheduler) CheckFeedHealth(ctx context.Context, now time.Time) error {
-	ns, ok := s.st.(NoticeStore)
-	if !ok {
-		return errors.New("feed-health notices: the store cannot list feeds and channels")
-	}
+	ns := s.st.Notices
 	feeds, err := ns.AllFeeds(ctx)
 	if err != nil {
 		return err
@@ -120,12 +110,12 @@ func lastHealthNotices(ctx context.Context, ns NoticeStore, channelID int64) (ma
 }
 
 // queueNotice puts notice number n about feed f in ch's outbox.
-func (s *Scheduler) queueNotice(ctx context.Context, ch store.Channel, f store.Feed, n int, m Message, now time.Time) error {
+func (s *Scheduler) queueNotice(ctx context.Context, ch store.Channel, f store.Feed, n int, m bot.Message, now time.Time) error {
 	payload, err := json.Marshal(m)
 	if err != nil {
 		return err
 	}
-	_, _, err = s.st.CreateDelivery(ctx, store.Delivery{
+	_, _, err = s.st.Outbox.CreateDelivery(ctx, store.Delivery{
 		ChannelID:     ch.ID,
 		PeriodKey:     healthKeyPrefix + strconv.FormatInt(f.ID, 10) + ":" + strconv.Itoa(n),
 		Kind:          store.KindNotice,
@@ -144,7 +134,7 @@ func feedName(f store.Feed) string {
 }
 
 // problemNotice says which feed stopped working, why, and what to do.
-func problemNotice(f store.Feed) Message {
+func problemNotice(f store.Feed) bot.Message {
 	why := f.LastError
 	if why == "" {
 		why = "no reason was recorded"
@@ -158,18 +148,18 @@ func problemNotice(f store.Feed) Message {
 	text := fmt.Sprintf("The feed %s has failed %d times in a row. The last error: %s.\n"+
 		"Its new articles are missing from this channel's digests until it works again; the bot keeps trying and will say when it does.\n%s",
 		feedName(f), f.ErrorCount, strings.TrimSuffix(why, "."), fix)
-	return Message{Title: "A feed stopped working", Text: text}
+	return bot.Message{Title: "A feed stopped working", Text: text}
 }
 
 // recoveryNotice says a feed works again, or was removed (retired from the
 // configuration or deleted).
-func recoveryNotice(f store.Feed) Message {
+func recoveryNotice(f store.Feed) bot.Message {
 	if f.Retired {
 		name := feedName(f)
 		if f.URL == "" {
 			name = "number " + strconv.FormatInt(f.ID, 10)
 		}
-		return Message{Title: "A feed was removed", Text: fmt.Sprintf("The feed %s that was failing has been removed; there is nothing more to do.", name)}
+		return bot.Message{Title: "A feed was removed", Text: fmt.Sprintf("The feed %s that was failing has been removed; there is nothing more to do.", name)}
 	}
-	return Message{Title: "A feed works again", Text: fmt.Sprintf("The feed %s works again; its articles are back in this channel's digests.", feedName(f))}
+	return bot.Message{Title: "A feed works again", Text: fmt.Sprintf("The feed %s works again; its articles are back in this channel's digests.", feedName(f))}
 }

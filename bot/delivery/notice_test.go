@@ -2,6 +2,7 @@ package delivery
 
 import (
 	"context"
+	"github.com/newsdigest/newsdigest/bot"
 	"strings"
 	"testing"
 	"time"
@@ -32,7 +33,7 @@ func TestFeedHealthNotices(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := newRecordingPoster()
-	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{})
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{})
 	alpha := fx.feeds["alpha"]
 	setHealth := func(unhealthy bool) {
 		t.Helper()
@@ -106,7 +107,7 @@ func TestFeedHealthNoticesConcurrentInstances(t *testing.T) {
 	errs := make(chan error, 3)
 	for range 3 {
 		go func() {
-			errs <- NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{}).CheckFeedHealth(ctx, day0)
+			errs <- newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{}).CheckFeedHealth(ctx, day0)
 		}()
 	}
 	for range 3 {
@@ -114,7 +115,7 @@ func TestFeedHealthNoticesConcurrentInstances(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{}).Deliver(ctx, "a", day0); err != nil {
+	if err := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{}).Deliver(ctx, "a", day0); err != nil {
 		t.Fatal(err)
 	}
 	if p.total() != 5 {

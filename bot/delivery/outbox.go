@@ -10,23 +10,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/store"
 )
-
-// ErrPermanent marks a posting error that retrying cannot fix: the channel
-// was deleted, the bot was removed or lacks permission. Posters wrap it
-// (fmt.Errorf("...: %w", bot.ErrPermanent)) or return an error with a
-// Permanent() bool method.
-var ErrPermanent = errors.New("permanent platform error")
-
-// IsPermanent reports whether err says retrying cannot help.
-func IsPermanent(err error) bool {
-	if errors.Is(err, ErrPermanent) {
-		return true
-	}
-	var p interface{ Permanent() bool }
-	return errors.As(err, &p) && p.Permanent()
-}
 
 // retryAfter returns the wait a rate-limited platform asked for, if the
 // error carries one (a RetryAfter() time.Duration method).
@@ -50,7 +36,7 @@ func retryAfter(err error) (time.Duration, bool) {
 func (s *Scheduler) Deliver(ctx context.Context, owner string, now time.Time) error {
 	var errs []error
 	for {
-		ds, err := s.st.ClaimDeliveries(ctx, owner, now, s.opts.Lease, s.opts.Batch)
+		ds, err := s.st.Outbox.ClaimDeliveries(ctx, owner, now, s.opts.Lease, s.opts.Batch)
 		if err != nil {
 			return errors.Join(append(errs, err)...)
 		}
@@ -103,19 +89,19 @@ func (s *Scheduler) deliverBatch(ctx context.Context, ds []store.Delivery, now t
 
 // deliver posts one claimed delivery and records the outcome.
 func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time) error {
-	ch, err := s.st.ChannelByID(ctx, d.ChannelID)
+	ch, err := s.st.Channels.ChannelByID(ctx, d.ChannelID)
 	if err != nil {
 		return s.failed(ctx, d, now, fmt.Errorf("find channel: %w", err))
 	}
-	var m Message
+	var m bot.Message
 	if err := json.Unmarshal(d.Payload, &m); err != nil {
-		return s.failed(ctx, d, now, fmt.Errorf("%w: undecodable message: %v", ErrPermanent, err))
+		return s.failed(ctx, d, now, fmt.Errorf("%w: undecodable message: %v", bot.ErrPermanent, err))
 	}
 	p := s.posters[ch.Platform]
 	if p == nil {
 		return s.failed(ctx, d, now, fmt.Errorf("no poster for platform %q on this instance", ch.Platform))
 	}
-	ids, err := p.Post(ctx, Channel{Platform: ch.Platform, Scope: ch.Scope, ID: ch.ChannelID}, strconv.FormatInt(d.ID, 10), m)
+	ids, err := p.Post(ctx, bot.Channel{Platform: ch.Platform, Scope: ch.Scope, ID: ch.ChannelID}, strconv.FormatInt(d.ID, 10), m)
 	if err != nil && ctx.Err() != nil {
 		// Shutting down mid-send: whether the post went out is unknown, so
 		// record nothing; the retry carries the same idempotency key.
@@ -128,7 +114,7 @@ func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time
 	// a platform without idempotency keys does not see it twice.
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), releaseTimeout)
 	defer cancel()
-	if err := s.st.MarkDelivered(rctx, d.ID, ids); err != nil {
+	if err := s.st.Outbox.MarkDelivered(rctx, d.ID, ids); err != nil {
 		return err
 	}
 	if s.opts.Observer != nil {
@@ -143,7 +129,7 @@ func (s *Scheduler) deliver(ctx context.Context, d store.Delivery, now time.Time
 // leaves the schedule running (a long platform outage must not silence
 // a channel for good).
 func (s *Scheduler) failed(ctx context.Context, d store.Delivery, now time.Time, cause error) error {
-	permanent := IsPermanent(cause)
+	permanent := bot.IsPermanent(cause)
 	out := store.RetryLater
 	switch {
 	case permanent:
@@ -165,7 +151,7 @@ func (s *Scheduler) failed(ctx context.Context, d store.Delivery, now time.Time,
 	s.opts.Log.LogAttrs(ctx, level, "delivery failed", slog.Int64("delivery", d.ID), slog.Int64("channel", d.ChannelID),
 		slog.Int("attempt", d.Attempts), slog.Bool("permanent", permanent), slog.Bool("gave_up", out == store.GiveUp),
 		slog.String("error", cause.Error()))
-	if err := s.st.MarkDeliveryFailed(ctx, d.ID, cause.Error(), now.Add(wait), out); err != nil {
+	if err := s.st.Outbox.MarkDeliveryFailed(ctx, d.ID, cause.Error(), now.Add(wait), out); err != nil {
 		return errors.Join(cause, err)
 	}
 	return cause

@@ -2,6 +2,7 @@ package delivery
 
 import (
 	"context"
+	"github.com/newsdigest/newsdigest/bot"
 	"testing"
 	"time"
 
@@ -44,10 +45,10 @@ func TestCrashExactlyOnce(t *testing.T) {
 		arm func(cs *crashStore, p *recordingPoster, cancel context.CancelFunc)
 	}{
 		{"after sending, before recording", store.DeliverySending, func(_ *crashStore, p *recordingPoster, cancel context.CancelFunc) {
-			p.after = func(ctx context.Context, _ Channel, _ string) error { cancel(); return ctx.Err() }
+			p.after = func(ctx context.Context, _ bot.Channel, _ string) error { cancel(); return ctx.Err() }
 		}},
 		{"before sending", store.DeliverySending, func(_ *crashStore, p *recordingPoster, cancel context.CancelFunc) {
-			p.before = func(ctx context.Context, _ Channel, _ string) error { cancel(); return ctx.Err() }
+			p.before = func(ctx context.Context, _ bot.Channel, _ string) error { cancel(); return ctx.Err() }
 		}},
 		{"after queueing, before advancing the schedule", store.DeliveryPending, func(cs *crashStore, _ *recordingPoster, cancel context.CancelFunc) {
 			cs.crash = cancel
@@ -67,7 +68,7 @@ func TestCrashExactlyOnce(t *testing.T) {
 			dying, kill := context.WithCancel(context.Background())
 			cancel := func() { cs.dead = true; kill() }
 			tt.arm(cs, p, cancel)
-			dead := NewScheduler(cs, map[string]Poster{"console": p}, SchedulerOptions{Lease: lease})
+			dead := newTestScheduler(t, crashStores(cs), map[string]bot.Poster{"console": p}, SchedulerOptions{Lease: lease})
 			// The dying instance does one round and stops where the crash hit,
 			// without releasing anything.
 			if err := dead.Tick(dying, "dead", day0); err == nil || dying.Err() == nil {
@@ -79,7 +80,7 @@ func TestCrashExactlyOnce(t *testing.T) {
 			}
 			cs.crash, cs.dead, p.before, p.after = nil, false, nil, nil
 			ctx := context.Background()
-			next := NewScheduler(cs, map[string]Poster{"console": p}, SchedulerOptions{Lease: lease})
+			next := newTestScheduler(t, crashStores(cs), map[string]bot.Poster{"console": p}, SchedulerOptions{Lease: lease})
 			for _, at := range []time.Duration{time.Second, lease / 2, lease, lease + time.Second, 2 * lease} {
 				now := day0.Add(at)
 				if err := next.Tick(ctx, "next", now); err != nil {
@@ -105,4 +106,11 @@ func TestCrashExactlyOnce(t *testing.T) {
 			}
 		})
 	}
+}
+
+// crashStores uses cs for schedules and its store for the rest.
+func crashStores(cs *crashStore) Stores {
+	s := storesOf(cs.Store)
+	s.Schedules = cs
+	return s
 }

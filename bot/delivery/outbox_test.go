@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/newsdigest/newsdigest/bot"
 	"strings"
 	"testing"
 	"time"
@@ -32,11 +33,11 @@ func TestIsPermanent(t *testing.T) {
 	}{
 		{nil, false},
 		{errors.New("timeout"), false},
-		{fmt.Errorf("post: %w", ErrPermanent), true},
+		{fmt.Errorf("post: %w", bot.ErrPermanent), true},
 		{fmt.Errorf("post: %w", permanentErr{}), true},
 		{rateLimited{time.Second}, false},
 	} {
-		if got := IsPermanent(tt.err); got != tt.want {
+		if got := bot.IsPermanent(tt.err); got != tt.want {
 			t.Errorf("IsPermanent(%v) = %v", tt.err, got)
 		}
 	}
@@ -48,14 +49,14 @@ func TestDeliverRateLimitAndMetrics(t *testing.T) {
 	reg := metrics.NewRegistry()
 	p := newRecordingPoster()
 	limited := true
-	p.before = func(context.Context, Channel, string) error {
+	p.before = func(context.Context, bot.Channel, string) error {
 		if limited {
 			limited = false
 			return rateLimited{wait: 7 * time.Second}
 		}
 		return nil
 	}
-	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{Observer: metrics.NewBot(reg), BaseBackoff: time.Hour})
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{Observer: metrics.NewBot(reg), BaseBackoff: time.Hour})
 	if err := s.Tick(ctx, "a", day0); err != nil {
 		t.Fatal(err)
 	}
@@ -90,8 +91,8 @@ func TestShutdownDuringSuccessfulPostRecordsIt(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	p := newRecordingPoster()
-	p.after = func(context.Context, Channel, string) error { cancel(); return nil }
-	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{})
+	p.after = func(context.Context, bot.Channel, string) error { cancel(); return nil }
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{})
 	if err := s.Tick(ctx, "a", day0); err != nil {
 		t.Fatal(err)
 	}
@@ -109,14 +110,14 @@ func TestDeliverGivesUpButKeepsTheSchedule(t *testing.T) {
 	st, fx, ch := dailyChannel(t, "flaky")
 	p := newRecordingPoster()
 	down, tries := true, 0
-	p.before = func(context.Context, Channel, string) error {
+	p.before = func(context.Context, bot.Channel, string) error {
 		if down {
 			tries++
 			return errors.New("HTTP 503 service unavailable")
 		}
 		return nil
 	}
-	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{MaxAttempts: 2, BaseBackoff: time.Minute})
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{MaxAttempts: 2, BaseBackoff: time.Minute})
 	if err := s.Tick(ctx, "a", day0); err != nil {
 		t.Fatal(err)
 	}

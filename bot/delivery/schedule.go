@@ -8,34 +8,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/cron"
 	"github.com/newsdigest/newsdigest/store"
 )
-
-// SchedulerStore is what the scheduler needs of storage; *store.Store has it.
-type SchedulerStore interface {
-	ClaimDueSchedules(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]store.Schedule, error)
-	AdvanceSchedule(ctx context.Context, owner string, channelID int64, nextRunAt, periodEnd time.Time) error
-	ReleaseSchedule(ctx context.Context, owner string, channelID int64) error
-	SetSchedule(ctx context.Context, sc store.Schedule) (store.Schedule, error)
-	ScheduleFor(ctx context.Context, channelID int64) (store.Schedule, error)
-	DisableSchedule(ctx context.Context, channelID int64, reason string) error
-
-	ChannelByID(ctx context.Context, id int64) (store.Channel, error)
-	ChannelByRef(ctx context.Context, platform, channelID string) (store.Channel, error)
-	UpsertChannel(ctx context.Context, c store.Channel) (store.Channel, error)
-	ChannelFeeds(ctx context.Context, c store.Channel) ([]store.Feed, error)
-	Feeds(ctx context.Context, scope string) ([]store.Feed, error)
-	Articles(ctx context.Context, q store.ArticleQuery) ([]store.Article, error)
-	SentStories(ctx context.Context, channelID int64) (map[int64]store.SentStory, error)
-
-	CreateDelivery(ctx context.Context, d store.Delivery) (store.Delivery, bool, error)
-	ClaimDeliveries(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]store.Delivery, error)
-	MarkDelivered(ctx context.Context, id int64, messageIDs []string) error
-	MarkDeliveryFailed(ctx context.Context, id int64, reason string, retryAt time.Time, out store.FailOutcome) error
-
-	Heartbeat(ctx context.Context, owner string, now time.Time, lease time.Duration) (int64, error)
-	ReleaseAll(ctx context.Context, owner string) error
-}
 
 // SchedulerOptions tune a Scheduler; zero values take the defaults.
 type SchedulerOptions struct {
@@ -69,7 +45,7 @@ func (o SchedulerOptions) withDefaults() SchedulerOptions {
 		o.Batch = 50
 	}
 	if o.MaxStories <= 0 {
-		o.MaxStories = maxStoriesPerCommand
+		o.MaxStories = defaultMaxStories
 	}
 	if o.Overlap < 0 {
 		o.Overlap = 0
@@ -100,34 +76,41 @@ func (o SchedulerOptions) withDefaults() SchedulerOptions {
 	return o
 }
 
+// defaultMaxStories keeps a scheduled digest readable in chat.
+const defaultMaxStories = 10
+
 // Scheduler turns due schedules into outbox deliveries and posts pending
 // deliveries, exactly once across restarts and across any number of
 // instances sharing one database. It also implements Schedules for the
 // schedule command.
 type Scheduler struct {
-	st      SchedulerStore
-	posters map[string]Poster
+	st      Stores
+	posters map[string]bot.Poster
 	opts    SchedulerOptions
 
 	lastRound  atomic.Int64 // unix nanoseconds of the last finished round
 	lastHealth atomic.Int64 // unix nanoseconds of the last feed-health check
 }
 
-// NewScheduler returns a scheduler posting through posters, keyed by
-// platform ("discord", "slack", "console").
-func NewScheduler(st SchedulerStore, posters map[string]Poster, opts SchedulerOptions) *Scheduler {
-	return &Scheduler{st: st, posters: posters, opts: opts.withDefaults()}
+// NewScheduler returns a scheduler reading and writing through st and
+// posting through posters, keyed by platform ("discord", "slack",
+// "console"). Every store in st is required.
+func NewScheduler(st Stores, posters map[string]bot.Poster, opts SchedulerOptions) (*Scheduler, error) {
+	if err := st.check(); err != nil {
+		return nil, err
+	}
+	return &Scheduler{st: st, posters: posters, opts: opts.withDefaults()}, nil
 }
 
-var _ Schedules = (*Scheduler)(nil)
+var _ bot.Schedules = (*Scheduler)(nil)
 
 // storeChannel finds ch in the store, creating it (following its scope's
 // feeds) when create is set; found is false when it is absent.
-func (s *Scheduler) storeChannel(ctx context.Context, ch Channel, create bool) (c store.Channel, found bool, err error) {
+func (s *Scheduler) storeChannel(ctx context.Context, ch bot.Channel, create bool) (c store.Channel, found bool, err error) {
 	if ch.Platform == "" || ch.ID == "" {
 		return store.Channel{}, false, fmt.Errorf("no channel to schedule for")
 	}
-	c, err = s.st.ChannelByRef(ctx, ch.Platform, ch.ID)
+	c, err = s.st.Channels.ChannelByRef(ctx, ch.Platform, ch.ID)
 	if err == nil {
 		return c, true, nil
 	}
@@ -137,18 +120,18 @@ func (s *Scheduler) storeChannel(ctx context.Context, ch Channel, create bool) (
 	if !create {
 		return store.Channel{}, false, nil
 	}
-	c, err = s.st.UpsertChannel(ctx, store.Channel{Platform: ch.Platform, Scope: ch.Scope, ChannelID: ch.ID})
+	c, err = s.st.Channels.UpsertChannel(ctx, store.Channel{Platform: ch.Platform, Scope: ch.Scope, ChannelID: ch.ID})
 	if err != nil {
 		return store.Channel{}, false, err
 	}
 	return c, true, nil
 }
 
-// SetChannelSchedule gives ch a digest on cron in timezone and returns
+// SetChannelSchedule gives ch a digest on the cron expression expr in timezone and returns
 // when the next one comes. Setting the schedule the channel already has
 // keeps its next run, even one that is due now.
-func (s *Scheduler) SetChannelSchedule(ctx context.Context, ch Channel, cron, timezone string) (time.Time, error) {
-	c, err := ParseCron(cron, timezone)
+func (s *Scheduler) SetChannelSchedule(ctx context.Context, ch bot.Channel, expr, timezone string) (time.Time, error) {
+	c, err := cron.Parse(expr, timezone)
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -162,23 +145,23 @@ func (s *Scheduler) SetChannelSchedule(ctx context.Context, ch Channel, cron, ti
 	}
 	// Setting the schedule a channel already has changes nothing, so a
 	// restart that re-applies its configuration cannot skip a due run.
-	if cur, err := s.st.ScheduleFor(ctx, sc.ID); err == nil && cur.Enabled && cur.Cron == c.String() && cur.Timezone == c.Location().String() {
+	if cur, err := s.st.Settings.ScheduleFor(ctx, sc.ID); err == nil && cur.Enabled && cur.Cron == c.String() && cur.Timezone == c.Location().String() {
 		return cur.NextRunAt.In(c.Location()), nil
 	} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return time.Time{}, fmt.Errorf("schedule: %w", err)
 	}
-	stored, err := s.st.SetSchedule(ctx, store.Schedule{ChannelID: sc.ID, Cron: c.String(), Timezone: c.Location().String(), NextRunAt: next})
+	stored, err := s.st.Settings.SetSchedule(ctx, store.Schedule{ChannelID: sc.ID, Cron: c.String(), Timezone: c.Location().String(), NextRunAt: next})
 	if err != nil {
 		return time.Time{}, fmt.Errorf("schedule: %w", err)
 	}
 	return stored.NextRunAt.In(c.Location()), nil
 }
 
-// ChannelSchedule returns ch's schedule; cron is "" when it has none or it
+// ChannelSchedule returns ch's schedule; expr is "" when it has none or it
 // was turned off in chat. A channel a permanent platform error stopped, or
 // a schedule that cannot run, comes back as ErrScheduleStopped with the
 // reason.
-func (s *Scheduler) ChannelSchedule(ctx context.Context, ch Channel) (cron, timezone string, next time.Time, err error) {
+func (s *Scheduler) ChannelSchedule(ctx context.Context, ch bot.Channel) (expr, timezone string, next time.Time, err error) {
 	c, found, err := s.storeChannel(ctx, ch, false)
 	if err != nil || !found {
 		return "", "", time.Time{}, err
@@ -186,7 +169,7 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch Channel) (cron, time
 	if c.StopReason != "" {
 		return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", ErrScheduleStopped, c.StopReason)
 	}
-	sc, err := s.st.ScheduleFor(ctx, c.ID)
+	sc, err := s.st.Settings.ScheduleFor(ctx, c.ID)
 	if errors.Is(err, store.ErrNotFound) {
 		return "", "", time.Time{}, nil
 	}
@@ -216,12 +199,12 @@ const reasonTurnedOff = "turned off in chat"
 
 // DisableChannelSchedule stops ch's scheduled digests; a channel without
 // a schedule is left as it is.
-func (s *Scheduler) DisableChannelSchedule(ctx context.Context, ch Channel) error {
+func (s *Scheduler) DisableChannelSchedule(ctx context.Context, ch bot.Channel) error {
 	c, found, err := s.storeChannel(ctx, ch, false)
 	if err != nil || !found {
 		return err
 	}
-	err = s.st.DisableSchedule(ctx, c.ID, reasonTurnedOff)
+	err = s.st.Schedules.DisableSchedule(ctx, c.ID, reasonTurnedOff)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("schedule: %w", err)
 	}

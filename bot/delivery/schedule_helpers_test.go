@@ -3,6 +3,7 @@ package delivery
 import (
 	"context"
 	"fmt"
+	"github.com/newsdigest/newsdigest/bot"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -29,18 +30,18 @@ func openTestStore(t testing.TB) *store.Store {
 // simulate crashes around the post.
 type recordingPoster struct {
 	mu     sync.Mutex
-	posted map[string][]string // channel id → delivery ids, in order
-	msgs   map[string]Message  // delivery id → message
+	posted map[string][]string    // channel id → delivery ids, in order
+	msgs   map[string]bot.Message // delivery id → message
 	calls  int
-	before func(ctx context.Context, ch Channel, id string) error // runs before posting
-	after  func(ctx context.Context, ch Channel, id string) error // runs after posting
+	before func(ctx context.Context, ch bot.Channel, id string) error // runs before posting
+	after  func(ctx context.Context, ch bot.Channel, id string) error // runs after posting
 }
 
 func newRecordingPoster() *recordingPoster {
-	return &recordingPoster{posted: map[string][]string{}, msgs: map[string]Message{}}
+	return &recordingPoster{posted: map[string][]string{}, msgs: map[string]bot.Message{}}
 }
 
-func (p *recordingPoster) Post(ctx context.Context, ch Channel, id string, m Message) ([]string, error) {
+func (p *recordingPoster) Post(ctx context.Context, ch bot.Channel, id string, m bot.Message) ([]string, error) {
 	p.mu.Lock()
 	p.calls++
 	before, after := p.before, p.after
@@ -65,10 +66,10 @@ func (p *recordingPoster) Post(ctx context.Context, ch Channel, id string, m Mes
 }
 
 // messages returns what channel chID received.
-func (p *recordingPoster) messages(chID string) []Message {
+func (p *recordingPoster) messages(chID string) []bot.Message {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	var out []Message
+	var out []bot.Message
 	for _, id := range p.posted[chID] {
 		out = append(out, p.msgs[id])
 	}
@@ -174,3 +175,27 @@ func (f *fixture) deliveries(c store.Channel) []store.Delivery {
 
 // fixedNow returns a clock stuck at t.
 func fixedNow(t time.Time) func() time.Time { return func() time.Time { return t } }
+
+// storesOf uses st for every store the scheduler needs.
+func storesOf(st *store.Store) Stores {
+	return Stores{Schedules: st, Settings: st, Channels: st, Digests: st, Outbox: st, Claims: st, Live: st, Notices: st}
+}
+
+// newTestScheduler is NewScheduler for tests; it may run in a goroutine,
+// so a refused store set fails the test without stopping it.
+func newTestScheduler(tb testing.TB, st Stores, posters map[string]bot.Poster, opts SchedulerOptions) *Scheduler {
+	s, err := NewScheduler(st, posters, opts)
+	if err != nil {
+		tb.Errorf("new scheduler: %v", err)
+	}
+	return s
+}
+
+func berlin(t *testing.T) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"github.com/newsdigest/newsdigest/bot"
 	"os"
 	"strings"
 	"sync"
@@ -71,7 +72,7 @@ func newCountingPoster() *countingPoster {
 	return &countingPoster{raw: map[string]int{}, byChannel: map[string]map[string]bool{}}
 }
 
-func (p *countingPoster) Post(_ context.Context, ch Channel, id string, _ Message) ([]string, error) {
+func (p *countingPoster) Post(_ context.Context, ch bot.Channel, id string, _ bot.Message) ([]string, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.raw[id]++
@@ -85,13 +86,13 @@ func (p *countingPoster) Post(_ context.Context, ch Channel, id string, _ Messag
 // dyingPoster posts through inner and kills its instance right after its
 // n-th post, before the post is recorded.
 type dyingPoster struct {
-	inner Poster
+	inner bot.Poster
 	n     atomic.Int64
 	after int64
 	kill  func()
 }
 
-func (p *dyingPoster) Post(ctx context.Context, ch Channel, id string, m Message) ([]string, error) {
+func (p *dyingPoster) Post(ctx context.Context, ch bot.Channel, id string, m bot.Message) ([]string, error) {
 	ids, err := p.inner.Post(ctx, ch, id, m)
 	if p.n.Add(1) == p.after {
 		p.kill()
@@ -103,7 +104,7 @@ func (p *dyingPoster) Post(ctx context.Context, ch Channel, id string, m Message
 // dyingStore kills its instance at the n-th schedule it advances, and
 // once dead releases nothing, like a process that was killed.
 type dyingStore struct {
-	SchedulerStore
+	ScheduleStore
 	advances atomic.Int64
 	after    int64 // 0 never dies here
 	kill     func()
@@ -115,14 +116,14 @@ func (s *dyingStore) AdvanceSchedule(ctx context.Context, owner string, id int64
 		s.kill()
 		return ctx.Err()
 	}
-	return s.SchedulerStore.AdvanceSchedule(ctx, owner, id, next, end)
+	return s.ScheduleStore.AdvanceSchedule(ctx, owner, id, next, end)
 }
 
 func (s *dyingStore) ReleaseSchedule(ctx context.Context, owner string, id int64) error {
 	if s.dead.Load() {
 		return nil
 	}
-	return s.SchedulerStore.ReleaseSchedule(ctx, owner, id)
+	return s.ScheduleStore.ReleaseSchedule(ctx, owner, id)
 }
 
 // seedChannels creates n channels that want a digest even when there is
@@ -170,14 +171,14 @@ func drain(ctx context.Context, s *Scheduler, owner string, now time.Time) error
 		if err := s.Deliver(ctx, owner, now); err != nil {
 			return err
 		}
-		due, err := s.st.ClaimDueSchedules(ctx, owner+"-probe", now, time.Millisecond, 1)
+		due, err := s.st.Schedules.ClaimDueSchedules(ctx, owner+"-probe", now, time.Millisecond, 1)
 		if err != nil {
 			return err
 		}
 		if len(due) == 0 {
 			return nil
 		}
-		if err := s.st.ReleaseSchedule(ctx, owner+"-probe", due[0].ChannelID); err != nil {
+		if err := s.st.Schedules.ReleaseSchedule(ctx, owner+"-probe", due[0].ChannelID); err != nil {
 			return err
 		}
 	}
@@ -208,21 +209,23 @@ func TestMultiInstancePostgres(t *testing.T) {
 			opts := SchedulerOptions{Lease: lease, Batch: 25}
 
 			dyingCtx, kill := context.WithCancel(context.Background())
-			ds := &dyingStore{SchedulerStore: st, after: tt.dieAdvance}
+			ds := &dyingStore{ScheduleStore: st, after: tt.dieAdvance}
 			die := func() { ds.dead.Store(true); kill() }
 			ds.kill = die
-			var victimPoster Poster = shared
+			var victimPoster bot.Poster = shared
 			if tt.diePosts > 0 {
 				victimPoster = &dyingPoster{inner: shared, after: tt.diePosts, kill: die}
 			}
-			victim := NewScheduler(ds, map[string]Poster{"console": victimPoster}, opts)
+			victimStores := storesOf(st)
+			victimStores.Schedules = ds
+			victim := newTestScheduler(t, victimStores, map[string]bot.Poster{"console": victimPoster}, opts)
 
 			ctx := context.Background()
 			var wg sync.WaitGroup
 			wg.Go(func() { drain(dyingCtx, victim, "victim", due) })
 			for _, owner := range []string{"a", "b"} {
 				wg.Go(func() {
-					s := NewScheduler(st, map[string]Poster{"console": shared}, opts)
+					s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": shared}, opts)
 					if err := drain(ctx, s, owner, due); err != nil {
 						t.Errorf("%s: %v", owner, err)
 					}
@@ -244,7 +247,7 @@ func TestMultiInstancePostgres(t *testing.T) {
 			var mu sync.Mutex
 			for _, owner := range []string{"a", "b"} {
 				wg.Go(func() {
-					s := NewScheduler(st, map[string]Poster{"console": shared}, opts)
+					s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": shared}, opts)
 					if err := drain(ctx, s, owner, due.Add(lease+time.Second)); err != nil {
 						mu.Lock()
 						t.Errorf("%s after the lease: %v", owner, err)
@@ -308,7 +311,7 @@ func BenchmarkDueDigestsPostgres(b *testing.B) {
 				var wg sync.WaitGroup
 				for i := range instances {
 					wg.Go(func() {
-						s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{Batch: 25})
+						s := newTestScheduler(b, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{Batch: 25})
 						if err := drain(ctx, s, fmt.Sprint("bench-", i), due); err != nil {
 							b.Error(err)
 						}

@@ -23,7 +23,7 @@ func (s *Scheduler) Run(ctx context.Context, owner string, every time.Duration) 
 	defer func() {
 		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), releaseTimeout)
 		defer cancel()
-		if err := s.st.ReleaseAll(rctx, owner); err != nil {
+		if err := s.st.Claims.ReleaseAll(rctx, owner); err != nil {
 			s.opts.Log.LogAttrs(rctx, slog.LevelError, "releasing claims", slog.String("error", err.Error()))
 		}
 	}()
@@ -53,7 +53,7 @@ func (s *Scheduler) heartbeat(ctx context.Context, owner string) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if _, err := s.st.Heartbeat(ctx, owner, s.opts.Now(), s.opts.Lease); err != nil && ctx.Err() == nil {
+			if _, err := s.st.Claims.Heartbeat(ctx, owner, s.opts.Now(), s.opts.Lease); err != nil && ctx.Err() == nil {
 				s.opts.Log.LogAttrs(ctx, slog.LevelWarn, "heartbeat", slog.String("owner", owner), slog.String("error", err.Error()))
 			}
 		}
@@ -70,14 +70,12 @@ func (s *Scheduler) Round(ctx context.Context, owner string) {
 	}
 	now := s.opts.Now()
 	log("scheduling digests", s.Tick(ctx, owner, now))
-	if _, ok := s.st.(NoticeStore); ok && now.Sub(time.Unix(0, s.lastHealth.Load())) >= s.opts.HealthEvery {
+	if now.Sub(time.Unix(0, s.lastHealth.Load())) >= s.opts.HealthEvery {
 		s.lastHealth.Store(now.UnixNano())
 		log("feed-health notices", s.CheckFeedHealth(ctx, now))
 	}
-	if _, ok := s.st.(LiveStore); ok {
-		log("live stories", s.Live(ctx, now))
-	}
-	_, err := s.st.Heartbeat(ctx, owner, s.opts.Now(), s.opts.Lease)
+	log("live stories", s.Live(ctx, now))
+	_, err := s.st.Claims.Heartbeat(ctx, owner, s.opts.Now(), s.opts.Lease)
 	log("heartbeat", err)
 	log("delivering", s.Deliver(ctx, owner, s.opts.Now()))
 	s.lastRound.Store(s.opts.Now().UnixNano())

@@ -2,6 +2,7 @@ package delivery
 
 import (
 	"context"
+	"github.com/newsdigest/newsdigest/bot"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -45,8 +46,8 @@ func TestRunAcrossDSTWithRestarts(t *testing.T) {
 				shift := tt.start.Sub(time.Now())
 				now := func() time.Time { return time.Now().Add(shift) }
 				p := newRecordingPoster()
-				s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{Now: now})
-				if _, err := s.SetChannelSchedule(context.Background(), Channel{Platform: "console", ID: "berlin"}, "30 2 * * *", "Europe/Berlin"); err != nil {
+				s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{Now: now})
+				if _, err := s.SetChannelSchedule(context.Background(), bot.Channel{Platform: "console", ID: "berlin"}, "30 2 * * *", "Europe/Berlin"); err != nil {
 					t.Fatal(err)
 				}
 				// Three days in stretches of uneven length, each run by a new
@@ -54,7 +55,7 @@ func TestRunAcrossDSTWithRestarts(t *testing.T) {
 				for i, stretch := range []time.Duration{7 * time.Hour, 13*time.Hour + 17*time.Minute, 9 * time.Hour, 26 * time.Hour, 17 * time.Hour} {
 					ctx, cancel := context.WithCancel(context.Background())
 					done := make(chan struct{})
-					inst := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{Now: now})
+					inst := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{Now: now})
 					go func() {
 						defer close(done)
 						inst.Run(ctx, "instance-"+string(rune('a'+i)), 5*time.Minute)

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/newsdigest/newsdigest/bot"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsdigest/newsdigest/cron"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -26,7 +28,7 @@ func TestScheduledDigestNoveltyAndUpdates(t *testing.T) {
 	fx.article("alpha", "Old news", day0.Add(-30*time.Hour), 0) // before the first period
 
 	p := newRecordingPoster()
-	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{Overlap: -1})
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{Overlap: -1})
 	step := func(now time.Time) {
 		t.Helper()
 		if err := s.Tick(ctx, "a", now); err != nil {
@@ -97,7 +99,7 @@ func TestScheduledDigestNoveltyAndUpdates(t *testing.T) {
 	}
 }
 
-func headings(m Message) []string {
+func headings(m bot.Message) []string {
 	var out []string
 	for _, s := range m.Sections {
 		out = append(out, s.Heading)
@@ -109,10 +111,10 @@ func TestDeliverPermanentFailureStopsSchedule(t *testing.T) {
 	ctx := context.Background()
 	st, fx, ch := dailyChannel(t, "gone")
 	p := newRecordingPoster()
-	p.before = func(context.Context, Channel, string) error {
-		return fmt.Errorf("unknown channel: %w", ErrPermanent)
+	p.before = func(context.Context, bot.Channel, string) error {
+		return fmt.Errorf("unknown channel: %w", bot.ErrPermanent)
 	}
-	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{})
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{})
 	if err := s.Tick(ctx, "a", day0); err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +132,7 @@ func TestDeliverPermanentFailureStopsSchedule(t *testing.T) {
 	if sc.Enabled || !strings.Contains(sc.StopReason, "unknown channel") {
 		t.Errorf("schedule enabled=%v reason=%q, want stopped with the reason", sc.Enabled, sc.StopReason)
 	}
-	_, _, _, err = s.ChannelSchedule(ctx, Channel{Platform: "console", ID: "gone"})
+	_, _, _, err = s.ChannelSchedule(ctx, bot.Channel{Platform: "console", ID: "gone"})
 	if err == nil || !strings.Contains(err.Error(), "unknown channel") {
 		t.Errorf("ChannelSchedule = %v, want the stop reason", err)
 	}
@@ -141,14 +143,14 @@ func TestDeliverTransientFailureBacksOff(t *testing.T) {
 	st, fx, ch := dailyChannel(t, "flaky")
 	p := newRecordingPoster()
 	fails := 2
-	p.before = func(context.Context, Channel, string) error {
+	p.before = func(context.Context, bot.Channel, string) error {
 		if fails > 0 {
 			fails--
 			return errors.New("gateway timeout")
 		}
 		return nil
 	}
-	s := NewScheduler(st, map[string]Poster{"console": p}, SchedulerOptions{BaseBackoff: time.Minute})
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{BaseBackoff: time.Minute})
 	if err := s.Tick(ctx, "a", day0); err != nil {
 		t.Fatal(err)
 	}
@@ -174,12 +176,12 @@ func TestSchedulesCommandInterface(t *testing.T) {
 	ctx := context.Background()
 	st := openTestStore(t)
 	now := day0.Add(-time.Hour)
-	s := NewScheduler(st, nil, SchedulerOptions{Now: fixedNow(now)})
-	ch := Channel{Platform: "discord", Scope: "g1", ID: "c1"}
+	s := newTestScheduler(t, storesOf(st), nil, SchedulerOptions{Now: fixedNow(now)})
+	ch := bot.Channel{Platform: "discord", Scope: "g1", ID: "c1"}
 	if cron, _, _, err := s.ChannelSchedule(ctx, ch); err != nil || cron != "" {
 		t.Fatalf("unknown channel: cron %q err %v", cron, err)
 	}
-	if _, err := s.SetChannelSchedule(ctx, ch, "0 8 * * * *", "UTC"); !errors.Is(err, ErrBadCron) {
+	if _, err := s.SetChannelSchedule(ctx, ch, "0 8 * * * *", "UTC"); !errors.Is(err, cron.ErrInvalid) {
 		t.Errorf("six fields accepted: %v", err)
 	}
 	next, err := s.SetChannelSchedule(ctx, ch, "30 9 * * *", "Europe/Berlin")
@@ -203,12 +205,12 @@ func TestSchedulesCommandInterface(t *testing.T) {
 	if cron, _, _, err := s.ChannelSchedule(ctx, ch); err != nil || cron != "" {
 		t.Errorf("after off: cron %q err %v", cron, err)
 	}
-	if err := s.DisableChannelSchedule(ctx, Channel{Platform: "discord", ID: "never"}); err != nil {
+	if err := s.DisableChannelSchedule(ctx, bot.Channel{Platform: "discord", ID: "never"}); err != nil {
 		t.Errorf("turning off a channel without a schedule: %v", err)
 	}
 	// Through the command handler.
-	h := &Handler{Schedules: s, Now: fixedNow(now)}
-	m := h.Handle(ctx, Command{Platform: "discord", Scope: "g1", ChannelID: "c1", CanManage: true, Name: "schedule", Sub: "set",
+	h := &bot.Handler{Schedules: s, Now: fixedNow(now)}
+	m := h.Handle(ctx, bot.Command{Platform: "discord", Scope: "g1", ChannelID: "c1", CanManage: true, Name: "schedule", Sub: "set",
 		Args: map[string]string{"cron": "0 7 * * 1-5", "timezone": "America/New_York"}})
 	if !strings.Contains(m.Text, "Digest scheduled") {
 		t.Errorf("schedule set replied %q", m.Text)
@@ -222,8 +224,8 @@ func TestSetSameScheduleKeepsDueRun(t *testing.T) {
 	ctx := context.Background()
 	st := openTestStore(t)
 	clock := day0.Add(-time.Hour)
-	s := NewScheduler(st, map[string]Poster{}, SchedulerOptions{Now: func() time.Time { return clock }})
-	ch := Channel{Platform: "console", ID: "room"}
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{}, SchedulerOptions{Now: func() time.Time { return clock }})
+	ch := bot.Channel{Platform: "console", ID: "room"}
 	first, err := s.SetChannelSchedule(ctx, ch, "0 8 * * *", "")
 	if err != nil || !first.Equal(day0) {
 		t.Fatalf("first set: %v %v", first, err)
@@ -247,11 +249,11 @@ func TestUnrunnableScheduleIsReported(t *testing.T) {
 	fx := newFixture(t, st, "alpha")
 	ch := fx.channel("odd", true)
 	fx.schedule(ch, "61 8 * * *", "UTC", day0)
-	s := NewScheduler(st, map[string]Poster{"console": newRecordingPoster()}, SchedulerOptions{})
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": newRecordingPoster()}, SchedulerOptions{})
 	if err := s.Tick(ctx, "a", day0); err != nil {
 		t.Fatal(err)
 	}
-	_, _, _, err := s.ChannelSchedule(ctx, Channel{Platform: "console", ID: "odd"})
+	_, _, _, err := s.ChannelSchedule(ctx, bot.Channel{Platform: "console", ID: "odd"})
 	if !errors.Is(err, ErrScheduleStopped) || !strings.Contains(err.Error(), "61") {
 		t.Errorf("ChannelSchedule err = %v, want the stop with the cron's error", err)
 	}

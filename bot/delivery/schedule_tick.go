@@ -8,7 +8,9 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/compose"
+	"github.com/newsdigest/newsdigest/cron"
 	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/store"
 )
@@ -25,7 +27,7 @@ const firstPeriod = 24 * time.Hour
 func (s *Scheduler) Tick(ctx context.Context, owner string, now time.Time) error {
 	var errs []error
 	for {
-		due, err := s.st.ClaimDueSchedules(ctx, owner, now, s.opts.Lease, s.opts.Batch)
+		due, err := s.st.Schedules.ClaimDueSchedules(ctx, owner, now, s.opts.Lease, s.opts.Batch)
 		if err != nil {
 			return errors.Join(append(errs, err)...)
 		}
@@ -34,7 +36,7 @@ func (s *Scheduler) Tick(ctx context.Context, owner string, now time.Time) error
 			if err := s.run(ctx, owner, sc, now); err != nil {
 				failed = true
 				errs = append(errs, fmt.Errorf("schedule of channel %d: %w", sc.ChannelID, err))
-				if rerr := s.st.ReleaseSchedule(context.WithoutCancel(ctx), owner, sc.ChannelID); rerr != nil {
+				if rerr := s.st.Schedules.ReleaseSchedule(context.WithoutCancel(ctx), owner, sc.ChannelID); rerr != nil {
 					errs = append(errs, rerr)
 				}
 			}
@@ -48,14 +50,14 @@ func (s *Scheduler) Tick(ctx context.Context, owner string, now time.Time) error
 
 // run handles one claimed schedule.
 func (s *Scheduler) run(ctx context.Context, owner string, sc store.Schedule, now time.Time) error {
-	cr, err := ParseCron(sc.Cron, sc.Timezone)
+	cr, err := cron.Parse(sc.Cron, sc.Timezone)
 	if err != nil {
 		// Nothing will fix a stored schedule that does not parse: stop it and say why.
 		s.opts.Log.LogAttrs(ctx, slog.LevelWarn, "stopping a schedule that cannot run",
 			slog.Int64("channel", sc.ChannelID), slog.String("error", err.Error()))
-		return s.st.DisableSchedule(ctx, sc.ChannelID, err.Error())
+		return s.st.Schedules.DisableSchedule(ctx, sc.ChannelID, err.Error())
 	}
-	ch, err := s.st.ChannelByID(ctx, sc.ChannelID)
+	ch, err := s.st.Channels.ChannelByID(ctx, sc.ChannelID)
 	if err != nil {
 		return err
 	}
@@ -67,12 +69,12 @@ func (s *Scheduler) run(ctx context.Context, owner string, sc store.Schedule, no
 	if len(d.Stories) > 0 || ch.NothingNew {
 		// Show the period in the schedule's own time zone.
 		d.Since, d.Until = d.Since.In(cr.Location()), d.Until.In(cr.Location())
-		m := DigestMessage("News digest", d)
+		m := bot.DigestMessage("News digest", d)
 		payload, err := json.Marshal(m)
 		if err != nil {
 			return fmt.Errorf("encode digest: %w", err)
 		}
-		_, created, err := s.st.CreateDelivery(ctx, store.Delivery{
+		_, created, err := s.st.Outbox.CreateDelivery(ctx, store.Delivery{
 			ChannelID: ch.ID,
 			PeriodKey: until.UTC().Format(time.RFC3339),
 			Kind:      store.KindDigest,
@@ -94,9 +96,9 @@ func (s *Scheduler) run(ctx context.Context, owner string, sc store.Schedule, no
 		next, err = cr.Next(now)
 	}
 	if err != nil {
-		return s.st.DisableSchedule(ctx, sc.ChannelID, err.Error())
+		return s.st.Schedules.DisableSchedule(ctx, sc.ChannelID, err.Error())
 	}
-	if err := s.st.AdvanceSchedule(ctx, owner, sc.ChannelID, next, until); err != nil {
+	if err := s.st.Schedules.AdvanceSchedule(ctx, owner, sc.ChannelID, next, until); err != nil {
 		if errors.Is(err, store.ErrLeaseLost) {
 			// Someone else took over after our lease ran out; the delivery is
 			// keyed by the run, so theirs and ours are the same one.
@@ -118,11 +120,11 @@ func (s *Scheduler) buildDigest(ctx context.Context, ch store.Channel, lastEnd, 
 	if since.IsZero() || !since.Before(until) {
 		since = until.Add(-firstPeriod)
 	}
-	sent, err := s.st.SentStories(ctx, ch.ID)
+	sent, err := s.st.Digests.SentStories(ctx, ch.ID)
 	if err != nil {
 		return digest.Digest{}, nil, err
 	}
-	d, err := compose.Build(ctx, s.st, compose.Request{
+	d, err := compose.Build(ctx, s.st.Digests, compose.Request{
 		Channel:      ch,
 		Since:        since,
 		Until:        until,

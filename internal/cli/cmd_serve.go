@@ -83,7 +83,10 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	defer chats.Close()
-	sched := a.newScheduler(chats.posters, m)
+	sched, err := a.newScheduler(chats.posters, m)
+	if err != nil {
+		return err
+	}
 	handler.Schedules = sched
 	if err := a.syncChannels(ctx, sched); err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/bot/console"
+	"github.com/newsdigest/newsdigest/bot/delivery"
 	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/store"
 )
@@ -16,7 +17,7 @@ import (
 // syncChannels writes the configured channels to the store and gives each
 // its schedule. A schedule whose cron and time zone did not change is left
 // alone, so a restart neither skips nor repeats a run.
-func (a *app) syncChannels(ctx context.Context, sched *bot.Scheduler) error {
+func (a *app) syncChannels(ctx context.Context, sched *delivery.Scheduler) error {
 	feeds, err := a.st.Feeds(ctx, "")
 	if err != nil {
 		return fmt.Errorf("sync channels: %w", err)
@@ -31,7 +32,7 @@ func (a *app) syncChannels(ctx context.Context, sched *bot.Scheduler) error {
 		ref := bot.Channel{Platform: ch.Platform, Scope: ch.Scope, ID: ch.ID}
 		cron, tz, _, err := sched.ChannelSchedule(ctx, ref)
 		switch {
-		case errors.Is(err, bot.ErrScheduleStopped):
+		case errors.Is(err, delivery.ErrScheduleStopped):
 			// A restart must not undo what a platform said: the channel
 			// is gone or the bot was removed. /newsdigest schedule in the
 			// channel restarts it once the cause is fixed.
@@ -68,10 +69,14 @@ func followedFeeds(ch config.Channel, feeds []store.Feed) []int64 {
 // newScheduler builds the scheduler over the chat posters, plus the console
 // for channels on platform "console" (standard output). obs counts
 // deliveries for /metrics.
-func (a *app) newScheduler(posters map[string]bot.Poster, obs bot.Observer) *bot.Scheduler {
+func (a *app) newScheduler(posters map[string]bot.Poster, obs delivery.Observer) (*delivery.Scheduler, error) {
 	all := map[string]bot.Poster{config.PlatformConsole: console.New(os.Stdout, console.Text)}
 	for p, poster := range posters {
 		all[p] = poster
 	}
-	return bot.NewScheduler(a.st, all, bot.SchedulerOptions{Log: a.log, Observer: obs})
+	stores := delivery.Stores{
+		Schedules: a.st, Settings: a.st, Channels: a.st, Digests: a.st,
+		Outbox: a.st, Claims: a.st, Live: a.st, Notices: a.st,
+	}
+	return delivery.NewScheduler(stores, all, delivery.SchedulerOptions{Log: a.log, Observer: obs})
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/bot/delivery"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -102,7 +103,10 @@ func TestServeHealthzAndShutdown(t *testing.T) {
 func TestSyncChannelsKeepsAStoppedScheduleStopped(t *testing.T) {
 	ctx := context.Background()
 	a := sampleApp(t)
-	sched := a.newScheduler(nil, nil)
+	sched, err := a.newScheduler(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := a.syncChannels(ctx, sched); err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +132,7 @@ func TestSyncChannelsKeepsAStoppedScheduleStopped(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, _, err = sched.ChannelSchedule(ctx, ref)
-	if !errors.Is(err, bot.ErrScheduleStopped) || !strings.Contains(err.Error(), "the channel was deleted") {
+	if !errors.Is(err, delivery.ErrScheduleStopped) || !strings.Contains(err.Error(), "the channel was deleted") {
 		t.Errorf("after a restart: err %v, want the schedule still stopped with its reason", err)
 	}
 }
