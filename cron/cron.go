@@ -1,5 +1,7 @@
 // Package cron reads the one schedule grammar of newsdigest, used by the
-// configuration file and the chat schedule command alike.
+// configuration file and the chat schedule command alike: five fields
+// (minute hour day-of-month month day-of-week) or a descriptor such as
+// @daily, read in an IANA time zone given apart from the expression.
 package cron
 
 import (
@@ -8,62 +10,80 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // IANA zones inside the binary, for scratch images
-
-	robfig "github.com/robfig/cron/v3"
 )
 
 // ErrInvalid is returned for a cron expression or time zone that cannot be used.
 var ErrInvalid = errors.New("invalid schedule")
 
-// cronParser reads the usual 5 fields (minute hour day-of-month month
-// day-of-week) and descriptors such as @daily.
-var cronParser = robfig.NewParser(robfig.Minute | robfig.Hour | robfig.Dom | robfig.Month | robfig.Dow | robfig.Descriptor)
+// SyntaxError says what is wrong with an expression; it matches ErrInvalid.
+type SyntaxError struct {
+	Expr   string
+	Reason string // e.g. `is not a valid cron expression: hour 25 is out of range 0-23`
+}
 
-// starBit marks a field written as "*" (robfig/cron's convention), which
-// changes how day-of-month and day-of-week combine.
-const starBit = 1 << 63
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%s: %q %s", ErrInvalid, e.Expr, e.Reason)
+}
+
+// Is makes errors.Is(err, ErrInvalid) true.
+func (e *SyntaxError) Is(target error) bool { return target == ErrInvalid }
 
 // maxCronSearch bounds the search for the next run: a valid expression such
 // as "0 0 29 2 1" (29 February on a Monday) can be years away.
 const maxCronSearch = 30 * 366
 
-// Expr is a parsed 5-field cron expression in a time zone.
+// Expr is a parsed cron expression in a time zone.
 type Expr struct {
-	expr string
-	spec *robfig.SpecSchedule
-	loc  *time.Location
+	expr                     string
+	minute, hour, dom, month uint64 // bit i set: value i matches
+	dow                      uint64 // bit 0 is Sunday
+	domStar, dowStar         bool   // the field was "*": see dayMatches
+	loc                      *time.Location
 }
 
-// Parse parses a 5-field cron expression (or @hourly, @daily, @weekly,
-// @monthly, @yearly) to be read in the IANA time zone tz ("" means UTC).
+// descriptors are the named schedules, as the five fields they stand for.
+var descriptors = map[string]string{
+	"@yearly":   "0 0 1 1 *",
+	"@annually": "0 0 1 1 *",
+	"@monthly":  "0 0 1 * *",
+	"@weekly":   "0 0 * * 0",
+	"@daily":    "0 0 * * *",
+	"@midnight": "0 0 * * *",
+	"@hourly":   "0 * * * *",
+}
+
+// Parse parses a 5-field cron expression (or @hourly, @daily, @midnight,
+// @weekly, @monthly, @yearly, @annually) to be read in the IANA time zone tz
+// ("" means UTC). It refuses "Local", which would mean different times on
+// different machines, and an expression that never fires (31 February).
 func Parse(expr, tz string) (Expr, error) {
 	expr = strings.TrimSpace(expr)
-	if expr == "" {
-		return Expr{}, fmt.Errorf("%w: empty cron expression", ErrInvalid)
-	}
-	if strings.HasPrefix(expr, "TZ=") || strings.HasPrefix(expr, "CRON_TZ=") {
-		return Expr{}, fmt.Errorf("%w: give the time zone separately, not in %q", ErrInvalid, expr)
-	}
-	if tz == "" {
-		tz = "UTC"
-	}
-	loc, err := time.LoadLocation(tz)
+	c, err := parseFields(expr)
 	if err != nil {
-		return Expr{}, fmt.Errorf("%w: unknown time zone %q (use an IANA name like Europe/Berlin)", ErrInvalid, tz)
+		return Expr{}, err
 	}
-	sched, err := cronParser.Parse(expr)
-	if err != nil {
-		return Expr{}, fmt.Errorf("%w: %q: %v (want 5 fields: minute hour day-of-month month day-of-week)", ErrInvalid, expr, err)
+	if c.loc, err = location(tz); err != nil {
+		return Expr{}, err
 	}
-	spec, ok := sched.(*robfig.SpecSchedule)
-	if !ok {
-		return Expr{}, fmt.Errorf("%w: %q is not a calendar schedule", ErrInvalid, expr)
-	}
-	c := Expr{expr: expr, spec: spec, loc: loc}
 	if _, err := c.Next(time.Now()); err != nil {
 		return Expr{}, err
 	}
 	return c, nil
+}
+
+// location loads an IANA zone by name.
+func location(tz string) (*time.Location, error) {
+	if tz == "" {
+		return time.UTC, nil
+	}
+	if tz == "Local" {
+		return nil, fmt.Errorf("%w: the time zone \"Local\" differs from machine to machine; name one like Europe/Berlin", ErrInvalid)
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		return nil, fmt.Errorf("%w: unknown time zone %q (use an IANA name like Europe/Berlin)", ErrInvalid, tz)
+	}
+	return loc, nil
 }
 
 // String returns the expression as given.
@@ -71,76 +91,3 @@ func (c Expr) String() string { return c.expr }
 
 // Location returns the zone the expression is read in.
 func (c Expr) Location() *time.Location { return c.loc }
-
-// Next returns the first run after the instant after. Runs are local
-// wall-clock times: each matching local time fires exactly once. A time
-// that does not exist because the clocks jump forward fires at the instant
-// the jump lands on (02:30 becomes 03:30); a time that happens twice because
-// the clocks go back fires only the first time.
-func (c Expr) Next(after time.Time) (time.Time, error) {
-	if c.spec == nil {
-		return time.Time{}, fmt.Errorf("%w: no expression", ErrInvalid)
-	}
-	after = after.In(c.loc)
-	from := wall(after).Truncate(time.Minute).Add(time.Minute)
-	day := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
-	for range maxCronSearch {
-		if c.dayMatches(day) {
-			for h := range 24 {
-				if c.spec.Hour&(1<<uint(h)) == 0 {
-					continue
-				}
-				for m := range 60 {
-					if c.spec.Minute&(1<<uint(m)) == 0 {
-						continue
-					}
-					w := day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
-					if w.Before(from) {
-						continue
-					}
-					if t := c.instant(w); t.After(after) {
-						return t, nil
-					}
-				}
-			}
-		}
-		day = day.AddDate(0, 0, 1)
-	}
-	return time.Time{}, fmt.Errorf("%w: %q never fires", ErrInvalid, c.expr)
-}
-
-// dayMatches applies cron's day rule: when either day field is "*", both
-// must match; otherwise either may.
-func (c Expr) dayMatches(day time.Time) bool {
-	if c.spec.Month&(1<<uint(day.Month())) == 0 {
-		return false
-	}
-	dom := c.spec.Dom&(1<<uint(day.Day())) != 0
-	dow := c.spec.Dow&(1<<uint(day.Weekday())) != 0
-	if c.spec.Dom&starBit != 0 || c.spec.Dow&starBit != 0 {
-		return dom && dow
-	}
-	return dom || dow
-}
-
-// instant returns the earliest instant whose local wall clock reads w, or,
-// when w falls into a gap, the instant the gap ends on.
-func (c Expr) instant(w time.Time) time.Time {
-	t := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), 0, 0, c.loc)
-	if !wall(t).Equal(w) {
-		return t // in a gap: time.Date moved it past the jump
-	}
-	// Clocks that go back repeat an hour (or half an hour): prefer the first.
-	for _, d := range []time.Duration{3 * time.Hour, 2 * time.Hour, time.Hour, 30 * time.Minute} {
-		if u := t.Add(-d); wall(u).Equal(w) {
-			return u
-		}
-	}
-	return t
-}
-
-// wall returns t's local date and clock reading as a UTC time, so wall
-// clocks compare without offsets.
-func wall(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
-}
