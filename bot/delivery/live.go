@@ -6,12 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/compose"
-	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/store"
 )
@@ -22,16 +20,6 @@ const (
 	liveWindow         = 6 * time.Hour // how recent a story's articles must be to go out live
 	liveKeyPrefix      = "live:story:"
 )
-
-// storyText is what live filters match against: the story's title,
-// summary and its articles' headlines.
-func storyText(s digest.Story) string {
-	parts := append([]string{s.Title}, s.Summary...)
-	for _, a := range s.Articles {
-		parts = append(parts, a.Title)
-	}
-	return strings.Join(parts, "\n")
-}
 
 // Live queues, for every channel in live mode, the stories that formed
 // recently and that it has not had, best first, within its hourly cap
@@ -55,7 +43,7 @@ func (s *Scheduler) Live(ctx context.Context, now time.Time) error {
 }
 
 func (s *Scheduler) liveChannel(ctx context.Context, ch store.Channel, now time.Time) error {
-	allowed, err := config.Channel{Include: ch.Include, Exclude: ch.Exclude}.Filter()
+	allowed, err := storyFilter(ch.Include, ch.Exclude)
 	if err != nil {
 		return err
 	}
