@@ -55,7 +55,8 @@ var defaultFetcher = sync.OnceValue(func() *fetcher { return newFetcher(Options{
 // ExtractArticle fetches the page at pageURL with the poller's limits and
 // address policy and returns its title and main text.
 func (p *Poller) ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	return p.fetcher.extractArticle(ctx, pageURL)
+	title, text, err = p.fetcher.extractArticle(ctx, pageURL)
+	return title, text, Explain(err)
 }
 
 func (f *fetcher) extractArticle(ctx context.Context, pageURL string) (string, string, error) {

@@ -52,7 +52,7 @@ func (a *app) serve(ctx context.Context) error {
 		return fmt.Errorf("sync feeds: %w", err)
 	}
 	owner := instanceName()
-	health := newHealth(a.st)
+	health := newHealth(a.st, a.log)
 	reg := metrics.NewRegistry()
 	m := metrics.NewBot(reg)
 	fo := feedOptions(a.cfg, a.log)

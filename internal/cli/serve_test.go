@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
-	"github.com/newsdigest/newsdigest/bot/delivery"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -132,7 +131,7 @@ func TestSyncChannelsKeepsAStoppedScheduleStopped(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, _, err = sched.ChannelSchedule(ctx, ref)
-	if !errors.Is(err, delivery.ErrScheduleStopped) || !strings.Contains(err.Error(), "the channel was deleted") {
+	if !errors.Is(err, bot.ErrScheduleStopped) || !strings.Contains(err.Error(), "the channel was deleted") {
 		t.Errorf("after a restart: err %v, want the schedule still stopped with its reason", err)
 	}
 }
