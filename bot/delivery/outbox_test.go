@@ -47,6 +47,10 @@ func TestDeliverRateLimitAndMetrics(t *testing.T) {
 	ctx := context.Background()
 	st, _, _ := dailyChannel(t, "busy")
 	reg := metrics.NewRegistry()
+	obs, err := metrics.NewBot(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
 	p := newRecordingPoster()
 	limited := true
 	p.before = func(context.Context, bot.Channel, string) error {
@@ -56,7 +60,7 @@ func TestDeliverRateLimitAndMetrics(t *testing.T) {
 		}
 		return nil
 	}
-	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{Observer: metrics.NewBot(reg), BaseBackoff: time.Hour})
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{Observer: obs, BaseBackoff: time.Hour})
 	if err := s.Tick(ctx, "a", day0); err != nil {
 		t.Fatal(err)
 	}

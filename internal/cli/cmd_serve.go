@@ -54,7 +54,13 @@ func (a *app) serve(ctx context.Context) error {
 	owner := instanceName()
 	health := newHealth(a.st, a.log)
 	reg := metrics.NewRegistry()
-	m := metrics.NewBot(reg)
+	m, err := metrics.NewBot(reg)
+	if err != nil {
+		return err
+	}
+	if err := reg.WatchDB("newsdigest", a.st.DB()); err != nil {
+		return err
+	}
 	fo := feedOptions(a.cfg, a.log)
 	stored := make(chan struct{}, 1) // wakes the pipeline when a poll stored articles
 	fo.OnPoll = func(r feed.Report) {

@@ -61,6 +61,10 @@ func TestServeHealthzAndShutdown(t *testing.T) {
 		`newsdigest_delivery_failures_total{kind="digest",permanent="true"} 0`,
 		`newsdigest_fetch_errors_total`,
 		`newsdigest_platform_rate_limited_total{platform="slack"} 0`,
+		// The Go runtime, the process and the database pool, next to ours.
+		"go_goroutines ",
+		"process_resident_memory_bytes ",
+		`go_sql_open_connections{db_name="newsdigest"} `,
 	}
 	var metrics string
 	for deadline := time.Now().Add(10 * time.Second); ; {
