@@ -6,13 +6,11 @@ package metrics
 import (
 	"database/sql"
 	"fmt"
-	"io"
 	"net/http"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-	"github.com/prometheus/common/expfmt"
 )
 
 // Registry holds what /metrics shows.
@@ -55,33 +53,4 @@ func register[C prometheus.Collector](r *Registry, c C) (C, error) {
 		}
 	}
 	return c, err
-}
-
-// WriteTo writes every metric in the Prometheus text format, as /metrics
-// serves it (for tests and the command line).
-func (r *Registry) WriteTo(w io.Writer) (int64, error) {
-	families, err := r.reg.Gather()
-	if err != nil {
-		return 0, fmt.Errorf("metrics: gather: %w", err)
-	}
-	cw := &countingWriter{w: w}
-	enc := expfmt.NewEncoder(cw, expfmt.NewFormat(expfmt.TypeTextPlain))
-	for _, mf := range families {
-		if err := enc.Encode(mf); err != nil {
-			return cw.n, fmt.Errorf("metrics: encode %s: %w", mf.GetName(), err)
-		}
-	}
-	return cw.n, nil
-}
-
-// countingWriter counts what WriteTo wrote.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/newsdigest/newsdigest/bot"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -75,8 +76,9 @@ func TestDeliverRateLimitAndMetrics(t *testing.T) {
 	if len(p.messages("busy")) != 1 {
 		t.Fatal("not retried after the platform's Retry-After")
 	}
-	var b strings.Builder
-	reg.WriteTo(&b)
+	rec := httptest.NewRecorder()
+	reg.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	b := rec.Body
 	for _, want := range []string{
 		`newsdigest_delivery_failures_total{kind="digest",permanent="false"} 1`,
 		`newsdigest_deliveries_sent_total{kind="digest"} 1`,
