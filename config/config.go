@@ -81,6 +81,11 @@ type Poll struct {
 	// MaxItemsPerPoll caps the new items taken from one feed in one poll, so a
 	// feed that publishes its whole archive cannot flood a channel. Default 50.
 	MaxItemsPerPoll int `toml:"max_items_per_poll"`
+	// PerHostRate is the most requests per second sent to one host, so many
+	// feeds on one site do not hammer it. Default 2.
+	PerHostRate float64 `toml:"per_host_rate"`
+	// PerHostConcurrency is the most requests to one host at once. Default 2.
+	PerHostConcurrency int `toml:"per_host_concurrency"`
 	// FullText fetches the article page when an item holds only a teaser.
 	// Default true.
 	FullText bool `toml:"full_text"`

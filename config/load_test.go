@@ -40,6 +40,8 @@ max_body_bytes = 2048
 workers = 3
 max_failures = 7
 max_items_per_poll = 9
+per_host_rate = 0.5
+per_host_concurrency = 1
 full_text = false
 
 [[feeds]]
@@ -94,7 +96,8 @@ admin_group = "S1"
 		ShutdownTimeout:      10 * time.Second,
 		BackupInterval:       DefaultBackupInterval,
 		Poll: Poll{Interval: 10 * time.Minute, MinInterval: time.Minute, MaxInterval: 2 * time.Hour,
-			Timeout: 5 * time.Second, MaxBodyBytes: 2048, Workers: 3, MaxFailures: 7, MaxItemsPerPoll: 9},
+			Timeout: 5 * time.Second, MaxBodyBytes: 2048, Workers: 3, MaxFailures: 7, MaxItemsPerPoll: 9,
+			PerHostRate: 0.5, PerHostConcurrency: 1},
 		Feeds: []Feed{
 			{URL: "https://a.example/rss", Name: "A", Lean: "center", Tags: []string{"world", "tech"}},
 			{URL: "file:///srv/feeds/b.xml", Name: "b.xml"},
@@ -112,8 +115,8 @@ admin_group = "S1"
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Config{})); diff != "" {
 		t.Errorf("Parse mismatch (-want +got):\n%s", diff)
 	}
-	if line := got.Line("channels[1].include[0]"); line != 44 {
-		t.Errorf("Line(channels[1].include[0]) = %d, want 44", line)
+	if line := got.Line("channels[1].include[0]"); line != 46 {
+		t.Errorf("Line(channels[1].include[0]) = %d, want 46", line)
 	}
 }
 

@@ -88,6 +88,10 @@ func (poll Poll) validate(p *problems) {
 	between(p, "poll.workers", poll.Workers, 1, 1024)
 	between(p, "poll.max_failures", poll.MaxFailures, 1, 1000)
 	between(p, "poll.max_items_per_poll", poll.MaxItemsPerPoll, 1, 10000)
+	between(p, "poll.per_host_concurrency", poll.PerHostConcurrency, 1, 64)
+	if !(poll.PerHostRate > 0 && poll.PerHostRate <= 1000) {
+		p.add("poll.per_host_rate", "%g is not a rate of requests per second between 0 and 1000 (default %g)", poll.PerHostRate, DefaultPoll.PerHostRate)
+	}
 }
 
 func (c *Config) validateFeeds(p *problems) {
