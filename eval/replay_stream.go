@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/newsdigest/newsdigest/digest"
+	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/feed"
 	"github.com/newsdigest/newsdigest/pipeline"
 	"github.com/newsdigest/newsdigest/store"
@@ -176,7 +176,11 @@ func (rp *replayer) stories(ctx context.Context, recs []replayRecord) ([]replayS
 		byGUID[a.GUID] = a
 		byURL[a.CanonicalURL] = a
 	}
-	built := digest.Build(pipeline.Items(arts), digest.BuildOptions{})
+	d, err := compose.Build(ctx, rp.st, compose.Request{Now: rp.clock})
+	if err != nil {
+		return nil, fmt.Errorf("replay: %w", err)
+	}
+	built := d.Stories
 	// Where each record went: by its GUID, or by its URL when a later
 	// record with the same link came in as an edit of the stored article.
 	storyOf := map[int64]int{} // story ID → index into built
