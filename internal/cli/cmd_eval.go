@@ -13,7 +13,7 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval", "summarize|multi|stance|cluster|cues|extract -data FILE [-out PRED.jsonl]", stderr)
+	fs := newFlagSet("eval", "summarize|multi|stance|cluster|cues|extract|replay -data FILE [-out PRED.jsonl]", stderr)
 	data := fs.String("data", "", "evaluation data `file` (JSON Lines), as in ../shared/eval")
 	out := fs.String("out", "", "write predictions to this `file` (default: discard)")
 	// Accept the task before or after the flags.
