@@ -7,6 +7,9 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/newsdigest/newsdigest/store"
 )
 
 func TestExplain(t *testing.T) {
@@ -38,5 +41,19 @@ func TestExplain(t *testing.T) {
 		if strings.Contains(ex.UserMessage(), "127.0.0.53") {
 			t.Errorf("reason %q names the resolver", ex.UserMessage())
 		}
+	}
+}
+
+// TestStoredReasonLeaksNothing: the last error kept with a feed, which chat
+// shows, says what happened without the resolver or the inner error.
+func TestStoredReasonLeaksNothing(t *testing.T) {
+	dns := &net.DNSError{Err: "no such host", Name: "x.example", Server: "127.0.0.53:53", IsNotFound: true}
+	r := failureResult(Options{}.withDefaults(), store.Feed{ID: 1}, time.Now(), fmt.Errorf("poll https://x.example/feed: %w", dns))
+	if r.Err != "the site's name could not be found" {
+		t.Errorf("stored %q", r.Err)
+	}
+	r = failureResult(Options{}.withDefaults(), store.Feed{ID: 1}, time.Now(), errors.New("pgx: 10.1.2.3: conn closed"))
+	if strings.Contains(r.Err, "10.1.2.3") || r.Err == "" {
+		t.Errorf("stored %q", r.Err)
 	}
 }
