@@ -50,6 +50,8 @@ const (
 type Store struct {
 	db      *sql.DB
 	dialect Dialect
+
+	seenPruned atomic.Int64 // unix nanoseconds of the last prune of seen_requests
 }
 
 // memCounter names in-memory databases so that every Open(":memory:") gets
