@@ -3,10 +3,10 @@ package pipeline_test
 import (
 	"bufio"
 	"cmp"
-	"math/rand/v2"
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -435,7 +435,6 @@ func sameStories(t *testing.T, want, got streamResult) {
 	t.Errorf("stories differ from one instance's:\n only one instance formed:\n  %s\n only several formed:\n  %s",
 		strings.Join(only(want.stories, got.stories), "\n  "), strings.Join(only(got.stories, want.stories), "\n  "))
 }
-
 
 // TestHandoverOnAHarderStream is the same check on a harder stream: 240
 // synthetic reports on 40 topics whose vocabularies overlap (one instance
