@@ -40,6 +40,15 @@ func (b *Bot) onGatewayInteraction(in *discordgo.Interaction) {
 	defer b.acking.Add(-1)
 	ctx, cancel := context.WithTimeout(b.base, 3*time.Second)
 	defer cancel()
+	// One instance holds the gateway, but a holder that lost its lease may
+	// still be connected for a moment while the next one connects.
+	if in.ID != "" {
+		if first, err := b.replays.first(ctx, in.ID, received); err != nil || !first {
+			b.log.LogAttrs(ctx, slog.LevelWarn, "discord gateway interaction not handled: already seen or cannot check",
+				slog.String("interaction_id", in.ID), slog.Any("error", err))
+			return
+		}
+	}
 	resp, work := b.dispatch(ctx, in, received)
 	if err := b.callback(ctx, in, resp); err != nil {
 		b.log.LogAttrs(ctx, slog.LevelError, "discord interaction callback failed",
