@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
@@ -73,7 +74,7 @@ func (a *app) pollAndDigest(ctx context.Context, since, until time.Time, topic s
 	}
 	feeds = mergeFeeds(feeds, cli)
 	reports := feed.NewPoller(a.st, feedOptions(a.cfg, a.log)).Poll(ctx, feeds)
-	if _, err := pipeline.New(a.st, a.cfg.Window, a.log).Process(ctx); err != nil {
+	if err := a.process(ctx); err != nil {
 		return digest.Digest{}, err
 	}
 	ids := make([]int64, 0, len(feeds))
@@ -95,6 +96,24 @@ func (a *app) pollAndDigest(ctx context.Context, since, until time.Time, topic s
 		d.Stories = []digest.Story{}
 	}
 	return d, nil
+}
+
+// process analyses and clusters what the poll stored, then lets the
+// pipeline lease go, so that a serve instance on the same database can
+// carry on at once. When such an instance is clustering right now, the
+// digest shows what it has processed so far.
+func (a *app) process(ctx context.Context) error {
+	pipe := pipeline.New(a.st, a.cfg.Window, a.log)
+	_, err := pipe.Process(ctx)
+	if rerr := pipe.Release(context.WithoutCancel(ctx)); rerr != nil {
+		a.log.Warn("releasing the pipeline lease", slog.String("error", rerr.Error()))
+	}
+	if pipeline.Busy(err) {
+		a.log.Warn("another instance is clustering new articles; this digest shows what it has done so far",
+			slog.String("reason", err.Error()))
+		return nil
+	}
+	return err
 }
 
 // mergeFeeds adds the operator feeds added with `feeds add` to the config feeds.

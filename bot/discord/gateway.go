@@ -21,15 +21,27 @@ func (b *Bot) RunGateway(ctx context.Context) error {
 		}
 	})
 	defer remove()
+	b.setReconnect(true)
 	if err := b.session.Open(); err != nil {
 		return fmt.Errorf("discord gateway: open: %w", err)
 	}
 	b.log.LogAttrs(ctx, slog.LevelInfo, "discord gateway connected")
 	<-ctx.Done()
+	// discordgo reconnects by itself after a read or heartbeat error; it
+	// must not bring back a connection this instance gave up, since the
+	// gateway lease may be another instance's by now.
+	b.setReconnect(false)
 	if err := b.session.Close(); err != nil {
 		return fmt.Errorf("discord gateway: close: %w", err)
 	}
 	return nil
+}
+
+// setReconnect turns discordgo's automatic reconnection on or off.
+func (b *Bot) setReconnect(on bool) {
+	b.session.Lock()
+	b.session.ShouldReconnectOnError = on
+	b.session.Unlock()
 }
 
 // onGatewayInteraction answers an interaction that came over the gateway:
