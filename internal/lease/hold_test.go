@@ -127,4 +127,3 @@ func waitForHolder(t *testing.T, holders []*holder, not *holder) *holder {
 	t.Fatal("no instance runs the work")
 	return nil
 }
-
