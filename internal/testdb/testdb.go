@@ -72,3 +72,6 @@ func Each(t *testing.T, fn func(t *testing.T, dsn string)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, SQLite(t)) })
 	t.Run("postgres", func(t *testing.T) { fn(t, Postgres(t)) })
 }
+
+// Configured reports whether PostgresEnv is set.
+func Configured() bool { return os.Getenv(PostgresEnv) != "" }
