@@ -15,7 +15,8 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for creating schemas
+	// Both drivers: for store.Open in the tests, and "pgx" for creating schemas.
+	_ "github.com/newsdigest/newsdigest/store/drivers"
 )
 
 // PostgresEnv names the variable holding the test PostgreSQL URL.
