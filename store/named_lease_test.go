@@ -132,6 +132,10 @@ func TestClusteredSinceInClusteringOrder(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		// Clustering ids[3] again (after an edit) keeps its place.
+		if _, err := s.AssignStory(ctx, l, ids[3], ids[3]); err != nil {
+			t.Fatal(err)
+		}
 		got, err := s.ClusteredSince(ctx, at(0))
 		if err != nil {
 			t.Fatal(err)

@@ -9,10 +9,10 @@ import (
 
 // AssignStory is SetStory for the instance that clusters under lease l
 // (LeasePipeline): it fails with ErrLeaseLost, changing nothing, once
-// anyone else has taken the lease, and it numbers the assignment, so that
-// the articles of a window can be read back in the order they were
-// clustered (ClusteredSince). It returns the number, which is also the
-// lease's Seq after the write.
+// anyone else has taken the lease, and it numbers the article's first
+// assignment, so that the articles of a window can be read back in the
+// order they were clustered (ClusteredSince). It returns the lease's Seq
+// after the write, which counts every fenced write.
 func (s *Store) AssignStory(ctx context.Context, l Lease, articleID, storyID int64) (int64, error) {
 	var seq int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -23,7 +23,9 @@ func (s *Store) AssignStory(ctx context.Context, l Lease, articleID, storyID int
 		if err := s.setStory(ctx, tx, articleID, storyID); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE articles SET story_seq = $2 WHERE id = $1`, articleID, seq)
+		// An article clustered again (its text was edited) keeps its
+		// place: the index that clustered it first still has it there.
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET story_seq = $2 WHERE id = $1 AND story_seq = 0`, articleID, seq)
 		return err
 	})
 	if err != nil {
