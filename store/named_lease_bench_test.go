@@ -84,3 +84,21 @@ func BenchmarkStoryWrite(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFirstSeen is the replay check every signed chat request pays.
+func BenchmarkFirstSeen(b *testing.B) {
+	for name, s := range benchStores(b) {
+		b.Run(name, func(b *testing.B) {
+			ctx := context.Background()
+			run := time.Now().UnixNano() // keys new to every run on the same store
+			i := 0
+			for b.Loop() {
+				i++
+				now := time.Now()
+				if ok, err := s.FirstSeen(ctx, fmt.Sprint("discord:", run, "-", i), now.Add(10*time.Minute), now); err != nil || !ok {
+					b.Fatal(ok, err)
+				}
+			}
+		})
+	}
+}
