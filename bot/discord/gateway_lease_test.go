@@ -19,7 +19,7 @@ func TestGatewayOnOneInstance(t *testing.T) {
 		fake := newFakeDiscord(t)
 		var identified <-chan json.RawMessage
 		fake.gatewayURL, identified = fakeGateway(t)
-		opts := lease.Options{TTL: 500 * time.Millisecond, Retry: 20 * time.Millisecond}
+		opts := lease.Options{TTL: time.Second, Retry: 20 * time.Millisecond}
 		type inst struct {
 			cancel context.CancelFunc
 			done   chan struct{}

@@ -49,7 +49,7 @@ type holder struct {
 // after the lease runs out.
 func TestHoldRunsOnOneInstance(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, dsn string) {
-		const ttl = 600 * time.Millisecond
+		const ttl = time.Second
 		opts := lease.Options{TTL: ttl, Retry: 20 * time.Millisecond}
 		var active, most atomic.Int32
 		holders := make([]*holder, 3)
