@@ -52,6 +52,15 @@ type Config struct {
 	BackupDir string `toml:"backup_dir"`
 	// BackupInterval is the time between SQLite backups. Default 24h.
 	BackupInterval time.Duration `toml:"backup_interval"`
+	// Instance names this process in the work it leases from a shared
+	// database (feeds, schedules, deliveries, clustering, the Discord
+	// gateway). It must stay the same across restarts, so that a process
+	// coming back after a crash takes its own unfinished work back at
+	// once, and differ between processes running at the same time.
+	// NEWSDIGEST_INSTANCE overrides it. Default: the host name (a Fly.io
+	// machine ID, a Kubernetes pod or container name), which needs
+	// setting only when several processes share one host.
+	Instance string `toml:"instance"`
 
 	// lines maps key paths such as "feeds[2].url" to their line in the file;
 	// nil for a Config that was not read from a file.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -160,6 +161,7 @@ signing_secret = "file-secret"
 		EnvSlackSigningSecret: "env-secret",
 		EnvSlackAppToken:      "xapp-env",
 		EnvDatabaseURL:        "postgres://env-host/db",
+		EnvInstance:           "fly-machine-3d8d9",
 	}
 	cfg, err := Parse([]byte(doc), env(vars))
 	if err != nil {
@@ -172,6 +174,7 @@ signing_secret = "file-secret"
 		EnvSlackSigningSecret: cfg.Slack.SigningSecret,
 		EnvSlackAppToken:      cfg.Slack.AppToken,
 		EnvDatabaseURL:        cfg.Database,
+		EnvInstance:           cfg.Instance,
 	}
 	if diff := cmp.Diff(vars, got); diff != "" {
 		t.Errorf("environment did not win (-want +got):\n%s", diff)
@@ -194,6 +197,22 @@ func TestEnvValueIsValidated(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.Key != "database" || e.Line != 0 {
 		t.Fatalf("got %v, want an error about database without a line", err)
+	}
+}
+
+func TestInstanceName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{
+		{"", true}, {"newsdigest-1", true}, {"host.example:2", true}, {"a_b", true},
+		{"two words", false}, {"tab\tname", false}, {strings.Repeat("x", 101), false}, {"ünïcode", false},
+	} {
+		_, err := Parse([]byte("database = \"sqlite://ok.db\"\n"), env(map[string]string{EnvInstance: tc.name}))
+		var e *Error
+		if tc.ok && err != nil || !tc.ok && (!errors.As(err, &e) || e.Key != "instance") {
+			t.Errorf("instance %q: %v, want ok=%v", tc.name, err, tc.ok)
+		}
 	}
 }
 

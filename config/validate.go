@@ -40,6 +40,9 @@ func (c *Config) validateTop(p *problems) {
 	positive(p, "window", c.Window)
 	positive(p, "shutdown_timeout", c.ShutdownTimeout)
 	positive(p, "backup_interval", c.BackupInterval)
+	if c.Instance != "" && !validInstance(c.Instance) {
+		p.add("instance", "%q: use up to 100 letters, digits, '.', '_', ':' or '-'", c.Instance)
+	}
 	if c.BackupDir != "" && !strings.HasPrefix(c.Database, "sqlite://") {
 		p.add("backup_dir", "backups are made for SQLite only; back up PostgreSQL with its own tools and remove backup_dir")
 	}
@@ -293,4 +296,18 @@ func between(p *problems, key string, n, lo, hi int) {
 	if n < lo || n > hi {
 		p.add(key, "%d is outside %d..%d", n, lo, hi)
 	}
+}
+
+// validInstance reports whether name can name an instance: short, and
+// plain enough to read in logs and lease rows.
+func validInstance(name string) bool {
+	if len(name) > 100 {
+		return false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._:-", r)) {
+			return false
+		}
+	}
+	return true
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
@@ -75,7 +76,7 @@ func (a *app) pollAndDigest(ctx context.Context, since, until time.Time, topic s
 	feeds = mergeFeeds(feeds, cli)
 	due, _ := splitDue(feeds, time.Now())
 	reports := feed.NewPoller(a.st, feedOptions(a.cfg, a.log)).Poll(ctx, due)
-	if _, err := pipeline.New(a.st, a.cfg.Window, a.log).Process(ctx); err != nil {
+	if err := a.process(ctx); err != nil {
 		return digest.Digest{}, err
 	}
 	d, err := compose.Build(ctx, a.st, compose.Request{Since: since.UTC(), Until: until.UTC(), Now: time.Now().UTC(), Topic: topic, MaxStories: maxStories})
@@ -84,6 +85,24 @@ func (a *app) pollAndDigest(ctx context.Context, since, until time.Time, topic s
 	}
 	d.Feeds = feedReports(feeds, reports)
 	return d, nil
+}
+
+// process analyses and clusters what the poll stored, then lets the
+// pipeline lease go, so that a serve instance on the same database can
+// carry on at once. When such an instance is clustering right now, the
+// digest shows what it has processed so far.
+func (a *app) process(ctx context.Context) error {
+	pipe := pipeline.New(a.st, a.cfg.Window, a.log)
+	_, err := pipe.Process(ctx)
+	if rerr := pipe.Release(context.WithoutCancel(ctx)); rerr != nil {
+		a.log.Warn("releasing the pipeline lease", slog.String("error", rerr.Error()))
+	}
+	if pipeline.Busy(err) {
+		a.log.Warn("another instance is clustering new articles; this digest shows what it has done so far",
+			slog.String("reason", err.Error()))
+		return nil
+	}
+	return err
 }
 
 // mergeFeeds adds the operator feeds added with `feeds add` to the config feeds.
