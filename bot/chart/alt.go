@@ -21,15 +21,16 @@ func AltText(stories []digest.Story) string {
 	var b strings.Builder
 	b.WriteString("Coverage by outlet lean, as the operator labelled the feeds.")
 	for i, s := range stories {
-		line := " " + strconv.Itoa(i+1) + ". " + oneLine(s.Title) + ": " + countsText(Split(s.Coverage)) + "."
+		line := " " + strconv.Itoa(i+1) + ". " + oneLine(s.Title) + ": " + strings.Replace(countsText(Split(s.Coverage)), "  (", " (", 1) + "."
 		if s.Blindspot {
 			line += " Blindspot: " + oneLine(s.BlindspotNote) + "."
 		}
-		if utf8.RuneCountInString(b.String()+line) > MaxAlt {
-			more := " And " + strconv.Itoa(len(stories)-i) + " more."
-			if utf8.RuneCountInString(b.String()+more) <= MaxAlt {
-				b.WriteString(more)
-			}
+		rest := ""
+		if i+1 < len(stories) {
+			rest = " And " + strconv.Itoa(len(stories)-i-1) + " more."
+		}
+		if utf8.RuneCountInString(b.String()+line+rest) > MaxAlt {
+			b.WriteString(" And " + strconv.Itoa(len(stories)-i) + " more.")
 			break
 		}
 		b.WriteString(line)

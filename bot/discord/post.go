@@ -53,7 +53,7 @@ func (b *Bot) postParts(ctx context.Context, channelID, deliveryID string, parts
 			return ids, fmt.Errorf("discord post to %s: %w", channelID, err)
 		}
 		endpoint := discordgo.EndpointChannelMessages(channelID)
-		body, err := b.do(ctx, request{method: "POST", url: endpoint, bucket: endpoint, body: p, auth: true, retryable: deliveryID != ""})
+		body, err := b.do(ctx, request{method: "POST", url: endpoint, bucket: endpoint, body: p, uploads: p.uploads, auth: true, retryable: deliveryID != ""})
 		if err != nil {
 			level := slog.LevelError
 			if errors.Is(err, ErrMissingPermission) {
