@@ -228,3 +228,8 @@ func TestShrink(t *testing.T) {
 		t.Errorf("Shrink modified its input's stories")
 	}
 }
+
+// digestOf is a digest of n invented stories.
+func digestOf(n int) digest.Digest {
+	return testseed.Digest(n, time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC))
+}
