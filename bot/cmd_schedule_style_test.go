@@ -12,11 +12,14 @@ import (
 // TestScheduleSetStyle runs schedule set/show with digest settings through
 // the real scheduler and store, as a chat command would.
 func TestScheduleSetStyle(t *testing.T) {
-	st := openTestStore(t)
-	now := time.Date(2026, 11, 20, 7, 0, 0, 0, time.UTC)
-	sched := NewScheduler(st, nil, SchedulerOptions{Now: func() time.Time { return now }})
-	h := &Handler{Store: st, Schedules: sched, Styles: StyleBook{Store: st}, Now: func() time.Time { return now }}
 	ctx := context.Background()
+	st, err := store.Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	now := time.Date(2026, 11, 20, 7, 0, 0, 0, time.UTC)
+	h := &Handler{Store: st, Schedules: &fakeSchedules{}, Styles: StyleBook{Store: st}, Now: func() time.Time { return now }}
 	run := func(sub string, manage bool, args map[string]string) Message {
 		return h.Handle(ctx, Command{Platform: "slack", Scope: "slack:T1", ChannelID: "C9", Name: "schedule", Sub: sub, CanManage: manage, Args: args})
 	}
@@ -67,6 +70,32 @@ func TestScheduleSetStyle(t *testing.T) {
 	}
 }
 
+// fakeSchedules keeps one channel's schedule in memory; the next run is
+// always 08:00 Berlin time on 21 November 2026.
+type fakeSchedules struct{ cron, tz string }
+
+func (f *fakeSchedules) next() time.Time {
+	loc, _ := time.LoadLocation("Europe/Berlin")
+	return time.Date(2026, 11, 21, 8, 0, 0, 0, loc)
+}
+
+func (f *fakeSchedules) SetChannelSchedule(ctx context.Context, ch Channel, cron, tz string) (time.Time, error) {
+	f.cron, f.tz = cron, tz
+	return f.next(), nil
+}
+
+func (f *fakeSchedules) ChannelSchedule(ctx context.Context, ch Channel) (string, string, time.Time, error) {
+	if f.cron == "" {
+		return "", "", time.Time{}, nil
+	}
+	return f.cron, f.tz, f.next(), nil
+}
+
+func (f *fakeSchedules) DisableChannelSchedule(ctx context.Context, ch Channel) error {
+	f.cron = ""
+	return nil
+}
+
 func TestStyledDigest(t *testing.T) {
 	d := digestOf(20)
 	tests := []struct {
@@ -91,5 +120,29 @@ func TestStyledDigest(t *testing.T) {
 		if !tc.brief && len(m.Sections) > 0 && len(m.Sections[0].Fields) == 0 {
 			t.Errorf("style %+v: the full digest lacks the framing lines", tc.style)
 		}
+	}
+}
+
+// TestDigestFollowsChannelStyle: /digest in a channel shows the digest the
+// way the channel's style says.
+func TestDigestFollowsChannelStyle(t *testing.T) {
+	h, st := seededHandler(t)
+	h.Styles = StyleBook{Store: st}
+	ctx := context.Background()
+	cmd := Command{Platform: "discord", Scope: "discord:1", ChannelID: "77", Name: "digest", Args: map[string]string{"since": "1d"}}
+	if m := h.Handle(ctx, cmd); !m.Brief || m.Image == nil {
+		t.Errorf("default: brief %v, image %v", m.Brief, m.Image != nil)
+	}
+	if err := h.Styles.SetChannelStyle(ctx, Channel{Platform: "discord", Scope: "discord:1", ID: "77"}, store.DigestStyle{Detail: DetailFull, NoImage: true}); err != nil {
+		t.Fatal(err)
+	}
+	m := h.Handle(ctx, cmd)
+	if m.Brief || m.Image != nil || len(m.Sections) != 2 || len(m.Sections[0].Fields) != 2 {
+		t.Errorf("full, no image: brief %v, image %v, %d stories", m.Brief, m.Image != nil, len(m.Sections))
+	}
+	other := cmd
+	other.ChannelID = "78"
+	if m := h.Handle(ctx, other); !m.Brief {
+		t.Errorf("another channel took this one's style")
 	}
 }

@@ -150,6 +150,15 @@ func describeStyle(s store.DigestStyle) string {
 	return fmt.Sprintf("Digests here are %s, up to %d stories, %s.", kind, storiesOf(s), chart)
 }
 
+// ShownStories are the stories of d a digest in style s shows.
+func ShownStories(d digest.Digest, s store.DigestStyle) []digest.Story {
+	n := storiesOf(s)
+	if s.Detail != DetailFull {
+		n = min(n, MaxBriefStories)
+	}
+	return d.Stories[:min(n, len(d.Stories))]
+}
+
 // StyledDigest renders a digest the way a channel wants it: brief (one
 // message) unless its style says full. Like BriefMessage it returns a
 // usable message with an error when only the chart failed.
@@ -157,9 +166,7 @@ func StyledDigest(title string, d digest.Digest, s store.DigestStyle) (Message, 
 	if s.Detail != DetailFull {
 		return BriefMessage(title, d, BriefOptions{MaxStories: storiesOf(s), NoImage: s.NoImage})
 	}
-	if n := storiesOf(s); len(d.Stories) > n {
-		d.Stories = d.Stories[:n]
-	}
+	d.Stories = ShownStories(d, s)
 	m := DigestMessage(title, d)
 	if s.NoImage || len(d.Stories) == 0 {
 		return m, nil

@@ -13,6 +13,7 @@ import (
 	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/digest/framing"
 	"github.com/newsdigest/newsdigest/digest/text"
+	"github.com/newsdigest/newsdigest/store"
 )
 
 // outlet is one invented news outlet and the lean label an operator gave it.
@@ -154,4 +155,22 @@ func SampleDigest(t testing.TB) digest.Digest {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// EventStore is Store with one article for each of the 20 invented events
+// (so 20 stories), spread over five operator feeds with lean labels.
+func EventStore(t testing.TB, now time.Time) *store.Store {
+	t.Helper()
+	feeds := []store.Feed{
+		{URL: "https://civicwire.example/rss", Name: "Civic Wire", Lean: "left"},
+		{URL: "https://valleycourier.example/rss", Name: "Valley Courier", Lean: "center-left"},
+		{URL: "https://harbourgazette.example/rss", Name: "Harbour Gazette", Lean: "center"},
+		{URL: "https://meridiandaily.example/rss", Name: "Meridian Daily", Lean: "right"},
+		{URL: "https://tarrowbulletin.example/rss", Name: "Tarrow Bulletin"},
+	}
+	var arts []Article
+	for i, ev := range events {
+		arts = append(arts, Article{Feed: i % len(feeds), Title: ev.title, Body: ev.what + "."})
+	}
+	return Store(t, now, feeds, arts)
 }
