@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
-	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/bot/delivery"
+	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/store"
 )
 
