@@ -8,6 +8,7 @@ import (
 	"net/textproto"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -94,4 +95,19 @@ func encodeBody(body any, uploads []upload) ([]byte, string, error) {
 		return nil, "", err
 	}
 	return buf.Bytes(), w.FormDataContentType(), nil
+}
+
+// withoutUploads is p without its files and the embed images that show them.
+func withoutUploads(p payload) payload {
+	p.uploads, p.Attachments = nil, nil
+	embeds := make([]*discordgo.MessageEmbed, len(p.Embeds))
+	for i, e := range p.Embeds {
+		c := *e
+		if c.Image != nil && strings.HasPrefix(c.Image.URL, "attachment://") {
+			c.Image = nil
+		}
+		embeds[i] = &c
+	}
+	p.Embeds = embeds
+	return p
 }

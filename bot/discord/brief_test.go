@@ -222,3 +222,29 @@ func indentJSON(t *testing.T, v any) []byte {
 	}
 	return buf.Bytes()
 }
+
+// TestBriefWithoutAttachFilesStillPosts: a bot that may not attach files
+// (Discord answers 50013) posts the digest without its chart, once, rather
+// than failing the delivery and stopping the channel.
+func TestBriefWithoutAttachFilesStillPosts(t *testing.T) {
+	d := testseed.Digest(8, time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC))
+	m, err := bot.BriefMessage("News digest", d, bot.BriefOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake := newFakeDiscord(t)
+	fake.failNext("/channels/333/messages", 403, `{"code":50013,"message":"Missing Permissions"}`)
+	b := newTestBot(t, fake, &fakeHandler{})
+	ids, err := b.Post(t.Context(), testChannel, "d-noattach", m)
+	if err != nil || len(ids) != 1 {
+		t.Fatalf("ids %v, err %v; want the digest posted", ids, err)
+	}
+	posts := fake.requests("/channels/333/messages")
+	if len(posts) != 2 || len(posts[0].Files) != 1 || len(posts[1].Files) != 0 {
+		t.Fatalf("%d requests; want one refused with the chart, one accepted without", len(posts))
+	}
+	checkLimits(t, posts[1].Body)
+	if strings.Contains(string(posts[1].Body), "attachment://") {
+		t.Errorf("the retry still refers to the attachment")
+	}
+}
