@@ -146,3 +146,21 @@ func TestDigestFollowsChannelStyle(t *testing.T) {
 		t.Errorf("another channel took this one's style")
 	}
 }
+
+// FuzzApplyStyleArgs feeds schedule set options as users type them: an
+// accepted style is always one a digest can show.
+func FuzzApplyStyleArgs(f *testing.F) {
+	f.Add("4", "full", "off")
+	f.Add("", "", "")
+	f.Add("99999999999999999999", "BRIEF", "yes")
+	f.Add("-3", "tiny", "maybe")
+	f.Fuzz(func(t *testing.T, most, detail, image string) {
+		s, _, err := applyStyleArgs(store.DigestStyle{}, map[string]string{"max_stories": most, "detail": detail, "image": image})
+		if err != nil {
+			return
+		}
+		if s.MaxStories < 0 || s.MaxStories > maxStoriesFor(s.Detail) || (s.Detail != "" && s.Detail != DetailBrief && s.Detail != DetailFull) {
+			t.Errorf("accepted %+v", s)
+		}
+	})
+}

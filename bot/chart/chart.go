@@ -265,5 +265,20 @@ func fill(img *image.RGBA, x, y, w, h int, c color.Color) {
 	draw.Draw(img, image.Rect(x, y, x+w, y+h), image.NewUniform(c), image.Point{}, draw.Src)
 }
 
-// oneLine folds whitespace, including line breaks, into single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// maxText bounds the text the chart measures: two lines of a title hold
+// about 110 characters, so more is never drawn, and measuring it all would
+// let one giant headline cost seconds.
+const maxText = 400
+
+// oneLine folds whitespace, including line breaks, into single spaces, and
+// keeps at most maxText characters.
+func oneLine(s string) string {
+	if len(s) > 4*maxText {
+		s = s[:4*maxText]
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > maxText {
+		s = string(r[:maxText])
+	}
+	return s
+}

@@ -339,3 +339,26 @@ func BenchmarkPNG8Stories(b *testing.B) {
 		}
 	}
 }
+
+// FuzzDraw draws stories with whatever titles, labels and counts feeds
+// and operators may produce: it must never panic and always decode.
+func FuzzDraw(f *testing.F) {
+	f.Add("Harbour authority approves night ferries", "left", 3, "right", 1, true)
+	f.Add("", "", 0, "", -2, false)
+	f.Add(strings.Repeat("W", 500), "centre-left", 1000000, "lean right", 1, true)
+	f.Add("\xff\xfe\x00 Ünïcödé 日本語 📰", "far-left\n", 7, "\t", 2, false)
+	f.Fuzz(func(t *testing.T, title, lean1 string, n1 int, lean2 string, n2 int, blind bool) {
+		n1, n2 = n1%5000, n2%5000 // a story has at most a few thousand outlets
+		s := digest.Story{Title: title, Coverage: map[string]int{lean1: n1, lean2: n2}, Blindspot: blind, BlindspotNote: title}
+		b, err := PNG([]digest.Story{s, s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+			t.Fatal(err)
+		}
+		if alt := AltText([]digest.Story{s}); utf8.RuneCountInString(alt) > MaxAlt {
+			t.Errorf("alt text of %d characters", utf8.RuneCountInString(alt))
+		}
+	})
+}

@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
@@ -117,17 +116,27 @@ func wrap(face font.Face, s string, w, maxLines int) []string {
 	return lines
 }
 
-// ellipsize ends line with "…", dropping characters until it fits in w.
+// ellipsize ends line with "…", keeping the longest prefix that fits in w
+// (found by halving, so a long line costs a few measurements, not one per
+// character).
 func ellipsize(face font.Face, line string, w int) string {
-	for line != "" {
-		s := strings.TrimRight(line, " ,;:-–—") + "…"
-		if width(face, s) <= w {
-			return s
-		}
-		_, n := utf8.DecodeLastRuneInString(line)
-		line = line[:len(line)-n]
+	runes := []rune(line)
+	fits := func(n int) bool {
+		return width(face, strings.TrimRight(string(runes[:n]), " ,;:-–—")+"…") <= w
 	}
-	return "…"
+	lo, hi := 0, len(runes) // fits(lo) holds or lo == 0; the answer is in [lo, hi]
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return "…"
+	}
+	return strings.TrimRight(string(runes[:lo]), " ,;:-–—") + "…"
 }
 
 // clip cuts a word that is wider than w on its own.

@@ -41,6 +41,7 @@ func (c *Console) Post(ctx context.Context, ch bot.Channel, deliveryID string, m
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	m.Image = nil // a terminal shows no picture, and no file is written for a link
 	if err := Render(c.w, c.format, m); err != nil {
 		return nil, fmt.Errorf("console: %w", err)
 	}
