@@ -10,7 +10,16 @@ import (
 )
 
 // threadNote tells readers of a brief digest where the details are.
-const threadNote = "The coverage chart and every article's framing, with quotes, are in the thread. Press *Framing* for one story's details, shown only to you."
+func threadNote(m bot.Message) string {
+	what := "Every article's framing, with quotes, is in the thread."
+	switch {
+	case m.Image != nil && len(m.Thread) > 0:
+		what = "The coverage chart and every article's framing, with quotes, are in the thread."
+	case m.Image != nil:
+		what = "The coverage chart is in the thread."
+	}
+	return what + " Press *Framing* for one story's details, shown only to you."
+}
 
 // renderBrief renders a brief digest as exactly one top-level post (a
 // header, then per story a section with its Framing button and a context
@@ -43,7 +52,7 @@ func briefBlocks(m bot.Message) []slack.Block {
 		blocks = append(blocks, briefStory(i, s)...)
 	}
 	if len(m.Thread) > 0 || m.Image != nil {
-		blocks = append(blocks, contextText(threadNote))
+		blocks = append(blocks, contextText(threadNote(m)))
 	}
 	return blocks
 }
