@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 	"strconv"
 	"strings"
@@ -57,7 +56,7 @@ func PNG(stories []digest.Story) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, toPaletted(img)); err != nil {
+	if err := enc.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("chart: encode: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -73,7 +72,7 @@ type row struct {
 }
 
 // Draw draws the chart of stories.
-func Draw(stories []digest.Story) (*image.RGBA, error) {
+func Draw(stories []digest.Story) (*image.Paletted, error) {
 	fs, err := newFaces()
 	if err != nil {
 		return nil, err
@@ -109,39 +108,38 @@ func Draw(stories []digest.Story) (*image.RGBA, error) {
 		h += smallLine + 2*rowPad
 	}
 	h += margin
-	img := image.NewRGBA(image.Rect(0, 0, imageWidth, h))
-	draw.Draw(img, img.Bounds(), image.NewUniform(white), image.Point{}, draw.Src)
+	img := newCanvas(imageWidth, h)
 
 	y := margin + sizeHeading
-	drawText(img, fs.heading, ink, margin, y, "Coverage by outlet lean")
+	img.text(fs.heading, ink, margin, y, "Coverage by outlet lean")
 	y += 12 + sizeSub
-	drawText(img, fs.sub, muted, margin, y, "Outlets per story, by the lean labels you gave the feeds")
+	img.text(fs.sub, muted, margin, y, "Outlets per story, by the lean labels you gave the feeds")
 	y = drawLegend(img, fs, legend, margin, y+10, inner)
 	y += 10
 	if len(rows) == 0 {
-		drawText(img, fs.small, muted, margin, y+rowPad+sizeSmall, "No stories in this digest.")
-		return img, nil
+		img.text(fs.small, muted, margin, y+rowPad+sizeSmall, "No stories in this digest.")
+		return img.img, nil
 	}
 	unit := float64(inner) / float64(max(most, 1))
 	for _, r := range rows {
-		fill(img, margin, y, inner, 1, rule)
+		img.fill(margin, y, inner, 1, rule)
 		drawRow(img, fs, r, y, unit)
 		y += r.height
 	}
-	return img, nil
+	return img.img, nil
 }
 
 // drawRow draws one story starting at top.
-func drawRow(img *image.RGBA, fs *faces, r row, top int, unit float64) {
+func drawRow(img *canvas, fs *faces, r row, top int, unit float64) {
 	y := top + rowPad
 	for _, line := range r.title {
-		drawText(img, fs.title, ink, margin, y+sizeTitle-4, line)
+		img.text(fs.title, ink, margin, y+sizeTitle-4, line)
 		y += titleLine
 	}
 	y += 6
 	drawBar(img, fs, r.split, margin, y, unit)
 	y += barHeight + 6
-	drawText(img, fs.small, muted, margin, y+sizeSmall, r.counts)
+	img.text(fs.small, muted, margin, y+sizeSmall, r.counts)
 	y += smallLine
 	if r.blindspot != "" {
 		y += 4
@@ -151,7 +149,7 @@ func drawRow(img *image.RGBA, fs *faces, r row, top int, unit float64) {
 
 // drawBar draws the outlets of one story as segments of unit pixels each,
 // left to right, with each segment's count inside it when it fits.
-func drawBar(img *image.RGBA, fs *faces, split []LeanCount, x, y int, unit float64) {
+func drawBar(img *canvas, fs *faces, split []LeanCount, x, y int, unit float64) {
 	start := 0
 	for _, c := range split {
 		x0 := x + int(float64(start)*unit+0.5)
@@ -163,27 +161,27 @@ func drawBar(img *image.RGBA, fs *faces, split []LeanCount, x, y int, unit float
 		if x1 <= x0 {
 			continue
 		}
-		fill(img, x0, y, x1-x0, barHeight, c.Bucket.Colour())
+		img.fill(x0, y, x1-x0, barHeight, c.Bucket.Colour())
 		n := strconv.Itoa(c.Count)
 		if w := width(fs.label, n); w+8 <= x1-x0 {
 			tc := ink
 			if c.Bucket.darkFill() {
 				tc = white
 			}
-			drawText(img, fs.label, tc, x0+(x1-x0-w)/2, y+barHeight/2+sizeLabel/2-3, n)
+			img.text(fs.label, tc, x0+(x1-x0-w)/2, y+barHeight/2+sizeLabel/2-3, n)
 		}
 	}
 }
 
 // drawBadge draws a dark "BLINDSPOT" tag followed by the note.
-func drawBadge(img *image.RGBA, fs *faces, x, y int, tag, note string) {
+func drawBadge(img *canvas, fs *faces, x, y int, tag, note string) {
 	w := width(fs.label, tag) + 2*badgePad
-	fill(img, x, y, w, smallLine, badgeFill)
-	drawText(img, fs.label, white, x+badgePad, y+smallLine-7, tag)
+	img.fill(x, y, w, smallLine, badgeFill)
+	img.text(fs.label, white, x+badgePad, y+smallLine-7, tag)
 	rest := imageWidth - margin - (x + w + 10)
 	lines := wrap(fs.small, note, rest, 1)
 	if len(lines) > 0 {
-		drawText(img, fs.small, ink, x+w+10, y+smallLine-7, lines[0])
+		img.text(fs.small, ink, x+w+10, y+smallLine-7, lines[0])
 	}
 }
 
@@ -243,7 +241,7 @@ func legendLines(fs *faces, items []Bucket, w int) int {
 }
 
 // drawLegend draws a swatch and name per bucket and returns the y below it.
-func drawLegend(img *image.RGBA, fs *faces, items []Bucket, x0, y, w int) int {
+func drawLegend(img *canvas, fs *faces, items []Bucket, x0, y, w int) int {
 	if len(items) == 0 {
 		return y
 	}
@@ -254,16 +252,13 @@ func drawLegend(img *image.RGBA, fs *faces, items []Bucket, x0, y, w int) int {
 			y += smallLine
 			x = 0
 		}
-		fill(img, x0+x, y+(smallLine-swatch)/2, swatch, swatch, b.Colour())
-		drawText(img, fs.small, muted, x0+x+swatch+6, y+smallLine-7, b.Name())
+		img.fill(x0+x, y+(smallLine-swatch)/2, swatch, swatch, b.Colour())
+		img.text(fs.small, muted, x0+x+swatch+6, y+smallLine-7, b.Name())
 		x += iw
 	}
 	return y + smallLine
 }
 
-func fill(img *image.RGBA, x, y, w, h int, c color.Color) {
-	draw.Draw(img, image.Rect(x, y, x+w, y+h), image.NewUniform(c), image.Point{}, draw.Src)
-}
 
 // maxText bounds the text the chart measures: two lines of a title hold
 // about 110 characters, so more is never drawn, and measuring it all would

@@ -2,8 +2,6 @@ package chart
 
 import (
 	"fmt"
-	"image"
-	"image/color"
 	"strings"
 	"sync"
 
@@ -11,7 +9,6 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
 )
 
 // The Go fonts (BSD licence, like Go itself) are compiled into the binary,
@@ -74,12 +71,6 @@ func (fs *faces) close() {
 // width is the advance of s in face, in pixels.
 func width(face font.Face, s string) int {
 	return font.MeasureString(face, s).Ceil()
-}
-
-// drawText draws s with its baseline at (x, y).
-func drawText(dst *image.RGBA, face font.Face, c color.Color, x, y int, s string) {
-	d := font.Drawer{Dst: dst, Src: image.NewUniform(c), Face: face, Dot: fixed.P(x, y)}
-	d.DrawString(s)
 }
 
 // wrap breaks s into at most maxLines lines no wider than w; what does not
