@@ -259,7 +259,6 @@ func drawLegend(img *canvas, fs *faces, items []Bucket, x0, y, w int) int {
 	return y + smallLine
 }
 
-
 // maxText bounds the text the chart measures: two lines of a title hold
 // about 110 characters, so more is never drawn, and measuring it all would
 // let one giant headline cost seconds.
