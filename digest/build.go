@@ -169,8 +169,3 @@ func mentionsAll(g []Item, topic []string) bool {
 	}
 	return true
 }
-
-// Window returns the digest period ending at until that spans since.
-func Window(until time.Time, span time.Duration) (time.Time, time.Time) {
-	return until.Add(-span), until
-}

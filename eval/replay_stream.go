@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/feed"
 	"github.com/newsdigest/newsdigest/pipeline"
@@ -176,14 +177,13 @@ func (rp *replayer) stories(ctx context.Context, recs []replayRecord) ([]replayS
 		byGUID[a.GUID] = a
 		byURL[a.CanonicalURL] = a
 	}
-	var names, leans []string
-	for _, f := range rp.order {
-		names, leans = append(names, f.source), append(leans, f.lean)
+	// The digest over the whole stream, read when its last story has
+	// settled: every story is judged with all its coverage.
+	d, err := compose.Build(ctx, rp.st, compose.Request{Now: rp.clock.Add(digest.DefaultBlindspotSettle)})
+	if err != nil {
+		return nil, fmt.Errorf("replay: %w", err)
 	}
-	built := digest.Build(pipeline.Items(arts), digest.BuildOptions{
-		Now:          rp.clock.Add(digest.DefaultBlindspotSettle),
-		RatedOutlets: digest.RatedOutlets(names, leans),
-	})
+	built := d.Stories
 	// Where each record went: by its GUID, or by its URL when a later
 	// record with the same link came in as an edit of the stored article.
 	storyOf := map[int64]int{} // story ID → index into built

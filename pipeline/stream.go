@@ -31,15 +31,30 @@ func (p *Pipeline) settle(ctx context.Context) error {
 }
 
 // mergeStories runs the index's merge pass and moves the stored articles of
-// each merged story into the story it joined.
+// each merged story into the story it joined, under the lease.
 func (p *Pipeline) mergeStories(ctx context.Context) error {
 	for _, m := range p.index.MergePass(p.now()) {
-		if err := p.st.MergeStory(ctx, m.Into, m.From); err != nil {
+		seq, err := p.st.MergeStory(ctx, p.lease, m.Into, m.From)
+		if err != nil {
+			// The index holds merges the store does not: rebuild it.
+			p.restored = false
 			return fmt.Errorf("pipeline: %w", err)
 		}
+		p.seq = seq
 		p.log.Debug("stories merged", slog.Int64("story_id", m.Into), slog.Int64("merged_story_id", m.From))
 	}
 	return nil
+}
+
+// flushDocFreqs stores the document frequencies now, whatever the time
+// since the last save: before the lease goes to another instance, which
+// loads them when it rebuilds its index.
+func (p *Pipeline) flushDocFreqs(ctx context.Context) error {
+	if !p.restored {
+		return nil // the index does not reflect the store: nothing to add
+	}
+	p.dfSavedAt = time.Time{}
+	return p.saveDocFreqs(ctx)
 }
 
 // docFreqSaveEvery spaces the saves of the document frequencies: they

@@ -19,7 +19,11 @@ func TestDocFreqsPersist(t *testing.T) {
 	for i, a := range articles {
 		save(t, st, feeds, i, a)
 	}
-	if _, err := pipeline.New(st, 0, nil).Process(ctx); err != nil {
+	p := pipeline.New(st, 0, nil)
+	if _, err := p.Process(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Release(ctx); err != nil {
 		t.Fatal(err)
 	}
 	first, terms, err := st.LoadDocFreqs(ctx)
@@ -32,7 +36,8 @@ func TestDocFreqsPersist(t *testing.T) {
 	// The restarted pipeline restores the window's articles without
 	// counting them again, and counts the new one once.
 	save(t, st, feeds, len(articles), followUp)
-	if _, err := pipeline.New(st, 0, nil).Process(ctx); err != nil {
+	p = pipeline.New(st, 0, nil)
+	if _, err := p.Process(ctx); err != nil {
 		t.Fatal(err)
 	}
 	second, _, err := st.LoadDocFreqs(ctx)
@@ -41,6 +46,23 @@ func TestDocFreqsPersist(t *testing.T) {
 	}
 	if second != first+1 {
 		t.Errorf("after a restart and one article: %v documents, want %v", second, first+1)
+	}
+	// Within the hour another article is counted but not yet stored; handing
+	// the lease over stores it.
+	extra := followUp
+	extra.title = "Saltmarsh ferry talks resume"
+	save(t, st, feeds, len(articles)+1, extra)
+	if _, err := p.Process(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if docs, _, _ := st.LoadDocFreqs(ctx); docs != second {
+		t.Errorf("stored again within the hour: %v documents, want still %v", docs, second)
+	}
+	if err := p.Release(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if docs, _, _ := st.LoadDocFreqs(ctx); docs != second+1 {
+		t.Errorf("after handing over: %v documents stored, want %v", docs, second+1)
 	}
 }
 
@@ -56,6 +78,9 @@ func TestSetClock(t *testing.T) {
 	p := pipeline.New(st, 0, nil)
 	p.SetClock(func() time.Time { return clock })
 	if _, err := p.Process(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Release(ctx); err != nil {
 		t.Fatal(err)
 	}
 	// A pipeline whose clock is a year on finds no open story to continue.

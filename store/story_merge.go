@@ -14,13 +14,20 @@ var errStoryGone = errors.New("story gone")
 
 // MergeStory moves every article of the story from into the story into
 // (the story clustering found them to be one), refreshes the counts of
-// into and deletes from. Merging a story into itself, or one that no longer
-// exists, does nothing; ErrNotFound when into does not exist.
-func (s *Store) MergeStory(ctx context.Context, into, from int64) error {
-	if into == from {
-		return nil
-	}
+// into and deletes from, for the instance that clusters under lease l, like
+// AssignStory: it returns the lease's new Seq, and ErrLeaseLost when l is
+// no longer held. Merging a story into itself, or one that no longer
+// exists, changes nothing; ErrNotFound when into does not exist.
+func (s *Store) MergeStory(ctx context.Context, l Lease, into, from int64) (int64, error) {
+	var seq int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if seq, err = fence(ctx, tx, l); err != nil {
+			return err
+		}
+		if into == from {
+			return nil
+		}
 		// Lock in ID order, as SetStory does, so concurrent calls do not deadlock.
 		ids := []int64{into, from}
 		slices.Sort(ids)
@@ -56,10 +63,11 @@ func (s *Store) MergeStory(ctx context.Context, into, from int64) error {
 		return nil
 	})
 	if errors.Is(err, errStoryGone) {
-		return nil
+		// The fence's Seq was rolled back with the rest: nothing changed.
+		return l.Seq, nil
 	}
 	if err != nil {
-		return fmt.Errorf("store: merge story %d into %d: %w", from, into, err)
+		return 0, fmt.Errorf("store: merge story %d into %d: %w", from, into, err)
 	}
-	return nil
+	return seq, nil
 }

@@ -79,8 +79,13 @@ func TestMergeStory(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		if err := s.MergeStory(ctx, into, from); err != nil {
+		l, err := s.AcquireLease(ctx, LeasePipeline, "merger", 0, at(0), time.Hour)
+		if err != nil {
 			t.Fatal(err)
+		}
+		seq, err := s.MergeStory(ctx, l, into, from)
+		if err != nil || seq <= l.Seq {
+			t.Fatalf("MergeStory = %d, %v; want a Seq after %d", seq, err, l.Seq)
 		}
 		st, err := s.Story(ctx, into)
 		if err != nil {
@@ -112,15 +117,22 @@ func TestMergeStory(t *testing.T) {
 			t.Errorf("the merged-away story is still recorded as sent")
 		}
 
-		// Merging again, or into itself, does nothing; into must exist.
-		if err := s.MergeStory(ctx, into, from); err != nil {
+		// Merging again, or into itself, changes nothing; into must exist;
+		// the lease must be held.
+		l.Seq = seq
+		if _, err := s.MergeStory(ctx, l, into, from); err != nil {
 			t.Errorf("repeated merge: %v", err)
 		}
-		if err := s.MergeStory(ctx, into, into); err != nil {
+		if _, err := s.MergeStory(ctx, l, into, into); err != nil {
 			t.Errorf("merge into itself: %v", err)
 		}
-		if err := s.MergeStory(ctx, 99999, into); !errors.Is(err, ErrNotFound) {
+		if _, err := s.MergeStory(ctx, l, 99999, into); !errors.Is(err, ErrNotFound) {
 			t.Errorf("merge into a missing story: %v, want ErrNotFound", err)
+		}
+		stale := l
+		stale.Token++
+		if _, err := s.MergeStory(ctx, stale, into, from); !errors.Is(err, ErrLeaseLost) {
+			t.Errorf("merge under a lease not held: %v, want ErrLeaseLost", err)
 		}
 	})
 }
