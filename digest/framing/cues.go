@@ -2,6 +2,7 @@ package framing
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/newsdigest/newsdigest/digest/text"
 )
@@ -17,7 +18,7 @@ func findCues(d *doc) []Cue {
 	cs = append(cs, glittering(d)...)
 	cs = append(cs, anonymousSources(d)...)
 	cs = append(cs, listCues(d, lex.hedges, Hedge, true)...)
-	cs = append(cs, listCues(d, lex.doubt, Doubt, false)...)
+	cs = append(cs, doubtCues(d)...)
 	cs = append(cs, scareQuotes(d)...)
 	cs = append(cs, listCues(d, lex.exaggeration, Exaggeration, false)...)
 	cs = append(cs, historicalAnalogies(d)...)
@@ -81,6 +82,20 @@ func listCues(d *doc, m *matcher, typ string, lowerOnly bool) []Cue {
 		i += n - 1
 	}
 	return out
+}
+
+// doubtCues marks the doubt words, but not the modal "supposed to" ("the
+// bridge is supposed to open in May").
+func doubtCues(d *doc) []Cue {
+	out := listCues(d, lex.doubt, Doubt, false)
+	kept := out[:0]
+	for _, c := range out {
+		if normWord(c.Text) == "supposed" && strings.HasPrefix(strings.ToLower(d.body[c.End:]), " to ") {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
 }
 
 // tidyCues sorts cues and drops a cue that overlaps an earlier cue of the

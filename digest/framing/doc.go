@@ -21,7 +21,9 @@ type doc struct {
 	sents   []sentence
 	quotes  [][2]int // quoted byte ranges, sorted
 
+	headline   bool            // the text is a headline, not a body
 	lowerWords map[string]bool // words seen in lower case (filled by findActors)
+	surnames   map[string]bool // last words of names of two words or more (filled by findActors)
 }
 
 type sentence struct {

@@ -93,10 +93,33 @@ func nameCalling(d *doc) []Cue {
 		if attached {
 			typ = NameCalling
 		}
+		if d.matchIn(lex.literal, i, i+n) > 0 && !calledOrMarked(d, a, i) {
+			i = b - 1
+			continue // "their collaborator, the nonprofit", "the pipeline hack"
+		}
 		out = append(out, d.cue(typ, a, b))
 		i = b - 1
 	}
 	return out
+}
+
+// calledOrMarked reports whether the pejorative at token i (its phrase
+// starting at a) is applied as a label: after a calling verb ("called him
+// a thief", "branded them collaborators") or with a loaded or labelling
+// word before it ("corrupt oligarchs").
+func calledOrMarked(d *doc, a, i int) bool {
+	for k := a; k < i; k++ {
+		if lex.loaded.has(d.words[k]) || lex.labels.has(d.words[k]) {
+			return true
+		}
+	}
+	s := d.sents[d.tokSent[i]]
+	for k := max(s.tokA, a-4); k < a; k++ {
+		if callVerbs[d.words[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // labelPhrase matches a labelling modifier followed, within two words, by a

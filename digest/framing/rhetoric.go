@@ -49,8 +49,8 @@ func glittering(d *doc) []Cue {
 					b++
 					continue
 				}
-				if gap != " " {
-					break
+				if gap != " " || (isCapitalised(d.toks[b].Text) && !d.sents[d.tokSent[b]].heading) {
+					break // a capitalised word is a name the praise word stands before
 				}
 				b++
 				if !hasAnySuffix(w, compoundAdj) && !lex.praise.has(w) {
@@ -74,13 +74,19 @@ func hasAnySuffix(w string, sufs []string) bool {
 }
 
 // scareQuotes marks a short quoted phrase in the writer's voice that is not a
-// reported statement: “deal”, “strength”.
+// reported statement: the “independent” review, a “deal”. A quoted name or
+// title (“Critical Race Theory”, "NBC Nightly News"), a phrase with
+// punctuation in it (a quotation cut short: “far from perfect,”) and any
+// quotation in a headline, where quotation marks report speech, are not.
 func scareQuotes(d *doc) []Cue {
+	if d.headline {
+		return nil
+	}
 	var out []Cue
 	for _, q := range d.quotes {
 		inner := d.body[q[0]:q[1]]
 		nw := len(strings.Fields(inner))
-		if nw == 0 || nw > 3 || strings.ContainsAny(inner, ".!?") {
+		if nw == 0 || nw > 3 || strings.ContainsAny(inner, ".!?,;:") || isCapitalised(inner) {
 			continue
 		}
 		if r, _ := utf8.DecodeLastRuneInString(d.body[:q[0]]); r == '\'' || r == '‘' {
@@ -102,16 +108,20 @@ func scareQuotes(d *doc) []Cue {
 	return out
 }
 
-var reportingVerbs = map[string]bool{"called": true, "calls": true, "call": true, "calling": true,
+// reportedReach is how many words before a quotation reportedBefore reads.
+const reportedReach = 6
+
+var reportingVerbs = map[string]bool{"known": true, "so-called": true, "dubs": true, "terms": true, "called": true, "calls": true, "call": true, "calling": true,
 	"said": true, "says": true, "described": true, "describes": true, "as": true, "termed": true,
 	"dubbed": true, "labelled": true, "labeled": true, "branded": true, "wrote": true, "told": true,
 	"promised": true, "warned": true, "added": true, "word": true, "phrase": true, "term": true}
 
-// reportedBefore reports whether one of the three words before the end of
-// s is a verb or noun that introduces someone's words.
+// reportedBefore reports whether one of the words just before the end of s
+// (reportedReach of them) is a verb or noun that introduces someone's words
+// ("what the ministry calls a “temporary pause”").
 func reportedBefore(s string) bool {
-	toks := text.Tokens(s[max(0, len(s)-60):])
-	for k := len(toks) - 1; k >= 0 && k >= len(toks)-3; k-- {
+	toks := text.Tokens(s[max(0, len(s)-100):])
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-reportedReach; k-- {
 		if reportingVerbs[normWord(toks[k].Text)] {
 			return true
 		}

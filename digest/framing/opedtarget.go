@@ -1,0 +1,62 @@
+package framing
+
+// The target of an opinion piece. A column argues for or against someone
+// from its first line to its last, mostly in words that evaluate the
+// argument rather than name the person: the mention model, which reads one
+// sentence at a time, sees little in any single one. So when a piece of
+// opinion leans clearly as a whole, its targets (the people and
+// organisations the headline names, and the one it names most) take that
+// lean, each provided at least one of its own sentences clearly agrees and
+// no more clearly disagree (decideStance).
+
+// opEdPolarity is how clearly an opinion piece must lean as a whole (the
+// writer's polarity in [-1,1], see writerPolarity) for its target to take
+// the lean: as much as a leaning tone needs. By hand, on our own examples.
+const opEdPolarity = toneThreshold
+
+// minLeanCues is how many evaluative cues of its own (praise words,
+// labels, fear appeals, loaded words, doubt) an opinion piece needs before
+// its polarity counts as a lean: in a short text one loaded word moves the
+// polarity as far as a tirade. By hand, on our own examples and on the
+// replay stream's texts read as a reader.
+const minLeanCues = 2
+
+// opEdLean returns the side an opinion piece takes as a whole, or Neutral.
+func opEdLean(genre string, writer float64, cues, titleCues []Cue) string {
+	if genre != Opinion {
+		return Neutral
+	}
+	n := 0
+	for _, c := range append(append([]Cue(nil), cues...), titleCues...) {
+		switch c.Type {
+		case GlitteringGenerality, NameCalling, AppealToFear, LoadedLanguage, Doubt:
+			n++
+		}
+	}
+	if n < minLeanCues {
+		return Neutral
+	}
+	switch {
+	case writer >= opEdPolarity:
+		return Positive
+	case writer <= -opEdPolarity:
+		return Negative
+	}
+	return Neutral
+}
+
+// opEdTargets returns the actors an opinion piece is about: the people and
+// organisations among the top actors that its headline names, and the most
+// mentioned one.
+func opEdTargets(d *doc, top []*entity) map[*entity]bool {
+	out := map[*entity]bool{}
+	for _, e := range top {
+		if _, _, ok := titleMention(d.title, e); ok && (e.person || e.org) {
+			out[e] = true
+		}
+	}
+	if len(top) > 0 && (top[0].person || top[0].org) {
+		out[top[0]] = true
+	}
+	return out
+}
