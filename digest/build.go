@@ -115,17 +115,18 @@ func buildStory(g []Item) Story {
 
 func storyArticle(it Item, g []Item) StoryArticle {
 	a := StoryArticle{
-		Title:     it.Title,
-		URL:       it.URL,
-		Source:    it.Source,
-		Lean:      it.Lean,
-		Published: it.Published,
-		Genre:     it.Analysis.Genre.Label,
-		Tone:      it.Analysis.Tone,
-		Actors:    it.Analysis.Actors,
-		Frames:    it.Analysis.Frames,
-		Cues:      it.Analysis.Cues,
-		Line:      it.Analysis.Line(),
+		Title:      it.Title,
+		URL:        it.URL,
+		Source:     it.Source,
+		Lean:       it.Lean,
+		Published:  it.Published,
+		Genre:      it.Analysis.Genre.Label,
+		Tone:       it.Analysis.Tone,
+		Actors:     it.Analysis.Actors,
+		Frames:     it.Analysis.Frames,
+		Cues:       it.Analysis.Cues,
+		QuotedCues: it.Analysis.QuotedCues,
+		Line:       it.Analysis.Line(),
 	}
 	if it.DuplicateOf != 0 {
 		for _, o := range g {

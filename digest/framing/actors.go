@@ -11,6 +11,7 @@ type entity struct {
 	forms    map[string]int // surface forms and counts
 	person   bool
 	org      bool
+	titled   bool // named with a title at least once ("Senator Moss"): surely a person
 	mentions []mention
 }
 
@@ -84,6 +85,7 @@ func findActors(d *doc, cues []Cue) []*entity {
 		} else if c.titled || len(c.words) >= 2 {
 			e.person = true
 		}
+		e.titled = e.titled || c.titled
 		if c.acronym != "" && surname[strings.ToLower(c.acronym)] == nil {
 			surname[strings.ToLower(c.acronym)] = e
 		}
@@ -108,7 +110,7 @@ func findActors(d *doc, cues []Cue) []*entity {
 				}
 			}
 		}
-		if len(e.mentions) > 0 && !(onlyAfterLocatives(d, e) && !e.person && !e.org) {
+		if len(e.mentions) > 0 && !(onlyAfterLocatives(d, e) && !e.titled && !e.org) {
 			out = append(out, e)
 		}
 	}
@@ -167,10 +169,10 @@ func nameKey(words []string) string {
 }
 
 // onlyAfterLocatives reports whether every mention of e follows a
-// preposition of place.
+// preposition of place ("in Del Rosa"; not "in Moss's plan").
 func onlyAfterLocatives(d *doc, e *entity) bool {
 	for _, m := range e.mentions {
-		if m.a == 0 || !locatives[d.words[m.a-1]] || d.tokSent[m.a-1] != d.tokSent[m.a] {
+		if m.a == 0 || !locatives[d.words[m.a-1]] || d.tokSent[m.a-1] != d.tokSent[m.a] || possessive(d.toks[m.b-1].Text) {
 			return false
 		}
 	}

@@ -59,7 +59,7 @@ func reportedPart(d *doc, si, p int) bool {
 // speaker's, in the outlet's paraphrase.
 var speechVerbs = wordSet(`said says say told tells tell argued argues argue insisted insists
 insist claimed claims claim warned warns warn stated added adds add wrote writes tweeted posted suggested suggests contended
-contends testified declared declares credited credits according`)
+contends testified declared declares credited credits estimates estimated predicts predicted according`)
 
 // headlineVerb returns the token of a headline's speech verb ("Ames slams
 // Blake", "…, warn business leaders"), or -1. The words around it are the

@@ -26,6 +26,10 @@ func nameRuns(d *doc) []candidate {
 				continue
 			}
 			j := runEnd(d, s, i)
+			if i > s.tokA && partyTag(d.toks[i-1].Text) && d.body[d.toks[i-1].End:d.toks[i].Start] == "." {
+				i = j
+				continue // the state of a party tag: the "Va" of "D-W.Va."
+			}
 			for _, seg := range splitRun(d, i, j) {
 				if c, ok := makeCandidate(d, s, seg[0], seg[1]); ok {
 					out = append(out, c)

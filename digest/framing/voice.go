@@ -41,7 +41,7 @@ replied replies responded responds warned warns announced announces declared dec
 acknowledged acknowledges noted contended contends testified recalled recalls stressed
 stresses emphasized emphasised suggested suggests conceded concedes countered counters called
 calls described describes criticized criticised criticizes criticises praised praises hailed
-hails credited credits welcomed welcomes condemned condemns slammed slams blasted blasts denounced denounces applauded applauds
+hails credited credits welcomed welcomes estimates estimated predicts predicted condemned condemns slammed slams blasted blasts denounced denounces applauded applauds
 according quoted`)
 
 // legalMarkers are words and phrases of court and crime reporting: an
