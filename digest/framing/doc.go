@@ -116,14 +116,24 @@ func (d *doc) splitSentences() {
 	}
 }
 
+// A subheading is short and capitalises most content words: at most
+// maxHeadingWords words (maxHeadingQuestion for a question) and
+// headingCapsTenths tenths of its content words capitalised. By hand, on
+// our own examples.
+const (
+	maxHeadingWords    = 14
+	maxHeadingQuestion = 8
+	headingCapsTenths  = 7
+)
+
 // isHeading reports whether a sentence looks like a subheading: short, no
 // final full stop, and most content words capitalised.
 func (d *doc) isHeading(s sentence, last rune) bool {
 	n := s.tokB - s.tokA
-	if n > 14 || last == '.' || last == '!' || last == ',' || last == ';' {
+	if n > maxHeadingWords || last == '.' || last == '!' || last == ',' || last == ';' {
 		return false
 	}
-	if last == '?' && n > 8 {
+	if last == '?' && n > maxHeadingQuestion {
 		return false
 	}
 	caps, content := 0, 0
@@ -136,7 +146,7 @@ func (d *doc) isHeading(s sentence, last rune) bool {
 			caps++
 		}
 	}
-	return content > 0 && caps*10 >= content*7
+	return content > 0 && caps*10 >= content*headingCapsTenths
 }
 
 func isCapitalised(s string) bool {

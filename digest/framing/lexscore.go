@@ -96,35 +96,50 @@ func polarityAround(words []string, cand []bool, ta, tb int) float64 {
 			continue
 		}
 		if negated(words, i) {
-			v = -v * 0.7
+			v = -v * lexNegation
 		}
 		dist := ta - i - 1
 		if i >= tb {
 			dist = i - tb
 		}
-		score += v / (1 + float64(dist)/6)
+		score += v / (1 + float64(dist)/lexDistanceScale)
 		i += n - 1
 	}
 	return score
 }
 
+// Weights of the project lexicon's evaluative words toward a mention, by
+// hand, on our own examples: a pejorative label judges a person more
+// strongly than a loaded word, a praise phrase more than a positive word.
+// A negator a few words before flips a word and weakens it (lexNegation);
+// a word lexDistanceScale words away counts half.
+const (
+	pejorativeWeight = -1.5
+	praiseWeight     = 1.2
+	loadedWordWeight = -1.0
+	negativeWeight   = -0.8
+	positiveWeight   = 0.8
+	lexNegation      = 0.7
+	lexDistanceScale = 6.0
+)
+
 // wordPolarity returns the evaluative weight of the phrase starting at
 // words[i] and its length in words.
 func wordPolarity(words []string, i int) (float64, int) {
 	if n := lex.pejoratives.match(words, i); n > 0 {
-		return -1.5, n
+		return pejorativeWeight, n
 	}
 	if n := lex.praise.match(words, i); n > 0 {
-		return 1.2, n
+		return praiseWeight, n
 	}
 	if n := lex.loaded.match(words, i); n > 0 {
-		return -1, n
+		return loadedWordWeight, n
 	}
 	if n := lex.negative.match(words, i); n > 0 {
-		return -0.8, n
+		return negativeWeight, n
 	}
 	if n := lex.positive.match(words, i); n > 0 {
-		return 0.8, n
+		return positiveWeight, n
 	}
 	return 0, 1
 }

@@ -26,6 +26,15 @@ func rhetoricalQuestions(d *doc) []Cue {
 	return out
 }
 
+// Reach in words, by hand, on our own examples: how many words after a
+// praise word belong to what it praises ("bold, results-driven agenda"),
+// and how far before a place or period a comparison word makes it an
+// analogy ("another Munich").
+const (
+	praisedWords    = 3
+	comparisonReach = 4
+)
+
 var compoundAdj = []string{"-oriented", "-driven", "-minded", "-focused", "-based", "-sighted"}
 
 // glittering finds praise words that invite approval without content, with
@@ -39,7 +48,7 @@ func glittering(d *doc) []Cue {
 		}
 		b := i + n
 		if n == 1 {
-			for k := 0; k < 3 && b < len(d.toks) && d.tokSent[b] == d.tokSent[i]; k++ {
+			for k := 0; k < praisedWords && b < len(d.toks) && d.tokSent[b] == d.tokSent[i]; k++ {
 				gap := d.body[d.toks[b-1].End:d.toks[b].Start]
 				w := d.words[b]
 				if isFiller(w) || len(w) < 3 {
@@ -166,7 +175,7 @@ func historicalAnalogies(d *doc) []Cue {
 		}
 		if placeOrTimeAnalogies[strings.Join(d.words[i:i+n], " ")] {
 			ok := false
-			for k := max(d.sents[d.tokSent[i]].tokA, i-4); k < i && !ok; k++ {
+			for k := max(d.sents[d.tokSent[i]].tokA, i-comparisonReach); k < i && !ok; k++ {
 				ok = comparisonWords[d.words[k]]
 			}
 			if !ok {

@@ -76,7 +76,7 @@ const (
 	fearWeight        = 1.5
 	loadedWeight      = 1.0
 	doubtWeight       = 1.0
-	praiseWeight      = 1.0
+	tonePraiseWeight  = 1.0
 	// reportLoadedWeight and reportFearWeight replace loadedWeight and
 	// fearWeight in a news report, whose strong words mostly describe
 	// events.
@@ -126,7 +126,7 @@ func cueBalance(cues []Cue, report bool, w float64) (pos, neg float64) {
 	for _, c := range cues {
 		switch c.Type {
 		case GlitteringGenerality:
-			pos += praiseWeight * w
+			pos += tonePraiseWeight * w
 		case NameCalling:
 			neg += nameCallingWeight * w
 		case AppealToFear:

@@ -18,7 +18,8 @@ type mentionContext struct {
 	inQuote  bool
 }
 
-// negationScope is how many tokens after a negator are negated.
+// negationScope is how many tokens after a negator are negated: set by
+// hand before training (changing it means retraining).
 const negationScope = 3
 
 // newMentionContext tokenises sentence and locates the target sentence[start:end].

@@ -15,13 +15,18 @@ type Feature struct {
 	Value float64
 }
 
-// Feature extraction parameters.
+// Feature extraction parameters, set by hand before training (the weights
+// were trained with them; changing one means retraining).
 const (
 	// nearWindow is how many tokens on each side of the mention count as
 	// its immediate context, with side-specific word features.
 	nearWindow = 4
 	// lexScale brings lexicon sums (valences up to ±4) to unit scale.
 	lexScale = 4.0
+	// maxLexFeature caps a lexicon sum feature, and maxOthers the count of
+	// other names in the sentence, so one long list does not dominate.
+	maxLexFeature = 3.0
+	maxOthers     = 3.0
 )
 
 // features describes the mention c for the stance model:
@@ -63,7 +68,7 @@ func emitFeatures(sink sink, sentence string, c mentionContext) {
 	wordFeatures(sink, c, st)
 	lexFeatures(sink, c, st)
 	if st.others > 0 {
-		sink.add("pos.others", "", "", math.Min(float64(st.others), 3)/3)
+		sink.add("pos.others", "", "", math.Min(float64(st.others), maxOthers)/maxOthers)
 	}
 	for _, name := range positionCues(c) {
 		sink.add(name, "", "", 1)
@@ -185,7 +190,7 @@ func lexFeatures(sink sink, c mentionContext, st structure) {
 		{"lex.clause+", lex.clausePos}, {"lex.clause-", lex.clauseNeg},
 	} {
 		if f.v != 0 {
-			sink.add(f.name, "", "", math.Min(f.v/lexScale, 3))
+			sink.add(f.name, "", "", math.Min(f.v/lexScale, maxLexFeature))
 		}
 	}
 }

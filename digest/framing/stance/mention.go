@@ -55,8 +55,17 @@ func (r Result) Shown() bool {
 	return r.Label != Neutral && r.Confidence >= MinShownConfidence
 }
 
+// Feature parameters, set by hand before training (the weights were
+// trained with them; changing one means retraining): a word distanceScale
+// tokens from the mention counts half, and a negated word counts
+// negationFactor of its valence, reversed.
+const (
+	distanceScale  = 16.0
+	negationFactor = 0.75
+)
+
 // distanceWeight discounts a word by its token distance from the mention.
-func distanceWeight(d int) float64 { return 1 / (1 + float64(d)/16) }
+func distanceWeight(d int) float64 { return 1 / (1 + float64(d)/distanceScale) }
 
 // tokenDistance is the number of tokens between token i and the mention.
 func (c mentionContext) tokenDistance(i int) int {
@@ -76,7 +85,7 @@ func (c mentionContext) polarity(i int) float64 {
 		return 0
 	}
 	if c.negated[i] {
-		v = -0.75 * v
+		v = -negationFactor * v
 	}
 	return v
 }

@@ -2,6 +2,13 @@ package stance
 
 import "strings"
 
+// Where in its sentence a mention is early or in the middle, as a share of
+// the sentence's tokens: thirds, set by hand before training.
+const (
+	earlyPosition  = 0.33
+	middlePosition = 0.66
+)
+
 // positionCues names the mention's position in the sentence.
 func positionCues(c mentionContext) []string {
 	var cues []string
@@ -12,9 +19,9 @@ func positionCues(c mentionContext) []string {
 	switch rel := float64(c.from) / float64(n); {
 	case c.from == 0:
 		cues = append(cues, "pos.initial")
-	case rel < 0.33:
+	case rel < earlyPosition:
 		cues = append(cues, "pos.early")
-	case rel < 0.66:
+	case rel < middlePosition:
 		cues = append(cues, "pos.middle")
 	default:
 		cues = append(cues, "pos.late")
