@@ -304,13 +304,15 @@ func examplesDir() string {
 }
 
 func FuzzAnalyze(f *testing.F) {
-	for _, fx := range fixtures {
-		b, err := os.ReadFile(filepath.Join("testdata", fx.file))
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	for _, file := range files {
+		b, err := os.ReadFile(file)
 		if err == nil {
 			title, body, _ := strings.Cut(string(b), "\n")
 			f.Add(title, body)
 		}
 	}
+	f.Add("Rep. Ann Lee, D-W.Va., Monday: “a so-called ‘deal’”", `Sen. Ann Lee (R-Texas) Thursday said "Ames is a liar." The U.S. Food and Drug Administration (FDA) agreed, according to the complaint.`)
 	f.Add("", "“He said” “”\"\" ? ! .")
 	f.Add("Q?", "if if if will lead to war war war? sources familiar with")
 	f.Fuzz(func(t *testing.T, title, body string) {

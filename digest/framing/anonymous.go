@@ -58,7 +58,7 @@ func anonymousSources(d *doc) []Cue {
 		if i+1 < s.tokB && isCapitalised(d.toks[i+1].Text) {
 			continue
 		}
-		if i+2 < s.tokB && d.body[d.toks[i].End:d.toks[i+1].Start] == ", " && isCapitalised(d.toks[i+1].Text) && isCapitalised(d.toks[i+2].Text) {
+		if i+2 < s.tokB && d.gapIs(i, ",") && isCapitalised(d.toks[i+1].Text) && isCapitalised(d.toks[i+2].Text) {
 			continue
 		}
 		// Walk left over modifiers to a vague quantifier: "a senior Trump ally".

@@ -1,6 +1,9 @@
 package framing
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // Whose cue: a loaded word inside a quotation, or in the words a sentence
 // reports someone said, is the speaker's, not the outlet's; "alleged" in
@@ -13,6 +16,7 @@ import "sort"
 // plan was reckless") or anywhere in a sentence that names its source at
 // the end ("…, according to the mayor").
 func splitVoices(d *doc, cues []Cue, v voices) (own, quoted []Cue) {
+	speech := map[int]int{} // sentence → byte offset after which it reports speech, or noSpeech
 	for _, c := range cues {
 		c.Field = FieldBody
 		if c.Type == AnonymousSource {
@@ -26,7 +30,17 @@ func splitVoices(d *doc, cues []Cue, v voices) (own, quoted []Cue) {
 			quoted = append(quoted, c)
 			continue
 		}
-		if si := sentenceAt(d, c.Start); si < len(d.sents) && reportedPart(d, si, c.Start) {
+		si := sentenceAt(d, c.Start)
+		if si >= len(d.sents) {
+			own = append(own, c)
+			continue
+		}
+		from, ok := speech[si]
+		if !ok {
+			from = reportedFrom(d, si)
+			speech[si] = from
+		}
+		if from != noSpeech && from < c.Start {
 			if sp := v.speaker[si]; sp != nil {
 				c.Speaker = sp.name
 			}
@@ -38,22 +52,29 @@ func splitVoices(d *doc, cues []Cue, v voices) (own, quoted []Cue) {
 	return own, quoted
 }
 
-// reportedPart reports whether byte offset p of sentence si is in words the
-// sentence attributes to someone: after a speech verb ("said", "warned
-// that") or anywhere before a closing "according to".
-func reportedPart(d *doc, si, p int) bool {
+// reportedFrom returns the byte offset of sentence si after which its words
+// are attributed to someone: its first speech verb ("said", "warned that"),
+// or just before its start when it names its source with "according to";
+// noSpeech when it reports no speech.
+func reportedFrom(d *doc, si int) int {
 	s := d.sents[si]
 	for k := s.tokA; k < s.tokB; k++ {
 		if d.quoted[k] || !speechVerbs[d.words[k]] || (k > s.tokA && isCapitalised(d.toks[k].Text)) {
 			continue
 		}
 		if d.words[k] == "according" {
-			return k+1 < s.tokB && d.words[k+1] == "to"
+			if k+1 < s.tokB && d.words[k+1] == "to" {
+				return s.span.Start - 1
+			}
+			continue
 		}
-		return d.toks[k].Start < p
+		return d.toks[k].Start
 	}
-	return false
+	return noSpeech
 }
+
+// noSpeech marks a sentence that reports no speech.
+const noSpeech = math.MinInt
 
 // speechVerbs introduce reported speech; what follows them is the
 // speaker's, in the outlet's paraphrase.

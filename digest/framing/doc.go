@@ -163,7 +163,15 @@ func quoteRanges(s string) [][2]int {
 	open := -1
 	var closer rune // the mark that closes the open quote
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '\n' {
+			i++ // most bytes are no quotation mark: skip the rune decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != '"' && r != '\'' && r != '\n' && r != '“' && r != '”' && r != '‘' && r != '’' {
+			i += size
+			continue
+		}
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
 		next, _ := utf8.DecodeRuneInString(s[i+size:])
 		atStart := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([—–-", prev)
@@ -175,9 +183,9 @@ func quoteRanges(s string) [][2]int {
 				open = -1
 			}
 		case open < 0 && (r == '“' || r == '"'):
-			open, closer = i+size, map[rune]rune{'“': '”', '"': '"'}[r]
+			open, closer = i+size, closingMark(r)
 		case open < 0 && (r == '‘' || r == '\'') && atStart && wordNext:
-			open, closer = i+size, map[rune]rune{'‘': '’', '\'': '\''}[r]
+			open, closer = i+size, closingMark(r)
 		case open >= 0 && (r == closer || (closer == '”' && r == '"') || (closer == '"' && r == '”')):
 			if (r == '’' || r == '\'') && wordNext {
 				break // an apostrophe inside a word
@@ -193,17 +201,20 @@ func quoteRanges(s string) [][2]int {
 	return out
 }
 
+// closingMark returns the quotation mark that closes one opened with r.
+func closingMark(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '‘':
+		return '’'
+	}
+	return r
+}
+
 // inQuote reports whether byte offset p is inside quotation marks.
 func (d *doc) inQuote(p int) bool {
-	for _, q := range d.quotes {
-		if q[0] > p {
-			return false
-		}
-		if p < q[1] {
-			return true
-		}
-	}
-	return false
+	return quoteAt(d, p) >= 0
 }
 
 // match is m.match over the document's words, skipping tokens that start no
@@ -233,6 +244,27 @@ func (d *doc) adjacent(i int) bool {
 	if i+1 >= len(d.toks) {
 		return false
 	}
+	return blank(d.body[d.toks[i].End:d.toks[i+1].Start])
+}
+
+// blank reports whether gap is only spaces on one line: ASCII spaces, or the
+// no-break and thin spaces of typeset text.
+func blank(gap string) bool {
+	for _, r := range gap {
+		if r == '\n' || r == '\r' || !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// gapIs reports whether the gap after token i is punct followed by spaces
+// on the same line (". " after "Mr", ", " before an apposition).
+func (d *doc) gapIs(i int, punct string) bool {
+	if i+1 >= len(d.toks) {
+		return false
+	}
 	gap := d.body[d.toks[i].End:d.toks[i+1].Start]
-	return strings.TrimLeft(gap, " ") == ""
+	rest, ok := strings.CutPrefix(gap, punct)
+	return ok && rest != "" && blank(rest)
 }

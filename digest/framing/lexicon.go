@@ -30,7 +30,7 @@ type lexicon struct {
 	evaluative, weak, literal, descriptive                   *matcher
 	titles                                                   *matcher
 	groups, orgWords, places, placeWords                     map[string]bool
-	descriptors, identities, genericOrgs                     map[string]bool
+	descriptors, identities, genericOrgs, demonyms           map[string]bool
 	nonActors, nonActorHeads, nonActorFirsts                 map[string]bool
 	frames                                                   []frameCues
 	frameIndex                                               *matcher // every frame's entries, tagged by frame
@@ -77,6 +77,7 @@ func loadLexicon() (*lexicon, error) {
 	}{
 		{"groups", &l.groups}, {"orgwords", &l.orgWords}, {"places", &l.places}, {"placewords", &l.placeWords},
 		{"descriptors", &l.descriptors}, {"identities", &l.identities}, {"genericorgs", &l.genericOrgs},
+		{"demonyms", &l.demonyms},
 		{"nonactors", &l.nonActors}, {"nonactorheads", &l.nonActorHeads}, {"nonactorfirsts", &l.nonActorFirsts},
 	} {
 		lines, e := readList(f.name)

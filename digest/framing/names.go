@@ -77,7 +77,7 @@ func connector(d *doc, s sentence, i, j int) int {
 	}
 	switch d.words[j] {
 	case "of", "for":
-		if runIsOrg(d, i, j) {
+		if runIsOrg(d, i, j) || lex.titles.has(d.words[j-1]) { // "US Secretary of State"
 			return 1
 		}
 	case "and":
@@ -85,7 +85,7 @@ func connector(d *doc, s sentence, i, j int) int {
 		for k < s.tokB && isCapitalised(d.toks[k].Text) && (k == j+1 || d.adjacent(k-1)) && !possessive(d.toks[k-1].Text) {
 			k++
 		}
-		if lex.orgWords[d.words[k-1]] {
+		if lex.orgWords[d.words[k-1]] && k-j >= 3 { // "Food and Drug Administration"; not "US and Nato"
 			return k - j
 		}
 		joined := false
@@ -119,7 +119,7 @@ func abbreviatedTitle(d *doc, i int) bool {
 	if i+1 >= len(d.toks) || !lex.titles.has(d.words[i]) {
 		return false
 	}
-	return d.body[d.toks[i].End:d.toks[i+1].Start] == ". "
+	return d.gapIs(i, ".")
 }
 
 // middleInitial reports whether token i is a middle initial between a given
@@ -128,7 +128,7 @@ func middleInitial(d *doc, i int) bool {
 	if i == 0 || i+1 >= len(d.toks) || !singleLetter(d.toks[i].Text) || !isCapitalised(d.toks[i-1].Text) || !d.adjacent(i-1) {
 		return false
 	}
-	return d.body[d.toks[i].End:d.toks[i+1].Start] == ". " && isCapitalised(d.toks[i+1].Text) && !singleLetter(d.toks[i+1].Text)
+	return d.gapIs(i, ".") && isCapitalised(d.toks[i+1].Text) && !singleLetter(d.toks[i+1].Text)
 }
 
 // splitRun cuts the run a..b-1 at the tokens that are no part of a name
@@ -167,6 +167,12 @@ func nameBreak(d *doc, k int) bool {
 		return true
 	case partyTag(tok):
 		return true
+	case compoundAdjective(tok):
+		return true // "Republican-led", "Russia-linked", "U-turn"
+	case strings.ContainsAny(tok, "0123456789"):
+		return true // "COVID-19" in "Moderna COVID-19 vaccine"
+	case len(tok) > 6 && isAllCaps(tok):
+		return true // shouted words: "ORIGINALLY PUBLISHED"
 	case singleLetter(tok):
 		return true // "I", the letters of "U.S.", "Plan B"
 	}
@@ -190,6 +196,27 @@ func partyTag(tok string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(tok[2:])
 	return unicode.IsUpper(r)
+}
+
+// compoundAdjective reports whether tok is a hyphenated word whose last part
+// is in lower case: an adjective made from a name, not the name.
+func compoundAdjective(tok string) bool {
+	i := strings.LastIndexByte(tok, '-')
+	if i < 0 || i == len(tok)-1 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(tok[i+1:])
+	return unicode.IsLower(r)
+}
+
+// isAllCaps reports whether every letter of tok is a capital.
+func isAllCaps(tok string) bool {
+	for _, r := range tok {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func singleLetter(tok string) bool {
@@ -278,7 +305,7 @@ func makeCandidate(d *doc, s sentence, a, b int) (candidate, bool) {
 		}
 		c.words = append(c.words, w)
 	}
-	if !actorName(d, c.words, c.titled, b) {
+	if !actorName(d, c.words, c.titled, b) || modifiesRole(d, b) {
 		return c, false
 	}
 	c.a, c.b = a, b
@@ -341,14 +368,29 @@ func actorName(d *doc, words []string, titled bool, next int) bool {
 		return false
 	case lex.titles.has(w) || lex.genericOrgs[w]:
 		return false // "President", "Court", "Department": a title or a generic noun, not a name
-	case isDemonym(w) && followedLower && !d.surnames[w], lex.identities[w]:
+	case lex.demonyms[w], isDemonym(w) && followedLower && !d.surnames[w], lex.identities[w]:
 		return false // "Russian missiles", "Black voters", "are Muslim"; but "Mbeki fought" after "Grace Mbeki"
+	case nameSuffixes[w]:
+		return false // the "Jr" of a name cut at its full stop
 	case strings.ContainsAny(w, "0123456789") && !lex.orgWords[w]:
 		return false // "F-15s", "COVID-19": a model or a disease, not an actor
 	case isAcronym(words[0]) && len(w) == 2 && !lex.orgWords[w]:
 		return false // "TV", "ID", "OK": two capitals are rarely an organisation
 	}
 	return true
+}
+
+// roleNouns name a post or a body; a name right before one in lower case
+// only says whose it is ("White House Covid coordinator Jeffrey Zients",
+// "Senate Republican leader", "the Harbourside council").
+var roleNouns = wordSet(`coordinator coordinators official officials aide aides adviser advisers advisor
+staffer staffers spokesman spokeswoman spokesperson lawmakers lawmaker members member council
+leader leaders chief chair chairman chairwoman director head envoy delegation`)
+
+// modifiesRole reports whether the token at b, right after a name, is a
+// lower-case role noun: the name is then a modifier, not an actor.
+func modifiesRole(d *doc, b int) bool {
+	return b < len(d.toks) && d.adjacent(b-1) && !isCapitalised(d.toks[b].Text) && roleNouns[d.words[b]]
 }
 
 // acronymAfter returns the acronym written in parentheses right after the

@@ -1,6 +1,9 @@
 package framing
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Whose words a sentence holds. An evaluation is the outlet's only when the
 // outlet says it: words inside quotation marks, words after "X said", and
@@ -256,13 +259,9 @@ func mentionSpan(d *doc, owner map[int]*entity, j int) [2]int {
 // quoteAt returns the index in d.quotes of the quotation holding byte
 // offset p, or -1.
 func quoteAt(d *doc, p int) int {
-	for i, q := range d.quotes {
-		if q[0] > p {
-			return -1
-		}
-		if p < q[1] {
-			return i
-		}
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i][1] > p })
+	if i < len(d.quotes) && d.quotes[i][0] <= p {
+		return i
 	}
 	return -1
 }
