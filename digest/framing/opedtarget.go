@@ -46,12 +46,14 @@ func opEdLean(genre string, writer float64, cues, titleCues []Cue) string {
 }
 
 // opEdTargets returns the actors an opinion piece is about: the people and
-// organisations among the top actors that its headline names, and the most
-// mentioned one.
+// organisations among the top actors that its headline names (unless the
+// headline relays someone else's words), and the most mentioned one.
 func opEdTargets(d *doc, top []*entity) map[*entity]bool {
 	out := map[*entity]bool{}
 	for _, e := range top {
-		if _, _, ok := titleMention(d.title, e); ok && (e.person || e.org) {
+		// A headline that relays someone's words ("Critics blast Ames")
+		// names the speaker's target, not the piece's.
+		if _, _, ok := titleMention(d.title, e); ok && (e.person || e.org) && !titleReported(d.title) {
 			out[e] = true
 		}
 	}

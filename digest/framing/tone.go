@@ -167,10 +167,11 @@ func actorPolarity(actors []Actor) float64 {
 
 // describes reports whether a loaded-language cue is made only of words
 // that describe an event's force or people's feelings (lexicon
-// descriptive.txt) and the words they colour: such a cue judges no side.
+// descriptive.txt), verbs that report someone else's criticism ("Democrats
+// blast the FBI") and the words they colour: such a cue judges no side.
 func describes(c Cue) bool {
 	for _, t := range text.Tokens(c.Text) {
-		if w := normWord(t.Text); lex.loaded.has(w) && !lex.descriptive.has(w) {
+		if w := normWord(t.Text); lex.loaded.has(w) && !lex.descriptive.has(w) && !attributionVerbs[w] {
 			return false
 		}
 	}

@@ -45,7 +45,8 @@ acknowledged acknowledges noted contended contends testified recalled recalls st
 stresses emphasized emphasised suggested suggests conceded concedes countered counters called
 calls described describes criticized criticised criticizes criticises praised praises hailed
 hails credited credits welcomed welcomes estimates estimated predicts predicted condemned condemns slammed slams blasted blasts denounced denounces applauded applauds
-according quoted`)
+according quoted blast slam praise hail condemn criticize criticise denounce applaud accuse
+rip rips ripped lash lashes lashed`)
 
 // legalMarkers are words and phrases of court and crime reporting: an
 // accusation, a charge, a document's account or an offence, which the
