@@ -14,8 +14,9 @@ package framing
 // the lean: as much as a leaning tone needs. By hand, on our own examples.
 const opEdPolarity = toneThreshold
 
-// minLeanCues is how many evaluative cues of its own (praise words,
-// labels, fear appeals, loaded words, doubt) an opinion piece needs before
+// minLeanCues is how many judging cues of its own (praise words, labels,
+// fear appeals, doubt, loaded words that judge rather than describe; see
+// toneSupport) an opinion piece needs before
 // its polarity counts as a lean: in a short text one loaded word moves the
 // polarity as far as a tirade. By hand, on our own examples and on the
 // replay stream's texts read as a reader.
@@ -26,14 +27,8 @@ func opEdLean(genre string, writer float64, cues, titleCues []Cue) string {
 	if genre != Opinion {
 		return Neutral
 	}
-	n := 0
-	for _, c := range append(append([]Cue(nil), cues...), titleCues...) {
-		switch c.Type {
-		case GlitteringGenerality, NameCalling, AppealToFear, LoadedLanguage, Doubt:
-			n++
-		}
-	}
-	if n < minLeanCues {
+	pos, neg := toneSupport(nil, append(append([]Cue(nil), cues...), titleCues...))
+	if pos+neg < minLeanCues {
 		return Neutral
 	}
 	switch {
@@ -45,16 +40,16 @@ func opEdLean(genre string, writer float64, cues, titleCues []Cue) string {
 	return Neutral
 }
 
-// opEdTargets returns the actors an opinion piece is about: the people and
-// organisations among the top actors that its headline names (unless the
-// headline relays someone else's words), and the most mentioned one.
+// opEdTargets returns the actors an opinion piece is about: the top actors
+// its headline names (unless the headline relays someone else's words),
+// and the most mentioned person or organisation.
 func opEdTargets(d *doc, top []*entity) map[*entity]bool {
 	out := map[*entity]bool{}
 	for _, e := range top {
 		// A headline that relays someone's words ("Critics blast Ames")
 		// names the speaker's target, not the piece's.
-		if _, _, ok := titleMention(d.title, e); ok && (e.person || e.org) && !titleReported(d.title) {
-			out[e] = true
+		if _, _, ok := titleMention(d.title, e); ok && !titleReported(d.title) {
+			out[e] = true // a name the headline gives, of whatever kind ("Biden's Con")
 		}
 	}
 	if len(top) > 0 && (top[0].person || top[0].org) {

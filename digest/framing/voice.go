@@ -62,7 +62,12 @@ var legalMarkers = newMatcher([]string{
 	"prosecutor", "prosecutors", "prosecution", "prosecuted", "trial", "jury", "verdict", "testimony",
 	"court documents", "court filing", "court filings", "affidavit", "according to police",
 	"police said", "police say", "investigators", "detectives", "misconduct", "excessive force",
-	// offences: the words of crime reporting
+})
+
+// offenceWords name an offence. They mark court and crime reporting only
+// in an article that also has the words of a case (legalMarkers): "a
+// fraud" in a column is an insult, not a charge.
+var offenceWords = newMatcher([]string{
 	"assault", "murder", "murdered", "manslaughter", "rape", "fraud", "theft", "robbery", "bribery",
 	"shooting", "stabbing", "homicide", "felony", "misdemeanor", "harassment", "gunman", "shooter",
 })
@@ -77,11 +82,16 @@ func findVoices(d *doc, ents []*entity) voices {
 	}
 	owner := mentionOwners(d, ents)
 	v.owner = owner
+	offence := make([]bool, n)
+	caseWords := false
 	for si, s := range d.sents {
 		v.speakerSpan[si] = [2]int{-1, -1}
 		for k := s.tokA; k < s.tokB; k++ {
-			if n := d.matchIn(legalMarkers, k, s.tokB); n > 0 && !d.quoted[k] {
-				v.legal[si] = true
+			if !d.quoted[k] && d.matchIn(legalMarkers, k, s.tokB) > 0 {
+				v.legal[si], caseWords = true, true
+			}
+			if !d.quoted[k] && d.matchIn(offenceWords, k, s.tokB) > 0 {
+				offence[si] = true
 			}
 			if d.quoted[k] || !attributionVerbs[d.words[k]] || (k > s.tokA && isCapitalised(d.toks[k].Text)) {
 				continue // a capitalised "Says" is part of a name
@@ -97,7 +107,15 @@ func findVoices(d *doc, ents []*entity) voices {
 				v.speaker[si], v.speakerSpan[si] = speakerNear(d, s, k, owner)
 			}
 		}
-		if s.quoted || hasQuote(d, s) || v.legal[si] {
+		if s.quoted || hasQuote(d, s) {
+			v.reported[si] = true
+		}
+	}
+	for si := range d.sents {
+		if offence[si] && caseWords {
+			v.legal[si] = true
+		}
+		if v.legal[si] {
 			v.reported[si] = true
 		}
 	}
