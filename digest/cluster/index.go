@@ -126,11 +126,12 @@ func (ix *Index) add(d Doc, storyID int64) Assignment {
 	}
 	ix.evict(ix.newest.Add(-ix.cfg.Window))
 
-	v := ix.terms.terms(d)
+	v, names := ix.terms.terms(d)
 	if storyID == 0 || !ix.dfLoaded {
 		ix.df.observe(v)
 	}
 	q := newQuery(v, ix.df)
+	q.names = names
 	rec := &docRec{id: d.ID, time: t, seq: ix.seq, keys: q.keyTerms()}
 	ix.seq++
 
@@ -221,6 +222,9 @@ func (ix *Index) bestStory(q vector, keys []uint32, t time.Time) (*story, float6
 		if sim < ix.threshold(s, t, competing) {
 			continue
 		}
+		if sim < ix.cfg.Threshold && len(q.v.keys) < shortTerms && !sharesName(q.names, s) {
+			continue
+		}
 		if best == nil || sim > bestScore || (sim == bestScore && s.id < best.id) {
 			best, bestScore = s, sim
 		}
@@ -263,6 +267,7 @@ func (ix *Index) join(s *story, q vector, t time.Time) {
 		}
 		var m vector
 		m.set(q.heaviestTerms(memberTerms))
+		m.names = q.names
 		s.members = append(s.members, m)
 	}
 	s.docs++

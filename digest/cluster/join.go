@@ -69,6 +69,25 @@ func (ix *Index) similarity(q vector, s *story, profileSim float64) float64 {
 	return (profileSim + closest) / 2
 }
 
+// shortTerms: an article with fewer distinct terms is a teaser of a
+// sentence or two, which shares a theme word ("strike", "union") as easily
+// as a fact. Below Threshold, the low bar of the same hours takes it only
+// when it also shares a name or number with the story: two strikes on one
+// day are told apart by who strikes. (DEV stream articles have 30 to 70
+// terms; the rule is for feeds that give a line.)
+const shortTerms = 30
+
+// sharesName reports whether an article with the given names and numbers
+// shares one with a recent article of story s.
+func sharesName(names []uint32, s *story) bool {
+	for i := range s.members {
+		if sharesKey(names, s.members[i].names) {
+			return true
+		}
+	}
+	return false
+}
+
 // youngCompetitors counts the stories in ix.scores (those sharing a key
 // term with the article) that began within storySpan of t.
 func (ix *Index) youngCompetitors(t time.Time) int {

@@ -67,9 +67,9 @@ func TestRunningStory(t *testing.T) {
 // but not when many stories of that theme compete for it.
 func TestCrowdedHoursNeedContent(t *testing.T) {
 	budget := Doc{ID: 1, Time: t0, Title: "Transit authority sets out its budget",
-		Text: "The transit authority set out its budget for buses and trams on Tuesday, with fares unchanged."}
+		Text: "The Dunmore transit authority set out its budget for buses and trams on Tuesday, with fares unchanged."}
 	weak := Doc{ID: 100, Time: t0.Add(time.Hour), Title: "Council members question transit spending",
-		Text: "Council members questioned the transit authority's spending at a hearing on Wednesday, asking why repairs ran late."}
+		Text: "Council members questioned the Dunmore transit authority's spending at a hearing on Wednesday, asking why repairs ran late."}
 
 	quiet := New(Config{})
 	quiet.Add(budget)
@@ -109,5 +109,28 @@ func TestCrowded(t *testing.T) {
 		if got := crowded(0.3, tt.competing); math.Abs(got-tt.want) > 1e-9 {
 			t.Errorf("crowded(0.3, %d) = %.4f, want %.4f", tt.competing, got, tt.want)
 		}
+	}
+}
+
+// TestShortTeasersNeedAName: two one-line teasers of the same day about
+// different strikes share "strike" and "union" but no one's name; they stay
+// apart, while two one-liners on one strike that name it join.
+func TestShortTeasersNeedAName(t *testing.T) {
+	ix := New(Config{})
+	rail := Doc{ID: 1, Time: t0, Title: "Rail workers vote to strike over new rosters",
+		Text: "Members of the rail union voted by a large margin for a two-day strike."}
+	dock := Doc{ID: 2, Time: t0.Add(11 * time.Hour), Title: "Dockworkers end a two-day strike",
+		Text: "The union and the terminal operator agreed to talks on automation."}
+	ix.Add(rail)
+	if a := ix.Add(dock); a.Story != dock.ID {
+		t.Errorf("the dock strike joined story %d (score %.3f), want a story of its own", a.Story, a.Score)
+	}
+	again := Doc{ID: 3, Time: t0.Add(2 * time.Hour), Title: "Trains stand still as strike begins",
+		Text: "Trains on the Tarrow line stood still as members of the rail union began their strike."}
+	named := Doc{ID: 4, Time: t0.Add(3 * time.Hour), Title: "Commuters stranded on the Tarrow line",
+		Text: "No trains ran on the Tarrow line on Monday; the union says the strike lasts two days."}
+	ix.Add(again)
+	if a := ix.Add(named); a.Story != again.ID && a.Story != rail.ID {
+		t.Errorf("the second report naming the Tarrow line started story %d, want it with the strike", a.Story)
 	}
 }

@@ -82,6 +82,9 @@ func (ix *Index) MergePass(now time.Time) []Merge {
 				continue
 			}
 			sim := ix.storySimilarity(s, c)
+			if sim < ix.cfg.Threshold && shortStory(s) && !storiesShareName(s, c) {
+				continue
+			}
 			if sim >= need && (best == nil || sim > bestSim || (sim == bestSim && c.id < best.id)) {
 				best, bestSim = c, sim
 			}
@@ -118,6 +121,28 @@ func (ix *Index) storySimilarity(a, b *story) float64 {
 		}
 	}
 	return (ix.cosine(&a.profile, &b.profile) + closest) / 2
+}
+
+// shortStory reports whether every recent article of s is short (see
+// shortTerms).
+func shortStory(s *story) bool {
+	for i := range s.members {
+		if len(s.members[i].v.keys) >= shortTerms {
+			return false
+		}
+	}
+	return true
+}
+
+// storiesShareName reports whether a recent article of a shares a name or
+// number with one of b (see sharesName).
+func storiesShareName(a, b *story) bool {
+	for i := range a.members {
+		if sharesName(a.members[i].names, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // cosine is the TF-IDF cosine of two stored vectors.

@@ -19,7 +19,7 @@ func NewProfile(docs []Doc) Profile {
 	tz := newTermizer()
 	var sum sparse
 	for _, d := range docs {
-		v := tz.terms(d)
+		v, _ := tz.terms(d)
 		if n := v.weightedNorm(idf); n > 0 {
 			sum = addScaled(sum, v, 1/n)
 		}
