@@ -88,7 +88,7 @@ func (a *app) pollAndDigest(ctx context.Context, since, until time.Time, topic s
 		return digest.Digest{}, err
 	}
 	d, err := compose.Build(ctx, a.st, compose.Request{Since: since.UTC(), Until: until.UTC(), Now: time.Now().UTC(), Topic: topic, MaxStories: maxStories,
-		BlindspotSettle: a.cfg.BlindspotSettle})
+		WholeStories: true, BlindspotSettle: a.cfg.BlindspotSettle}) // coverage is the whole story's
 	if err != nil {
 		return digest.Digest{}, err
 	}
