@@ -43,7 +43,8 @@ func storyText(s digest.Story) string {
 // recently and that it has not had, best first, within its hourly cap
 // (Channel.LivePerHour, default 6) and its include/exclude filters. Each
 // story goes to a channel at most once (the delivery is keyed by story);
-// articles from a feed's first fetch (backlog) never go out live. With
+// articles from a feed's first fetch (backlog), and articles whose date the
+// feed wrote unreadably, never go out live. With
 // several instances the cap can be exceeded by the stories they queue in
 // the same moment.
 func (s *Scheduler) Live(ctx context.Context, now time.Time) error {
@@ -87,7 +88,7 @@ func (s *Scheduler) liveChannel(ctx context.Context, ls LiveStore, ch store.Chan
 	}
 	fresh := arts[:0]
 	for _, a := range arts {
-		if !a.Backlog && a.StoryID != 0 {
+		if !a.Backlog && a.UnreadDate == "" && a.StoryID != 0 { // an unreadable date may hide an old item
 			fresh = append(fresh, a)
 		}
 	}

@@ -55,9 +55,49 @@ type peerPolicy struct {
 	reason string
 }
 
+// Reasons shared by several cases.
+const (
+	reasonEmptyItem = "an item with no title, no text and no link of its own has nothing a digest can show; " +
+		"miniflux keeps it under the site's or an enclosure's address"
+	reasonNoOwnLink = "an item without a link of its own gets no URL; miniflux gives it the site's address, " +
+		"which would make every such item the same article by canonical URL"
+	reasonTitleFromText = "a missing headline is made from the first twelve words of the text " +
+		"(miniflux cuts the text at 100 characters, or uses the URL, or prefers the summary)"
+	reasonTitleAsText = "headlines are plain text everywhere in newsdigest: markup in an HTML or XHTML title is " +
+		"rendered, miniflux keeps it"
+	reasonSameLink = "two entries with the same link are one article (the first is kept); miniflux's parser lists " +
+		"both and leaves them to its storage"
+)
+
 // peerPolicies lists, by case id, every intended difference from miniflux.
-// Any difference not listed here fails TestPeerMiniflux.
-var peerPolicies = map[string]peerPolicy{}
+// Any difference not listed here fails TestPeerMiniflux. Two places where
+// miniflux is wrong have no case in this set, so they are tested on their
+// own: xml:base, which miniflux ignores (TestXMLBase), and "1:55 PM EST",
+// which it reads as UTC (TestIssueDateFormats).
+var peerPolicies = map[string]peerPolicy{
+	"rss/TestParseEntryWithoutLink":                     {[]string{fieldCount}, reasonEmptyItem},
+	"rss/TestParseEntryWithoutLinkAndWithEnclosureURLs": {[]string{fieldCount}, reasonEmptyItem},
+	"atom/TestParseEntryWithIDAsURL": {[]string{fieldCount}, reasonEmptyItem +
+		" (the second entry's only id is a mailto: address)"},
+	"rss/TestParseEntryWithoutLinkAndWithoutGUID":    {[]string{fieldURL}, reasonNoOwnLink},
+	"rss/TestParseEntriesWithDuplicateGUIDAndNoLink": {[]string{fieldURL}, reasonNoOwnLink},
+	"rdf/TestParseItemWithoutLink": {[]string{fieldURL}, "an RSS 1.0 item's rdf:about is its own address " +
+		"(the spec makes it equal to the link), better than the site's address miniflux uses"},
+	"rss/TestParseRss2Sample":                  {[]string{fieldTitle}, reasonTitleFromText},
+	"rdf/TestParseRDFItemWitEmptyTitleElement": {[]string{fieldTitle}, reasonTitleFromText},
+	"json/TestParseItemWithMissingTitleUsesSummaryFallback": {[]string{fieldTitle}, reasonTitleFromText +
+		"; the text is the longest the item gives, here content_text"},
+	"json/TestParseItemWithPlainTextContentContainingHTMLCharacters": {[]string{fieldTitle}, reasonTitleFromText +
+		"; content_text is plain text by the JSON Feed spec, so \"<div>\" is kept as written"},
+	"atom/TestParseEntryWithHTMLTitle":  {[]string{fieldTitle}, reasonTitleAsText},
+	"atom/TestParseEntryWithXHTMLTitle": {[]string{fieldTitle}, reasonTitleAsText},
+	"atom/TestParseEntryWithPlainTextTitle": {[]string{fieldCount}, reasonSameLink +
+		" (both entries also share their id)"},
+	"rss/TestParseEntriesWithDuplicateGUIDAndDistinctLinks": {[]string{fieldCount}, reasonSameLink +
+		"; the shared GUID itself is dropped as identity, so the entries with distinct links are two articles"},
+	"json/TestParseNullJSONFeed": {[]string{fieldCount}, "a JSON document that is null is not a feed: the poll " +
+		"fails with a reason the operator sees, where miniflux reads an empty feed"},
+}
 
 // peerNow is the time of fetching in the peer test.
 var peerNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
