@@ -43,6 +43,7 @@ func htmlToTextSkipping(fragment string, skipped map[atom.Atom]bool) string {
 	var b textBuilder
 	z := html.NewTokenizer(strings.NewReader(fragment))
 	skip := 0
+	var unknownMarkup map[string]bool // unknown elements seen as markup: their end tags are markup too
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
@@ -54,9 +55,15 @@ func htmlToTextSkipping(fragment string, skipped map[atom.Atom]bool) string {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
-			if skip == 0 && literalTag(a, name, hasAttr) {
+			if skip == 0 && literalTag(a, name, hasAttr) && !unknownMarkup[string(name)] {
 				b.text(string(z.Raw()))
 				continue
+			}
+			if a == 0 && hasAttr {
+				if unknownMarkup == nil {
+					unknownMarkup = map[string]bool{}
+				}
+				unknownMarkup[string(name)] = true
 			}
 			if skipped[a] {
 				if tt := z.Token(); tt.Type == html.StartTagToken {
@@ -72,7 +79,7 @@ func htmlToTextSkipping(fragment string, skipped map[atom.Atom]bool) string {
 		case html.EndTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
-			if skip == 0 && literalTag(a, name, hasAttr) {
+			if skip == 0 && literalTag(a, name, hasAttr) && !unknownMarkup[string(name)] {
 				b.text(string(z.Raw()))
 				continue
 			}
