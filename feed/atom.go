@@ -32,14 +32,12 @@ func (r *xmlReader) atomDocument(root xml.StartElement) (*parsedFeed, error) {
 			continue
 		}
 		switch {
-		case name == "entry":
+		case name == "entry" && len(pf.Items) < itemCap:
 			item, err := r.atomEntry(ns)
 			if err != nil {
 				return pf, err // the entry was cut short
 			}
-			if len(pf.Items) < itemCap {
-				pf.Items = append(pf.Items, item)
-			}
+			pf.Items = append(pf.Items, item)
 			continue
 		case name == "title" && pf.Title.Value == "":
 			t, err := r.atomText(se)

@@ -2,6 +2,8 @@ package feed
 
 import (
 	"encoding/base64"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/newsdigest/newsdigest/store"
@@ -198,6 +200,10 @@ func TestExtensionText(t *testing.T) {
 			"Episode 6", "What the council decided."},
 		{"dc:description", rss + `<title>Note</title><dc:description>Written in Dublin Core.</dc:description></item></channel></rss>`,
 			"Note", "Written in Dublin Core."},
+		{"xhtml:body", `<rss version="2.0" xmlns:xhtml="http://www.w3.org/1999/xhtml"><channel><item><guid>1</guid><title>Body</title><xhtml:body><xhtml:p>Inline <xhtml:b>XHTML</xhtml:b> body.</xhtml:p></xhtml:body></item></channel></rss>`,
+			"Body", "Inline XHTML body."},
+		{"xhtml:body with text only", `<rss version="2.0" xmlns:xhtml="http://www.w3.org/1999/xhtml"><channel><item><guid>1</guid><title>Body</title><xhtml:body>Just text.</xhtml:body></item></channel></rss>`,
+			"Body", "Just text."},
 		{"the item's own description wins when longer", rss + `<title>Story</title><description>The full story of the harbour strike and its end.</description><media:description>Short clip.</media:description></item></channel></rss>`,
 			"Story", "The full story of the harbour strike and its end."},
 	}
@@ -228,5 +234,35 @@ func TestAtom03Base64(t *testing.T) {
 				t.Errorf("text %q, want %q", a.Text, tt.want)
 			}
 		})
+	}
+}
+
+// A document with more items than anyone publishes keeps the first itemCap,
+// whatever its format, without building the rest.
+func TestItemCap(t *testing.T) {
+	var rss, atom, json strings.Builder
+	rss.WriteString(`<rss><channel>`)
+	atom.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">`)
+	json.WriteString(`{"version":"https://jsonfeed.org/version/1.1","items":[`)
+	for i := range itemCap + 5 {
+		n := strconv.Itoa(i)
+		rss.WriteString(`<item><guid>` + n + `</guid><title>t</title></item>`)
+		atom.WriteString(`<entry><id>` + n + `</id><title>t</title></entry>`)
+		if i > 0 {
+			json.WriteString(",")
+		}
+		json.WriteString(`{"id":"` + n + `","title":"t"}`)
+	}
+	rss.WriteString(`</channel></rss>`)
+	atom.WriteString(`</feed>`)
+	json.WriteString(`]}`)
+	for _, doc := range []string{rss.String(), atom.String(), json.String()} {
+		pf, err := parseFeed([]byte(doc), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pf.Items) != itemCap || pf.Items[itemCap-1].GUID != strconv.Itoa(itemCap-1) {
+			t.Errorf("%.20s…: %d items", doc, len(pf.Items))
+		}
 	}
 }

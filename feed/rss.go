@@ -34,15 +34,15 @@ func (r *xmlReader) rssDocument(root xml.StartElement) (*parsedFeed, error) {
 			case kind == nsCore && name == "channel":
 				channelDepth = depth
 				continue // its children are read in this loop
+			case kind == nsCore && name == "item" && len(pf.Items) >= itemCap:
+				// Past the cap: skip through below.
 			case kind == nsCore && name == "item":
 				item, err := r.rssItem(t, ns)
 				if err != nil {
 					return pf, err // the item was cut short
 				}
 				depth--
-				if len(pf.Items) < itemCap {
-					pf.Items = append(pf.Items, item)
-				}
+				pf.Items = append(pf.Items, item)
 				continue
 			case depth == channelDepth+1 && channelDepth > 0:
 				if err := r.rssChannelField(pf, t, kind, name); err != nil {
@@ -167,7 +167,7 @@ func (r *xmlReader) rssItem(start xml.StartElement, ns nsClassifier) (*parsedIte
 		case kind == nsXHTML && name == "body":
 			c, err := r.content()
 			if it.Content.Value == "" {
-				it.Content = htmlText(c.markup)
+				it.Content = c.html()
 			}
 			if err != nil {
 				return it, err

@@ -98,20 +98,27 @@ func (c elementContent) html() textValue {
 	return htmlText(c.chars)
 }
 
-// content reads the element whose start was just read, to its end.
+// content reads the element whose start was just read, to its end. The
+// markup is built only once a child element shows there is markup.
 func (r *xmlReader) content() (elementContent, error) {
 	var chars, markup strings.Builder
 	var c elementContent
+	done := func() elementContent {
+		c.chars, c.markup = chars.String(), markup.String()
+		return c
+	}
 	for depth := 1; ; {
 		tok, err := r.token()
 		if err != nil {
-			c.chars, c.markup = chars.String(), markup.String()
-			return c, err
+			return done(), err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
-			c.hasChildren = true
+			if !c.hasChildren {
+				c.hasChildren = true
+				markup.WriteString(html.EscapeString(chars.String()))
+			}
 			markup.WriteByte('<')
 			markup.WriteString(t.Name.Local)
 			for _, a := range t.Attr {
@@ -123,13 +130,14 @@ func (r *xmlReader) content() (elementContent, error) {
 			markup.WriteByte('>')
 		case xml.EndElement:
 			if depth--; depth == 0 {
-				c.chars, c.markup = chars.String(), markup.String()
-				return c, nil
+				return done(), nil
 			}
 			markup.WriteString("</" + t.Name.Local + ">")
 		case xml.CharData:
 			chars.Write(t)
-			markup.WriteString(html.EscapeString(string(t)))
+			if c.hasChildren {
+				markup.WriteString(html.EscapeString(string(t)))
+			}
 		}
 	}
 }
