@@ -96,7 +96,7 @@ func buildStory(g []Item) Story {
 		docs = append(docs, summarize.Doc{Source: it.Source, Title: it.Title, Text: it.Text})
 	}
 	if len(s.Outlets) > 1 {
-		s.Blindspot, s.BlindspotNote = blindspot(s.Coverage)
+		s.Blindspot, s.BlindspotNote, s.BlindspotSides = blindspot(s.Coverage)
 	}
 	if len(docs) == 1 {
 		s.Summary = g[0].Analysis.Summary

@@ -27,6 +27,7 @@ type Story struct {
 	Coverage       map[string]int `json:"coverage"` // operator-supplied lean → articles; "unrated" when a feed has none
 	Blindspot      bool           `json:"blindspot"`
 	BlindspotNote  string         `json:"blindspot_note,omitempty"`
+	BlindspotSides []string       `json:"blindspot_sides,omitempty"` // the sides ("left", "right") with no coverage yet
 	Latest         time.Time      `json:"latest"`
 	Update         bool           `json:"update,omitempty"` // sent before, now with new coverage
 }
