@@ -34,7 +34,7 @@ func TestUnshareGUIDs(t *testing.T) {
 			for _, it := range tt.items {
 				testItems = append(testItems, testItem{GUID: it.guid, Link: it.link, Title: it.title, Description: "Text of " + it.title})
 			}
-			arts := documentArticles(t, rssFeed("T", testItems...), "", "https://e.example/feed")
+			arts := articlesFrom(t, rssFeed("T", testItems...), "", "https://e.example/feed")
 			if len(arts) != tt.want {
 				t.Fatalf("%d articles, want %d", len(arts), tt.want)
 			}

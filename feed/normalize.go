@@ -12,6 +12,13 @@ import (
 	"github.com/newsdigest/newsdigest/store"
 )
 
+// documentArticles is what the poller stores of a parsed document: its
+// items normalised, with repeats within the document dropped, in document
+// order. The miniflux peer test runs this very path.
+func documentArticles(pf *parsedFeed, f store.Feed, base string, now time.Time) []*store.Article {
+	return dedupeBatch(normalize(pf, f, base, now))
+}
+
 // normalize turns the items of a parsed feed into articles for feed f. base
 // is the URL the feed was fetched from, against which relative links are
 // resolved (see linkBase); now is the first-seen time. No item is dropped

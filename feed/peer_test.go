@@ -137,7 +137,7 @@ func peerArticles(c peerCase) ([]*store.Article, error) {
 		return nil, err
 	}
 	f := store.Feed{ID: 1, URL: c.BaseURL, Fetched: true}
-	return dedupeBatch(normalize(pf, f, c.BaseURL, peerNow)), nil
+	return documentArticles(pf, f, c.BaseURL, peerNow), nil
 }
 
 // peerTally counts matches per field.

@@ -164,7 +164,7 @@ func (p *Poller) pollFeed(ctx context.Context, f store.Feed) Report {
 // the fetch. The validators are kept only when every item was saved, so a
 // storage failure is retried rather than hidden behind a 304.
 func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc *fetchedFeed, now time.Time) {
-	articles := newestFirst(dedupeBatch(normalize(doc.feed, f, doc.resp.URL, now)))
+	articles := newestFirst(documentArticles(doc.feed, f, doc.resp.URL, now))
 	if len(articles) > maxItemsPerDocument {
 		articles = articles[:maxItemsPerDocument] // a hostile or broken feed
 	}

@@ -9,9 +9,9 @@ import (
 	"github.com/newsdigest/newsdigest/store"
 )
 
-// documentArticles runs a document through parse → normalise → dedupe, as
+// articlesFrom runs a document through parse → normalise → dedupe, as
 // the poller does after a fetch, for a feed fetched before (no backlog).
-func documentArticles(t *testing.T, doc, contentType, base string) []*store.Article {
+func articlesFrom(t *testing.T, doc, contentType, base string) []*store.Article {
 	t.Helper()
 	pf, err := parseFeed([]byte(doc), contentType)
 	if err != nil {
@@ -19,12 +19,12 @@ func documentArticles(t *testing.T, doc, contentType, base string) []*store.Arti
 	}
 	f := testFeed(1, base)
 	f.Fetched = true
-	return dedupeBatch(normalize(pf, f, base, testOptions().Now()))
+	return documentArticles(pf, f, base, testOptions().Now())
 }
 
 func oneArticle(t *testing.T, doc, contentType, base string) *store.Article {
 	t.Helper()
-	arts := documentArticles(t, doc, contentType, base)
+	arts := articlesFrom(t, doc, contentType, base)
 	if len(arts) != 1 {
 		t.Fatalf("got %d articles, want 1, from\n%s", len(arts), doc)
 	}
@@ -133,7 +133,7 @@ func TestJSONFeedMalformedFields(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			arts := documentArticles(t, tt.doc, "application/feed+json", "https://e.example/feed.json")
+			arts := articlesFrom(t, tt.doc, "application/feed+json", "https://e.example/feed.json")
 			if len(arts) != len(tt.wantTitles) {
 				t.Fatalf("got %d articles, want %d", len(arts), len(tt.wantTitles))
 			}
@@ -179,7 +179,7 @@ func TestRSSItemLinks(t *testing.T) {
 	// The original link is what canonical-URL dedupe sees: the same story
 	// through the proxy and directly is one article.
 	doc := head + `<link>https://feeds.example/~r/p1</link><feedburner:origLink>https://e.example/story</feedburner:origLink></item><item><title>x again</title><link>https://e.example/story</link></item></channel></rss>`
-	if arts := documentArticles(t, doc, "", "https://e.example/feed"); len(arts) != 1 {
+	if arts := articlesFrom(t, doc, "", "https://e.example/feed"); len(arts) != 1 {
 		t.Errorf("proxy and direct link: %d articles, want 1", len(arts))
 	}
 }
