@@ -46,20 +46,29 @@ type dateParts struct {
 // a month, a weekday, a zone or a filler word; otherwise it is not a date.
 func parseDateParts(s string) (time.Time, error) {
 	p := &dateParts{}
-	if m := ianaZone.FindStringIndex(s); m != nil {
-		if loc := loadZone(s[m[0]:m[1]]); loc != nil {
-			p.loc = loc
-			s = s[:m[0]] + " " + s[m[1]:]
+	// The regular expressions are the slow part: run each only when the
+	// character it needs is there.
+	if strings.IndexByte(s, '/') >= 0 {
+		if m := ianaZone.FindStringIndex(s); m != nil {
+			if loc := loadZone(s[m[0]:m[1]]); loc != nil {
+				p.loc = loc
+				s = s[:m[0]] + " " + s[m[1]:]
+			}
 		}
 	}
 	var remark string
-	s = dateGroup.ReplaceAllStringFunc(s, func(g string) string {
-		if remark == "" {
-			remark = strings.TrimSpace(g[1 : len(g)-1])
-		}
-		return " "
-	})
-	s = meridiemDots.ReplaceAllString(strings.ToLower(s), "${1}m")
+	if strings.ContainsAny(s, "([") {
+		s = dateGroup.ReplaceAllStringFunc(s, func(g string) string {
+			if remark == "" {
+				remark = strings.TrimSpace(g[1 : len(g)-1])
+			}
+			return " "
+		})
+	}
+	s = strings.ToLower(s)
+	if strings.Contains(s, "a.") || strings.Contains(s, "p.") {
+		s = meridiemDots.ReplaceAllString(s, "${1}m")
+	}
 	p.toks = tokenizeDate(s)
 	if p.toks == nil {
 		return time.Time{}, errBadDate
@@ -102,7 +111,11 @@ func tokenizeDate(s string) []dateToken {
 				}
 				j += n
 			}
-			toks = append(toks, dateToken{kind: 'w', text: foldAccents.Replace(s[i:j]), space: space})
+			word := s[i:j]
+			if !isASCII(word) {
+				word = foldAccents.Replace(word)
+			}
+			toks = append(toks, dateToken{kind: 'w', text: word, space: space})
 			i, space = j, false
 		case unicode.IsSpace(r):
 			i, space = i+size, true
@@ -187,3 +200,12 @@ func (p *dateParts) build() (time.Time, error) {
 func isDateSep(s string) bool { return s == "-" || s == "/" || s == "." }
 
 func isSign(s string) bool { return s == "+" || s == "-" }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

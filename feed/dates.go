@@ -52,11 +52,18 @@ func parseDate(raw string) (time.Time, error) {
 	if s == "" || len(s) > maxDateLen {
 		return time.Time{}, errBadDate
 	}
-	// The two forms most feeds use, fast.
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	if t, err := time.Parse(time.RFC1123Z, s); err == nil {
+	// The forms most feeds use, fast. time.Parse reads a zone abbreviation
+	// it does not know as UTC, so RFC 1123 with a named zone is taken here
+	// only for GMT.
+	if s[0] >= '0' && s[0] <= '9' {
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			return t, nil
+		}
+	} else if strings.HasSuffix(s, " GMT") {
+		if t, err := time.Parse(time.RFC1123, s); err == nil {
+			return t.UTC(), nil
+		}
+	} else if t, err := time.Parse(time.RFC1123Z, s); err == nil {
 		return t, nil
 	}
 	if t, ok := unixDate(s); ok {

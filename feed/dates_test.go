@@ -174,6 +174,7 @@ func TestMonthTable(t *testing.T) {
 func BenchmarkParseDate(b *testing.B) {
 	inputs := []string{
 		"Tue, 03 Jun 2003 09:39:21 +0000",     // the fast path
+		"Tue, 03 Jun 2003 09:39:21 GMT",       // the fast path
 		"2026-02-27T08:30:00+01:00",           // the fast path
 		"Tue, 3 Jun 2003 09:39:21 GMT",        // RFC 822 with a one-digit day
 		"Di, 12 Mär 2024 10:00:00 +0100",      // another language
