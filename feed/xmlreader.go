@@ -62,19 +62,14 @@ func (r *xmlReader) base() string {
 	return r.bases[len(r.bases)-1]
 }
 
-// skip reads past the end of the element whose start was just read.
+// skip reads past the end of the element whose start was just read,
+// without copying what it skips.
 func (r *xmlReader) skip() error {
-	for depth := 1; depth > 0; {
-		tok, err := r.token()
-		if err != nil {
-			return err
-		}
-		switch tok.(type) {
-		case xml.StartElement:
-			depth++
-		case xml.EndElement:
-			depth--
-		}
+	if err := r.d.Skip(); err != nil {
+		return err
+	}
+	if len(r.bases) > 0 {
+		r.bases = r.bases[:len(r.bases)-1] // the skipped element's own
 	}
 	return nil
 }
