@@ -220,9 +220,9 @@ func (s *Store) reviseArticle(ctx context.Context, ident string, a *Article) (Sa
 			UPDATE articles SET title = $2, author = $3, body = $4, content_hash = $5, simhash = $6,
 				published_at = CASE WHEN CAST($7 AS BIGINT) <> 0 THEN CAST($7 AS BIGINT) ELSE published_at END,
 				window_at = CASE WHEN CAST($7 AS BIGINT) <> 0 THEN CAST($7 AS BIGINT) ELSE window_at END,
-				updated = TRUE, updated_at = $8
+				updated = TRUE, updated_at = $8, unread_date = $9
 			WHERE id = $1 AND content_hash <> $5`,
-			id, a.Title, a.Author, a.Text, a.ContentHash, int64(a.SimHash), dbTime(knownPublished(a)), dbTime(now))
+			id, a.Title, a.Author, a.Text, a.ContentHash, int64(a.SimHash), dbTime(knownPublished(a)), dbTime(now), a.UnreadDate)
 		if err != nil {
 			return fmt.Errorf("update: %w", err)
 		}

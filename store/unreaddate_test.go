@@ -86,3 +86,41 @@ func TestUnreadDateMigration(t *testing.T) {
 		})
 	}
 }
+
+// An edit that brings a readable date clears the unread date and places
+// the article by its date; an edit that still has none keeps its times.
+func TestUnreadDateEdit(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		f, err := s.AddFeed(ctx, Feed{URL: "https://odd.example/rss"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+		a := &Article{FeedID: f.ID, UnreadDate: "le 3 brumaire", FirstSeenAt: seen,
+			Article: digest.Article{GUID: "o1", URL: "https://odd.example/1", Title: "Odd", Published: seen, Text: "first"}}
+		if _, err := s.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		later := seen.Add(3 * time.Hour)
+		still := *a
+		still.Text, still.ContentHash, still.Published = "second", "", later
+		if out, err := s.SaveArticle(ctx, &still); err != nil || out != Edited {
+			t.Fatalf("edit: %v, %v", out, err)
+		}
+		got, err := s.ArticleByID(ctx, a.ID)
+		if err != nil || !got.Published.Equal(seen) || got.UnreadDate != "le 3 brumaire" {
+			t.Fatalf("after an edit still undated: published %v, unread %q, %v", got.Published, got.UnreadDate, err)
+		}
+		dated := *a
+		dated.Text, dated.ContentHash, dated.UnreadDate = "third", "", ""
+		dated.Published = seen.Add(-48 * time.Hour)
+		if _, err := s.SaveArticle(ctx, &dated); err != nil {
+			t.Fatal(err)
+		}
+		got, err = s.ArticleByID(ctx, a.ID)
+		if err != nil || !got.Published.Equal(dated.Published) || got.UnreadDate != "" {
+			t.Fatalf("after an edit with a date: published %v, unread %q, %v", got.Published, got.UnreadDate, err)
+		}
+	})
+}
