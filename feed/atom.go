@@ -39,9 +39,9 @@ func (r *xmlReader) atomDocument(root xml.StartElement) (*parsedFeed, error) {
 			}
 			pf.Items = append(pf.Items, item)
 			continue
-		case name == "title" && pf.Title.Value == "":
+		case name == "title" && pf.Title == "":
 			t, err := r.atomText(se)
-			pf.Title = t
+			pf.Title = textLine(t)
 			if err != nil {
 				return pf, err
 			}

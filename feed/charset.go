@@ -28,10 +28,10 @@ var xmlEncodingDecl = regexp.MustCompile(`(?i)^\s*(?:\xef\xbb\xbf)?<\?xml[^>]*?e
 // most common unlabelled encoding.
 func toUTF8(body []byte, contentType string) []byte {
 	if bytes.HasPrefix(body, []byte{0xFE, 0xFF}) || bytes.HasPrefix(body, []byte{0xFF, 0xFE}) {
-		return fromUTF16(body, nil)
+		return fromUTF16(body)
 	}
 	if enc := unmarkedUTF16(body); enc != nil {
-		return fromUTF16(body, enc)
+		return decodeUTF16(body, enc.NewDecoder())
 	}
 	declared := ""
 	if m := xmlEncodingDecl.FindSubmatch(prologWindow(body)); m != nil {
@@ -111,14 +111,15 @@ func decodeWith(body []byte, label string) []byte {
 	return out
 }
 
-// fromUTF16 decodes a UTF-16 document, by its byte order mark when enc is
-// nil, and rewrites the encoding its XML prolog declares, which no longer
-// holds.
-func fromUTF16(body []byte, enc encoding.Encoding) []byte {
-	dec := unicode.BOMOverride(unicode.UTF8.NewDecoder())
-	if enc != nil {
-		dec = enc.NewDecoder()
-	}
+// fromUTF16 decodes a document that starts with a UTF-16 byte order mark
+// and rewrites the encoding its XML prolog declares, which no longer holds.
+func fromUTF16(body []byte) []byte {
+	return decodeUTF16(body, unicode.BOMOverride(unicode.UTF8.NewDecoder()))
+}
+
+// decodeUTF16 decodes a UTF-16 document with dec and rewrites the encoding
+// its XML prolog declares.
+func decodeUTF16(body []byte, dec transform.Transformer) []byte {
 	out, _, err := transform.Bytes(dec, body)
 	if err != nil {
 		return bytes.ToValidUTF8(body, []byte("\uFFFD"))

@@ -26,5 +26,5 @@ func (p *Poller) CheckFeed(ctx context.Context, rawURL string) (title, feedURL s
 	if doc.newURL != "" {
 		feedURL = doc.newURL
 	}
-	return textLine(doc.feed.Title), feedURL, nil
+	return htmlToLine(doc.feed.Title), feedURL, nil
 }

@@ -4,7 +4,7 @@ import "time"
 
 // parsedFeed is what a feed document says, whatever its format.
 type parsedFeed struct {
-	Title textValue
+	Title string        // on one line, rendered from HTML where the format says it is HTML
 	Link  linkRef       // the site the feed belongs to (RSS channel <link>, Atom alternate link, JSON home_page_url)
 	TTL   time.Duration // RSS <ttl>, 0 if none
 	Items []*parsedItem

@@ -49,7 +49,7 @@ func parseJSONFeed(body []byte) (*parsedFeed, error) {
 		return nil, ErrNotAFeed
 	}
 	return &parsedFeed{
-		Title: plainText(jsonString(top["title"])),
+		Title: textLine(jsonPlain(top["title"])),
 		Link:  linkRef{Href: jsonString(top["home_page_url"])},
 		Items: items,
 	}, nil

@@ -29,7 +29,7 @@ func normalize(pf *parsedFeed, f store.Feed, base string, now time.Time) []*stor
 	links := linkBase(docURL, site)
 	source := strings.TrimSpace(f.Name)
 	if source == "" {
-		source = textLine(pf.Title)
+		source = strings.TrimSpace(htmlToLine(pf.Title))
 	}
 	if source == "" && docURL != nil {
 		source = docURL.Hostname()

@@ -63,9 +63,9 @@ func (r *xmlReader) rssDocument(root xml.StartElement) (*parsedFeed, error) {
 // rssChannelField reads one child of <channel>.
 func (r *xmlReader) rssChannelField(pf *parsedFeed, se xml.StartElement, kind nsKind, name string) error {
 	switch {
-	case kind == nsCore && name == "title" && pf.Title.Value == "":
+	case kind == nsCore && name == "title" && pf.Title == "":
 		c, err := r.content()
-		pf.Title = c.html()
+		pf.Title = textLine(c.html())
 		return err
 	case kind == nsCore && name == "link" && pf.Link.Href == "":
 		l, err := r.linkText()
