@@ -20,7 +20,7 @@ func (h *Handler) digest(ctx context.Context, c Command) (Message, error) {
 	if s := c.Args["since"]; s != "" {
 		d, err := ParseSince(s)
 		if err != nil {
-			return Message{}, err
+			return Message{}, asUser(err)
 		}
 		span = d
 	}

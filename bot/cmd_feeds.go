@@ -26,7 +26,7 @@ func (h *Handler) feeds(ctx context.Context, c Command) (Message, error) {
 		}
 		return h.removeFeed(ctx, c)
 	}
-	return Message{}, fmt.Errorf("feeds takes add, remove or list, not %q", c.Sub)
+	return Message{}, userErrorf("feeds takes add, remove or list, not %q", c.Sub)
 }
 
 func (h *Handler) listFeeds(ctx context.Context, c Command) (Message, error) {
@@ -55,13 +55,13 @@ func (h *Handler) listFeeds(ctx context.Context, c Command) (Message, error) {
 func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
 	u, err := feed.ValidateURL(strings.TrimSpace(c.Args["url"]), false)
 	if err != nil {
-		return Message{}, err
+		return Message{}, asUser(err)
 	}
 	name := strings.TrimSpace(c.Args["name"])
 	if h.Fetcher != nil {
 		title, found, err := h.Fetcher.CheckFeed(ctx, u.String())
 		if err != nil {
-			return Message{}, fmt.Errorf("I could not add %s: %w", u, err)
+			return Message{}, userWrap("I could not add "+u.String(), err)
 		}
 		if parsed, perr := feed.ValidateURL(found, false); perr == nil {
 			u = parsed

@@ -9,7 +9,7 @@ import (
 
 func (h *Handler) schedule(ctx context.Context, c Command) (Message, error) {
 	if h.Schedules == nil {
-		return Message{}, fmt.Errorf("schedules are not enabled on this bot")
+		return Message{}, userErrorf("schedules are not enabled on this bot")
 	}
 	ch := Channel{Platform: c.Platform, Scope: c.Scope, ID: c.ChannelID}
 	switch c.Sub {
@@ -44,5 +44,5 @@ func (h *Handler) schedule(ctx context.Context, c Command) (Message, error) {
 		}
 		return Message{Text: "Scheduled digests are off for this channel."}, nil
 	}
-	return Message{}, fmt.Errorf("schedule takes set, show or off, not %q", c.Sub)
+	return Message{}, userErrorf("schedule takes set, show or off, not %q", c.Sub)
 }

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"strings"
 	"time"
@@ -47,10 +46,11 @@ type Handler struct {
 }
 
 // errNotAllowed is returned when a command needs Manage Server / workspace admin.
-var errNotAllowed = errors.New("changing feeds or schedules needs the Manage Server permission on Discord or a workspace admin on Slack")
+var errNotAllowed = &UserError{Message: "changing feeds or schedules needs the Manage Server permission on Discord or a workspace admin on Slack"}
 
 // Handle runs c and returns the reply. Failures become a polite message, so
-// an adapter always has something to show.
+// an adapter always has something to show: a UserError's message, or for an
+// internal error an apology with a reference to its log line.
 func (h *Handler) Handle(ctx context.Context, c Command) Message {
 	var (
 		m   Message
@@ -78,10 +78,7 @@ func (h *Handler) Handle(ctx context.Context, c Command) Message {
 		m.Sections = Help().Sections
 	}
 	if err != nil {
-		h.logger().LogAttrs(ctx, slog.LevelWarn, "command failed",
-			slog.String("platform", c.Platform), slog.String("scope", c.Scope),
-			slog.String("command", strings.TrimSpace(c.Name+" "+c.Sub)), slog.String("error", err.Error()))
-		return Message{Text: "Sorry: " + err.Error(), Ephemeral: true}
+		return h.failure(ctx, c, err)
 	}
 	return m
 }

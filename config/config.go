@@ -52,6 +52,15 @@ type Config struct {
 	BackupDir string `toml:"backup_dir"`
 	// BackupInterval is the time between SQLite backups. Default 24h.
 	BackupInterval time.Duration `toml:"backup_interval"`
+	// Instance names this process in the work it leases from a shared
+	// database (feeds, schedules, deliveries, clustering, the Discord
+	// gateway). It must stay the same across restarts, so that a process
+	// coming back after a crash takes its own unfinished work back at
+	// once, and differ between processes running at the same time.
+	// NEWSDIGEST_INSTANCE overrides it. Default: the host name (a Fly.io
+	// machine ID, a Kubernetes pod or container name), which needs
+	// setting only when several processes share one host.
+	Instance string `toml:"instance"`
 
 	// lines maps key paths such as "feeds[2].url" to their line in the file;
 	// nil for a Config that was not read from a file.
@@ -81,6 +90,11 @@ type Poll struct {
 	// MaxItemsPerPoll caps the new items taken from one feed in one poll, so a
 	// feed that publishes its whole archive cannot flood a channel. Default 50.
 	MaxItemsPerPoll int `toml:"max_items_per_poll"`
+	// PerHostRate is the most requests per second sent to one host, so many
+	// feeds on one site do not hammer it. Default 2.
+	PerHostRate float64 `toml:"per_host_rate"`
+	// PerHostConcurrency is the most requests to one host at once. Default 2.
+	PerHostConcurrency int `toml:"per_host_concurrency"`
 	// FullText fetches the article page when an item holds only a teaser.
 	// Default true.
 	FullText bool `toml:"full_text"`

@@ -40,6 +40,9 @@ var DefaultPoll = Poll{
 	MaxFailures:     5,
 	MaxItemsPerPoll: 50,
 	FullText:        true,
+	// The fetcher's own defaults: polite to a site that hosts many feeds.
+	PerHostRate:        2,
+	PerHostConcurrency: 2,
 }
 
 // Default returns a configuration with every default filled in and no feeds

@@ -32,6 +32,8 @@ func TestParseErrors(t *testing.T) {
 		{"unknown platform", "[[channels]]\nplatform = \"teams\"\nid = \"x\"\nschedule = \"0 8 * * *\"\n", 2, "channels[0].platform", `"teams" is not one of "discord", "slack", "console"`},
 		{"channel without id", "[[channels]]\nplatform = \"slack\"\nlive = true\n", 1, "channels[0]", "id is missing"},
 		{"cron with six fields", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"0 0 8 * * *\"\n", 4, "channels[0].schedule", "has 6 fields"},
+		{"per-host rate zero", "[poll]\nper_host_rate = 0\n", 2, "poll.per_host_rate", "is not a rate of requests per second"},
+		{"per-host rate a string", "[poll]\nper_host_rate = \"fast\"\n", 2, "poll.per_host_rate", "want a number"},
 		{"cron descriptor unknown", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"@fortnightly\"\n", 4, "channels[0].schedule", "is not a known descriptor"},
 		{"cron out of range", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"0 25 * * *\"\n", 4, "channels[0].schedule", "not a valid cron expression"},
 		{"neither schedule nor live", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\n", 1, "channels[0]", "set a schedule"},

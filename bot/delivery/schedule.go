@@ -159,7 +159,7 @@ func (s *Scheduler) SetChannelSchedule(ctx context.Context, ch bot.Channel, expr
 
 // ChannelSchedule returns ch's schedule; expr is "" when it has none or it
 // was turned off in chat. A channel a permanent platform error stopped, or
-// a schedule that cannot run, comes back as ErrScheduleStopped with the
+// a schedule that cannot run, comes back as bot.ErrScheduleStopped with the
 // reason.
 func (s *Scheduler) ChannelSchedule(ctx context.Context, ch bot.Channel) (expr, timezone string, next time.Time, err error) {
 	c, found, err := s.storeChannel(ctx, ch, false)
@@ -167,7 +167,7 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch bot.Channel) (expr, 
 		return "", "", time.Time{}, err
 	}
 	if c.StopReason != "" {
-		return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", ErrScheduleStopped, c.StopReason)
+		return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", bot.ErrScheduleStopped, c.StopReason)
 	}
 	sc, err := s.st.Settings.ScheduleFor(ctx, c.ID)
 	if errors.Is(err, store.ErrNotFound) {
@@ -178,7 +178,7 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch bot.Channel) (expr, 
 	}
 	if !sc.Enabled {
 		if sc.StopReason != reasonTurnedOff { // e.g. a stored cron that no longer parses
-			return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", ErrScheduleStopped, sc.StopReason)
+			return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", bot.ErrScheduleStopped, sc.StopReason)
 		}
 		return "", "", time.Time{}, nil
 	}
@@ -188,11 +188,6 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch bot.Channel) (expr, 
 	}
 	return sc.Cron, sc.Timezone, next, nil
 }
-
-// ErrScheduleStopped is returned for a channel a permanent platform error
-// stopped (no digests, live posts or notices) or a schedule that cannot
-// run; the error's text gives the reason.
-var ErrScheduleStopped = errors.New("scheduled posting to this channel stopped")
 
 // reasonTurnedOff is the stop reason of a schedule turned off in chat.
 const reasonTurnedOff = "turned off in chat"

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -118,7 +119,7 @@ func BenchmarkVerify(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		bt.replays = newReplayCache(4) // the same request each time: not a replay here
-		if err := bt.verify(r.Header, body); err != nil {
+		if err := bt.verify(context.Background(), r.Header, body); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
@@ -73,8 +74,9 @@ func (a *app) pollAndDigest(ctx context.Context, since, until time.Time, topic s
 		return digest.Digest{}, fmt.Errorf("list feeds: %w", err)
 	}
 	feeds = mergeFeeds(feeds, cli)
-	reports := feed.NewPoller(a.st, feedOptions(a.cfg, a.log)).Poll(ctx, feeds)
-	if _, err := pipeline.New(a.st, a.cfg.Window, a.log).Process(ctx); err != nil {
+	due, _ := splitDue(feeds, time.Now())
+	reports := feed.NewPoller(a.st, feedOptions(a.cfg, a.log)).Poll(ctx, due)
+	if err := a.process(ctx); err != nil {
 		return digest.Digest{}, err
 	}
 	d, err := compose.Build(ctx, a.st, compose.Request{Since: since.UTC(), Until: until.UTC(), Now: time.Now().UTC(), Topic: topic, MaxStories: maxStories})
@@ -83,6 +85,24 @@ func (a *app) pollAndDigest(ctx context.Context, since, until time.Time, topic s
 	}
 	d.Feeds = feedReports(feeds, reports)
 	return d, nil
+}
+
+// process analyses and clusters what the poll stored, then lets the
+// pipeline lease go, so that a serve instance on the same database can
+// carry on at once. When such an instance is clustering right now, the
+// digest shows what it has processed so far.
+func (a *app) process(ctx context.Context) error {
+	pipe := pipeline.New(a.st, a.cfg.Window, a.log)
+	_, err := pipe.Process(ctx)
+	if rerr := pipe.Release(context.WithoutCancel(ctx)); rerr != nil {
+		a.log.Warn("releasing the pipeline lease", slog.String("error", rerr.Error()))
+	}
+	if pipeline.Busy(err) {
+		a.log.Warn("another instance is clustering new articles; this digest shows what it has done so far",
+			slog.String("reason", err.Error()))
+		return nil
+	}
+	return err
 }
 
 // mergeFeeds adds the operator feeds added with `feeds add` to the config feeds.
@@ -99,17 +119,43 @@ func mergeFeeds(cfgFeeds, all []store.Feed) []store.Feed {
 	return cfgFeeds
 }
 
-func feedReports(feeds []store.Feed, reports []feed.Report) []digest.FeedReport {
-	out := make([]digest.FeedReport, 0, len(reports))
-	for i, r := range reports {
-		fr := digest.FeedReport{URL: r.URL, Status: r.Status, Error: r.Err, NewArticles: r.NewArticles + r.Backlog}
-		if i < len(feeds) {
-			fr.Name = feeds[i].Name
+// splitDue separates the feeds whose next fetch has come from those that
+// asked to be left alone until later: a server's Retry-After or
+// Cache-Control, a feed's <ttl>, or a fetch a moment ago (by serve or an
+// earlier digest) set their next-check time. The one-shot digest honours
+// it like the poller does.
+func splitDue(feeds []store.Feed, now time.Time) (due, later []store.Feed) {
+	for _, f := range feeds {
+		if f.NextCheckAt.After(now) {
+			later = append(later, f)
+		} else {
+			due = append(due, f)
 		}
-		out = append(out, fr)
+	}
+	return due, later
+}
+
+// feedReports says how every feed fared, in order: a polled feed by its
+// poll, a feed not yet due as skipped with its next fetch.
+func feedReports(feeds []store.Feed, reports []feed.Report) []digest.FeedReport {
+	byID := make(map[int64]feed.Report, len(reports))
+	for _, r := range reports {
+		byID[r.FeedID] = r
+	}
+	out := make([]digest.FeedReport, 0, len(feeds))
+	for _, f := range feeds {
+		r, polled := byID[f.ID]
+		if !polled {
+			out = append(out, digest.FeedReport{URL: f.URL, Name: f.Name, Status: statusSkipped, NextFetch: f.NextCheckAt.UTC()})
+			continue
+		}
+		out = append(out, digest.FeedReport{URL: r.URL, Name: f.Name, Status: r.Status, Error: r.Err, NewArticles: r.NewArticles + r.Backlog})
 	}
 	return out
 }
+
+// statusSkipped is the report status of a feed that was not due.
+const statusSkipped = "skipped"
 
 // allFeedsFailed is an error when there were feeds and none could be read.
 func allFeedsFailed(reports []digest.FeedReport) error {
@@ -141,13 +187,19 @@ func writeDigest(w io.Writer, format string, d digest.Digest) error {
 	}
 }
 
-// writeFeedProblems lists the feeds that could not be read under a text digest.
+// writeFeedProblems lists, under a text digest, the feeds that could not be
+// read and those left for later.
 func writeFeedProblems(w io.Writer, reports []digest.FeedReport) error {
 	for _, r := range reports {
-		if r.Status == "error" {
-			if _, err := fmt.Fprintf(w, "\n! feed %s could not be read: %s\n", r.URL, r.Error); err != nil {
-				return err
-			}
+		var err error
+		switch r.Status {
+		case "error":
+			_, err = fmt.Fprintf(w, "\n! feed %s could not be read: %s\n", r.URL, r.Error)
+		case statusSkipped:
+			_, err = fmt.Fprintf(w, "\n- feed %s skipped: not due until %s\n", r.URL, r.NextFetch.Format(time.RFC3339))
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil

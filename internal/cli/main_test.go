@@ -27,6 +27,8 @@ func TestRunUsageErrors(t *testing.T) {
 		{"eval no task", []string{"eval"}, "name a task"},
 		{"eval no data", []string{"eval", "stance"}, "-data FILE is required"},
 		{"version argument", []string{"version", "x"}, "takes no arguments"},
+		{"channels no subcommand", []string{"channels"}, "say list or enable ID"},
+		{"channels enable bad id", []string{"channels", "enable", "x"}, "is not a channel id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

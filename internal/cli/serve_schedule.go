@@ -32,7 +32,7 @@ func (a *app) syncChannels(ctx context.Context, sched *delivery.Scheduler) error
 		ref := bot.Channel{Platform: ch.Platform, Scope: ch.Scope, ID: ch.ID}
 		cron, tz, _, err := sched.ChannelSchedule(ctx, ref)
 		switch {
-		case errors.Is(err, delivery.ErrScheduleStopped):
+		case errors.Is(err, bot.ErrScheduleStopped):
 			// A restart must not undo what a platform said: the channel
 			// is gone or the bot was removed. /newsdigest schedule in the
 			// channel restarts it once the cause is fixed.

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
-	"github.com/newsdigest/newsdigest/bot/delivery"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -62,6 +61,10 @@ func TestServeHealthzAndShutdown(t *testing.T) {
 		`newsdigest_delivery_failures_total{kind="digest",permanent="true"} 0`,
 		`newsdigest_fetch_errors_total`,
 		`newsdigest_platform_rate_limited_total{platform="slack"} 0`,
+		// The Go runtime, the process and the database pool, next to ours.
+		"go_goroutines ",
+		"process_resident_memory_bytes ",
+		`go_sql_open_connections{db_name="newsdigest"} `,
 	}
 	var metrics string
 	for deadline := time.Now().Add(10 * time.Second); ; {
@@ -132,7 +135,7 @@ func TestSyncChannelsKeepsAStoppedScheduleStopped(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, _, err = sched.ChannelSchedule(ctx, ref)
-	if !errors.Is(err, delivery.ErrScheduleStopped) || !strings.Contains(err.Error(), "the channel was deleted") {
+	if !errors.Is(err, bot.ErrScheduleStopped) || !strings.Contains(err.Error(), "the channel was deleted") {
 		t.Errorf("after a restart: err %v, want the schedule still stopped with its reason", err)
 	}
 }
