@@ -38,7 +38,8 @@ type Fetcher interface {
 // Handler runs chat commands. The same handler serves every platform.
 type Handler struct {
 	Store     Store
-	Schedules Schedules // optional
+	Schedules Schedules     // optional
+	Styles    ChannelStyles // optional: how each channel's digests look; nil keeps the defaults
 	Fetcher   Fetcher
 	Log       *slog.Logger
 	Now       func() time.Time
@@ -111,7 +112,7 @@ func Help() Message {
 		"story <query>: one story with every outlet's framing side by side",
 		"framing <url>: analyse one article: summary, genre, stance, frames, cues with quotes",
 		"feeds add <url> [name] [lean] | feeds remove <feed> | feeds list",
-		"schedule set <cron> [timezone] | schedule show | schedule off",
+		"schedule set <cron> [timezone] [max_stories=6] [detail=brief|full] [image=on|off] | schedule show | schedule off",
 		"why <url>: whether an article was seen, when, in which story, and whether it was in a digest",
 	}
 	return Message{Title: "newsdigest commands", Text: strings.Join(lines, "\n"), Ephemeral: true}

@@ -54,7 +54,7 @@ func TestErrorsInChat(t *testing.T) {
 			"needs the Manage Server permission", false},
 		{"unknown host", &Handler{Store: brokenStore{}, Fetcher: resolverFetcher{}}, Command{Name: "feeds", Sub: "add", CanManage: true, Args: map[string]string{"url": "https://nosuch.example/feed"}},
 			"Sorry: I could not add https://nosuch.example/feed: the site's name could not be found", false},
-		{"bad cron", &Handler{Store: brokenStore{}, Schedules: fakeSchedules{}}, Command{Name: "schedule", Sub: "set", CanManage: true, Args: map[string]string{"cron": "61 8 * * *"}},
+		{"bad cron", &Handler{Store: brokenStore{}, Schedules: parsingSchedules{}}, Command{Name: "schedule", Sub: "set", CanManage: true, Args: map[string]string{"cron": "61 8 * * *"}},
 			"minute 61 is out of range 0-59", false},
 	}
 	for _, tt := range tests {
@@ -81,10 +81,10 @@ func TestErrorsInChat(t *testing.T) {
 	}
 }
 
-// fakeSchedules parses the expression like the real scheduler and stores nothing.
-type fakeSchedules struct{ Schedules }
+// parsingSchedules parses the expression like the real scheduler and stores nothing.
+type parsingSchedules struct{ Schedules }
 
-func (fakeSchedules) SetChannelSchedule(ctx context.Context, ch Channel, expr, tz string) (next time.Time, err error) {
+func (parsingSchedules) SetChannelSchedule(ctx context.Context, ch Channel, expr, tz string) (next time.Time, err error) {
 	c, err := cron.Parse(expr, tz)
 	if err != nil {
 		return time.Time{}, err

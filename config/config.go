@@ -147,6 +147,17 @@ type Channel struct {
 	// NothingNew sends a short notice when a scheduled period has no stories,
 	// instead of staying silent.
 	NothingNew bool `toml:"nothing_new"`
+	// MaxStories is how many stories a digest shows: 1..9 for a brief
+	// digest (one Discord message holds ten embeds, one is the header),
+	// up to MaxFullStories for a full one. 0 leaves it to the bot: 6 brief,
+	// 10 full.
+	MaxStories int `toml:"max_stories"`
+	// Detail is "brief" (one message per digest, details on demand) or
+	// "full" (every article's framing in the digest, split across messages
+	// when long). Default "brief".
+	Detail string `toml:"detail"`
+	// Image attaches the coverage chart (a PNG) to each digest. Default true.
+	Image bool `toml:"image"`
 }
 
 // Discord configures the Discord adapter. The bot token comes from

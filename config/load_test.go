@@ -70,6 +70,9 @@ live = true
 live_max_per_hour = 2
 include = ['(?i)election']
 exclude = ['sport']
+detail = "full"
+max_stories = 12
+image = false
 
 [discord]
 application_id = "123"
@@ -105,9 +108,9 @@ admin_group = "S1"
 		},
 		Channels: []Channel{
 			{Platform: "discord", ID: "42", Scope: "7", Schedule: "30 7 * * 1-5", Timezone: "Europe/Berlin",
-				Tags: []string{"tech"}, NothingNew: true, LiveMaxPerHour: DefaultLiveMaxPerHour},
+				Tags: []string{"tech"}, NothingNew: true, LiveMaxPerHour: DefaultLiveMaxPerHour, Detail: DetailBrief, Image: true},
 			{Platform: "slack", ID: "C1", Timezone: "UTC", Live: true, LiveMaxPerHour: 2,
-				Include: []string{"(?i)election"}, Exclude: []string{"sport"}},
+				Include: []string{"(?i)election"}, Exclude: []string{"sport"}, Detail: DetailFull, MaxStories: 12},
 		},
 		Discord: Discord{ApplicationID: "123", PublicKey: "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
 			Mode: "http", GuildID: "456", APIBase: "http://127.0.0.1:1/api"},

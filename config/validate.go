@@ -184,6 +184,23 @@ func (c *Config) validateChannels(p *problems) {
 		between(p, key+".live_max_per_hour", ch.LiveMaxPerHour, 1, 3600)
 		checkPatterns(p, key+".include", ch.Include)
 		checkPatterns(p, key+".exclude", ch.Exclude)
+		ch.validateDigest(p, key)
+	}
+}
+
+// validateDigest checks how the channel's digests look.
+func (ch Channel) validateDigest(p *problems, key string) {
+	if !oneOf(p, key+".detail", ch.Detail, DetailBrief, DetailFull) {
+		return
+	}
+	switch {
+	case ch.MaxStories < 0:
+		p.add(key+".max_stories", "%d is negative; leave it out for the default", ch.MaxStories)
+	case ch.Detail == DetailBrief && ch.MaxStories > MaxBriefStories:
+		p.add(key+".max_stories", "%d is more than a brief digest shows (%d, one Discord message); lower it or set detail = %q",
+			ch.MaxStories, MaxBriefStories, DetailFull)
+	case ch.MaxStories > MaxFullStories:
+		p.add(key+".max_stories", "%d is outside 1..%d", ch.MaxStories, MaxFullStories)
 	}
 }
 

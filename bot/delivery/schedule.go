@@ -17,7 +17,6 @@ import (
 type SchedulerOptions struct {
 	Lease       time.Duration // how long a claim lasts without a heartbeat; default 2m
 	Batch       int           // schedules or deliveries claimed at once; default 50
-	MaxStories  int           // stories per digest; default 10
 	Overlap     time.Duration // how far before the last period's end a digest looks again for late articles; default 2h
 	BaseBackoff time.Duration // first retry delay after a transient failure; default 30s
 	MaxBackoff  time.Duration // longest retry delay; default 1h
@@ -43,9 +42,6 @@ func (o SchedulerOptions) withDefaults() SchedulerOptions {
 	}
 	if o.Batch <= 0 {
 		o.Batch = 50
-	}
-	if o.MaxStories <= 0 {
-		o.MaxStories = defaultMaxStories
 	}
 	if o.Overlap < 0 {
 		o.Overlap = 0
@@ -75,9 +71,6 @@ func (o SchedulerOptions) withDefaults() SchedulerOptions {
 	}
 	return o
 }
-
-// defaultMaxStories keeps a scheduled digest readable in chat.
-const defaultMaxStories = 10
 
 // Scheduler turns due schedules into outbox deliveries and posts pending
 // deliveries, exactly once across restarts and across any number of

@@ -22,8 +22,9 @@ func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	configPath := fs.String("config", "", "configuration `file` (default ./newsdigest.toml, else the built-in sample)")
 	sinceFlag := fs.String("since", "24h", "look back this far: a duration like 6h, or 2d, 1w")
 	topic := fs.String("topic", "", "only stories about these words")
-	format := fs.String("format", "text", "output format: text, markdown or json")
-	maxStories := fs.Int("max", 20, "at most this many stories (0: all)")
+	format := fs.String("format", "text", "output format: text, markdown, json or png (the coverage chart)")
+	out := fs.String("out", "", "write to this `file` instead of standard output (needed for png; markdown gets the chart as a PNG beside it)")
+	maxStories := fs.Int("max", 20, "at most this many stories (0: all); a png shows 6 unless -max is given")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,8 +35,11 @@ func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return usageErrorf("digest: -since: %v", err)
 	}
-	if *format != "text" && *format != "markdown" && *format != "json" {
-		return usageErrorf("digest: -format must be text, markdown or json, not %q", *format)
+	if *format != "text" && *format != "markdown" && *format != "json" && *format != "png" {
+		return usageErrorf("digest: -format must be text, markdown, json or png, not %q", *format)
+	}
+	if *format == "png" && *out == "" {
+		return usageErrorf("digest: -format png needs -out FILE.png")
 	}
 	if *maxStories < 0 {
 		return usageErrorf("digest: -max must not be negative")
@@ -56,7 +60,11 @@ func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if err := writeDigest(stdout, *format, d); err != nil {
+	chartStories := bot.DefaultMaxStories
+	if flagSet(fs, "max") && *maxStories > 0 {
+		chartStories = *maxStories
+	}
+	if err := writeDigestOut(stdout, *format, *out, d, chartStories); err != nil {
 		return err
 	}
 	return allFeedsFailed(d.Feeds)

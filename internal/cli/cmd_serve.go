@@ -89,7 +89,7 @@ func (a *app) serve(ctx context.Context) error {
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health)
 	mux.Handle("GET /metrics", reg.Handler())
-	handler := &bot.Handler{Store: a.st, Fetcher: poller, Log: a.log, Window: a.cfg.Window}
+	handler := &bot.Handler{Store: a.st, Fetcher: poller, Log: a.log, Window: a.cfg.Window, Styles: bot.StyleBook{Store: a.st}}
 
 	runCtx, stopWork := context.WithCancel(ctx)
 	defer stopWork()
