@@ -69,10 +69,6 @@ func frameOf(a digest.StoryArticle) frame {
 	return f
 }
 
-func (f frame) plain() bool {
-	return f.genre == "" && f.tone == "" && len(f.stances) == 0 && f.cue == ""
-}
-
 // same reports whether two articles frame the story alike: same genre,
 // tone and stances, and both with or both without a strong cue.
 func (f frame) same(g frame) bool {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/newsdigest/newsdigest/digest/framing"
 	"github.com/newsdigest/newsdigest/digest/summarize"
 	"github.com/newsdigest/newsdigest/digest/text"
 )
@@ -112,19 +113,34 @@ func buildStory(g []Item) Story {
 	return s
 }
 
+// storedCues returns cues as the digest shows them. An analysis stored by
+// an earlier version has no quoted cues and no field on its cues, which
+// were all the body's.
+func storedCues(cs []framing.Cue) []framing.Cue {
+	out := make([]framing.Cue, len(cs))
+	for i, c := range cs {
+		if c.Field == "" {
+			c.Field = framing.FieldBody
+		}
+		out[i] = c
+	}
+	return out
+}
+
 func storyArticle(it Item, g []Item) StoryArticle {
 	a := StoryArticle{
-		Title:     it.Title,
-		URL:       it.URL,
-		Source:    it.Source,
-		Lean:      it.Lean,
-		Published: it.Published,
-		Genre:     it.Analysis.Genre.Label,
-		Tone:      it.Analysis.Tone,
-		Actors:    it.Analysis.Actors,
-		Frames:    it.Analysis.Frames,
-		Cues:      it.Analysis.Cues,
-		Line:      it.Analysis.Line(),
+		Title:      it.Title,
+		URL:        it.URL,
+		Source:     it.Source,
+		Lean:       it.Lean,
+		Published:  it.Published,
+		Genre:      it.Analysis.Genre.Label,
+		Tone:       it.Analysis.Tone,
+		Actors:     it.Analysis.Actors,
+		Frames:     it.Analysis.Frames,
+		Cues:       storedCues(it.Analysis.Cues),
+		QuotedCues: storedCues(it.Analysis.QuotedCues),
+		Line:       it.Analysis.Line(),
 	}
 	if it.DuplicateOf != 0 {
 		for _, o := range g {

@@ -43,8 +43,9 @@ type StoryArticle struct {
 	Tone        string          `json:"tone"`
 	Actors      []framing.Actor `json:"actors"`
 	Frames      []framing.Frame `json:"frames"`
-	Cues        []framing.Cue   `json:"cues"`
-	Line        string          `json:"line"` // one-line framing description
+	Cues        []framing.Cue   `json:"cues"`        // the outlet's own, headline ("field": "title") and body
+	QuotedCues  []framing.Cue   `json:"quoted_cues"` // inside quotations: the speakers' words
+	Line        string          `json:"line"`        // one-line framing description
 	DuplicateOf string          `json:"duplicate_of,omitempty"`
 }
 

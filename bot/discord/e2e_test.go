@@ -163,9 +163,9 @@ func TestDigestEndToEnd(t *testing.T) {
 	if ans["type"] != float64(5) || took > 100*time.Millisecond {
 		t.Errorf("answer %v after %s, want deferred within 100ms", ans, took)
 	}
-	posts := fake.waitFor(t, "/webhooks/"+testAppID+"/tok-e2e-digest", 1)
+	fake.waitFor(t, "/webhooks/"+testAppID+"/tok-e2e-digest", 1)
 	time.Sleep(50 * time.Millisecond) // a second message would have come by now
-	posts = fake.requests("/webhooks/" + testAppID + "/tok-e2e-digest")
+	posts := fake.requests("/webhooks/" + testAppID + "/tok-e2e-digest")
 	if len(posts) != 1 {
 		t.Fatalf("/digest answered with %d messages, want one", len(posts))
 	}
