@@ -134,3 +134,48 @@ func TestShortTeasersNeedAName(t *testing.T) {
 		t.Errorf("the second report naming the Tarrow line started story %d, want it with the strike", a.Story)
 	}
 }
+
+// TestOneAnnouncementTwoHeadlines: the same news in two outlets' words, a
+// few hours apart, is one story (the "split stories" the first replay of
+// a real stream showed).
+func TestOneAnnouncementTwoHeadlines(t *testing.T) {
+	ix := New(Config{})
+	first := Doc{ID: 1, Time: t0, Title: "Valdoria reports 40 million cases",
+		Text: "Valdoria's health ministry said on Tuesday that the country has now recorded 40 million infections since the outbreak began, after 120,000 new cases in a week. Hospitals in the capital, Orsk, asked for extra staff."}
+	second := Doc{ID: 2, Time: t0.Add(3 * time.Hour), Title: "Valdoria case count tops 40 million",
+		Text: "The number of infections in Valdoria passed 40 million, official figures showed, as a winter wave filled wards in Orsk. The ministry counted about 120,000 cases over the past seven days."}
+	ix.Add(first)
+	if a := ix.Add(second); a.Story != first.ID {
+		t.Errorf("the second report started story %d (score %.3f), want story %d", a.Story, a.Score, first.ID)
+	}
+}
+
+// TestOpinionTakeJoinsItsStory: an outlet's take on a council vote, hours
+// after the report, shares little with it but the place and the tram; in a
+// quiet hour that is enough (without times it stays apart, as a single
+// pass over undated articles cannot tell it from another tram story).
+func TestOpinionTakeJoinsItsStory(t *testing.T) {
+	report := Doc{ID: 1, Time: t0, Title: "Council approves Dunmore tram line",
+		Text: "Dunmore city council approved the new tram line on Tuesday by 31 votes to 12. The line will link the harbour with the university and open in 2029."}
+	other := Doc{ID: 2, Time: t0.Add(time.Hour), Title: "Lottery winner gives prize to animal shelter",
+		Text: "A retired teacher who won the regional lottery gave the whole prize to the animal shelter in Orrin, the shelter said."}
+	take := Doc{ID: 3, Time: t0.Add(5 * time.Hour), Title: "Taxpayers will foot the bill for a vanity project",
+		Text: "Once again Dunmore's council has chosen spending over sense. Residents who will never ride it will pay for the tram for decades, while potholes go unfilled."}
+	ix := New(Config{})
+	ix.Add(report)
+	ix.Add(other)
+	a := ix.Add(take)
+	if a.Story != report.ID {
+		t.Errorf("the take started story %d (score %.3f), want the report's story", a.Story, a.Score)
+	}
+	if a.Score >= DefaultThreshold {
+		t.Logf("score %.3f: joined on content alone; the test no longer shows the time bar", a.Score)
+	}
+	undated := New(Config{})
+	for _, d := range []Doc{report, other, take} {
+		d.Time = time.Time{}
+		if got := undated.Add(d); d.ID == take.ID && got.Story == report.ID {
+			t.Errorf("undated, the take joined the report at %.3f, below the content threshold", got.Score)
+		}
+	}
+}
