@@ -14,6 +14,9 @@ func Analyze(a Article) Analysis {
 	return Analysis{
 		Title:   a.Title,
 		Summary: summarize.Article(a.Title, a.Text, SummarySentences),
-		Labels:  framing.Analyze(a.Title, a.Text),
+		Labels: framing.AnalyzeWith(a.Title, a.Text, framing.Signals{
+			Declared: a.Genre, URL: a.URL, Title: a.Title, Categories: a.Categories,
+			Author: a.Author, Outlet: a.Source, FeedTitle: a.FeedTitle,
+		}),
 	}
 }

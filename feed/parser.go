@@ -14,10 +14,11 @@ import (
 
 // parsedFeed is what a feed document says.
 type parsedFeed struct {
-	Title string
-	Link  string
-	TTL   time.Duration // RSS <ttl>, 0 if none
-	Items []*gofeed.Item
+	Title      string
+	Link       string
+	Categories []string      // the feed's own categories, a genre signal for every item
+	TTL        time.Duration // RSS <ttl>, 0 if none
+	Items      []*gofeed.Item
 }
 
 // parseFeed parses an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed document.
@@ -40,7 +41,7 @@ func parseFeed(body []byte, contentType string) (out *parsedFeed, err error) {
 		}
 		return nil, fmt.Errorf("%w: %w", errParse, err)
 	}
-	out = &parsedFeed{Title: f.Title, Link: f.Link, Items: f.Items}
+	out = &parsedFeed{Title: f.Title, Link: f.Link, Categories: f.Categories, Items: f.Items}
 	if orig, ok := f.OriginalFeed().(*rss.Feed); ok && orig != nil {
 		if minutes, err := strconv.Atoi(strings.TrimSpace(orig.TTL)); err == nil && minutes > 0 {
 			out.TTL = time.Duration(min(minutes, 7*24*60)) * time.Minute
