@@ -17,18 +17,21 @@ type Item struct {
 
 // Story is a group of articles about one event, as a digest shows it.
 type Story struct {
-	ID             int64          `json:"id"`
-	Title          string         `json:"title"`
-	Summary        []string       `json:"summary"`
-	SummarySources [][]string     `json:"summary_sources"` // the outlets behind each summary sentence
-	Outlets        []string       `json:"outlets"`
-	Articles       []StoryArticle `json:"articles"`
-	OnlyIn         []Exclusive    `json:"only_in,omitempty"`
-	Coverage       map[string]int `json:"coverage"` // operator-supplied lean → articles; "unrated" when a feed has none
-	Blindspot      bool           `json:"blindspot"`
-	BlindspotNote  string         `json:"blindspot_note,omitempty"`
-	Latest         time.Time      `json:"latest"`
-	Update         bool           `json:"update,omitempty"` // sent before, now with new coverage
+	ID             int64      `json:"id"`
+	Title          string     `json:"title"`
+	Summary        []string   `json:"summary"`
+	SummarySources [][]string `json:"summary_sources"` // the outlets behind each summary sentence
+	// OpinionOnly: every article is an opinion piece, so the summary is
+	// what the pieces argue, not reporting (renderers say so).
+	OpinionOnly   bool           `json:"opinion_only,omitempty"`
+	Outlets       []string       `json:"outlets"`
+	Articles      []StoryArticle `json:"articles"`
+	OnlyIn        []Exclusive    `json:"only_in,omitempty"`
+	Coverage      map[string]int `json:"coverage"` // operator-supplied lean → articles; "unrated" when a feed has none
+	Blindspot     bool           `json:"blindspot"`
+	BlindspotNote string         `json:"blindspot_note,omitempty"`
+	Latest        time.Time      `json:"latest"`
+	Update        bool           `json:"update,omitempty"` // sent before, now with new coverage
 }
 
 // StoryArticle is one outlet's article in a story, with its framing.
@@ -43,7 +46,8 @@ type StoryArticle struct {
 	Actors      []framing.Actor `json:"actors"`
 	Frames      []framing.Frame `json:"frames"`
 	Cues        []framing.Cue   `json:"cues"`
-	Line        string          `json:"line"` // one-line framing description
+	Line        string          `json:"line"`               // one-line framing description
+	Language    string          `json:"language,omitempty"` // ISO 639-1; labels are English-only
 	DuplicateOf string          `json:"duplicate_of,omitempty"`
 }
 

@@ -125,12 +125,18 @@ func reportedEarlier(d *doc, i int) bool {
 
 // headlineEvaluates reports whether a headline asks, exclaims, speaks in the
 // first person or uses evaluative words.
-func headlineEvaluates(title string) bool {
+func headlineEvaluates(title string) bool { return HeadlineCue(title) != "" }
+
+// HeadlineCue returns what makes a headline more than a report of the event
+// (a question or exclamation mark, "I" or "you", "should", a loaded,
+// praising, pejorative or evaluative word), or "" for a neutral headline.
+// A story is titled by a neutral headline when it has one.
+func HeadlineCue(title string) string {
 	if title == "" {
-		return false
+		return ""
 	}
-	if strings.ContainsAny(title, "?!") {
-		return true
+	if i := strings.IndexAny(title, "?!"); i >= 0 {
+		return title[i : i+1]
 	}
 	toks := text.Tokens(title)
 	words := make([]string, len(toks))
@@ -139,24 +145,47 @@ func headlineEvaluates(title string) bool {
 	}
 	for i, w := range words {
 		if firstPerson[w] && w != "us" || secondPerson[w] || prescriptive[w] {
-			return true
+			return toks[i].Text
 		}
 		for _, m := range []*matcher{lex.praise, lex.loaded, lex.pejoratives, lex.evaluative, opinionMarkers} {
-			if m.match(words, i) > 0 {
-				return true
+			if n := m.match(words, i); n > 0 {
+				return title[toks[i].Start:toks[i+n-1].End]
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // genreOf is the genre the feed's signals give, else the text's.
 func genreOf(d *doc, cues []Cue, s Signals) Genre {
-	if g, ok := signalGenre(s); ok {
-		g.Evidence = []text.Span{}
+	if g, ok := GenreFromSignals(s); ok {
 		return g
 	}
 	return classifyGenre(d, collectGenre(d, cues))
+}
+
+// DropPraise returns a headline without its praise adjectives ("Voss
+// secures bold accord" → "Voss secures accord"), when removing them leaves a
+// neutral headline (HeadlineCue is "") of at least four words; ok is false
+// otherwise. Only single praise words in front of another word are
+// dropped: the headline says less, never something else.
+func DropPraise(title string) (string, bool) {
+	toks := text.Tokens(title)
+	var b strings.Builder
+	last, dropped := 0, false
+	for i, t := range toks {
+		if i == 0 || i == len(toks)-1 || !lex.praise.has(normWord(t.Text)) || title[t.End:toks[i+1].Start] != " " {
+			continue
+		}
+		b.WriteString(title[last:t.Start])
+		last, dropped = toks[i+1].Start, true
+	}
+	if !dropped {
+		return title, false
+	}
+	b.WriteString(title[last:])
+	out := b.String()
+	return out, HeadlineCue(out) == "" && len(text.Tokens(out)) >= 4
 }
 
 // classifyGenre weighs the features into reporting, opinion or analysis.

@@ -3,6 +3,8 @@ package framing
 import (
 	"net/url"
 	"strings"
+
+	"github.com/newsdigest/newsdigest/digest/text"
 )
 
 // Signals are what a feed says about an article's genre besides its text.
@@ -34,6 +36,17 @@ const (
 // genreSignal is a genre some signal gives, with the words that show it.
 type genreSignal struct {
 	label, why string
+}
+
+// GenreFromSignals returns the genre the feed's signals decide, without
+// reading any text (so it holds for an article in any language), or ok
+// false when no signal decides.
+func GenreFromSignals(s Signals) (Genre, bool) {
+	g, ok := signalGenre(s)
+	if ok {
+		g.Evidence = []text.Span{}
+	}
+	return g, ok
 }
 
 // signalGenre returns the genre the signals decide, or ok false when none
@@ -83,6 +96,13 @@ var genreWords = map[string]string{
 	"perspective": Opinion, "perspectives": Opinion, "essay": Opinion, "essays": Opinion,
 	"analysis": Analysis, "explainer": Analysis, "explainers": Analysis, "explained": Analysis,
 	"news": Reporting, "breaking": Reporting, "wire": Reporting, "live": Reporting,
+	// The same sections in the languages text.Language knows best, so that
+	// an article without English labels still gets its genre.
+	"meinung": Opinion, "kommentar": Opinion, "kommentare": Opinion, "kolumne": Opinion,
+	"opinión": Opinion, "opinione": Opinion, "opinioni": Opinion, "opinião": Opinion, "opinie": Opinion,
+	"tribune": Opinion, "tribunes": Opinion, "chronique": Opinion, "columna": Opinion, "editoriale": Opinion,
+	"commento": Opinion, "debatt": Opinion, "nachrichten": Reporting, "noticias": Reporting,
+	"actualites": Reporting, "notizie": Reporting, "nieuws": Reporting,
 }
 
 // urlSignals reads the link's host and path: a section (/opinion/,

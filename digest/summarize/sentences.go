@@ -18,11 +18,20 @@ type sentence struct {
 	quote    float64 // share of the sentence inside quotation marks
 	ended    bool    // ends in sentence-final punctuation (not a caption or heading)
 	question bool    // ends in a question mark
+	// usable is false for a sentence a summary must not show (see
+	// hygiene.go): it still counts for what the articles agree on.
+	usable bool
 }
 
+// Range is a byte range [Start, End) of a text.
+type Range struct{ Start, End int }
+
 // split cuts body into candidate sentences of document doc, with their
-// terms: the first limit sentences (all when limit ≤ 0).
-func split(body string, doc, limit int) []sentence {
+// terms: the first limit sentences (all when limit ≤ 0). A sentence that
+// overlaps one of the avoid ranges (byte offsets into body), is cut off,
+// or quotes a speaker it does not name is not usable; a newsletter label
+// opening a sentence is dropped from it.
+func split(body string, doc, limit int, avoid []Range) []sentence {
 	spans := text.Sentences(body)
 	out := make([]sentence, 0, len(spans))
 	for _, sp := range spans {
@@ -33,9 +42,11 @@ func split(body string, doc, limit int) []sentence {
 		if len(out) == 0 {
 			s = stripDateline(s)
 		}
+		s, usable := stripLeadIn(s)
 		if s == "" {
 			continue
 		}
+		usable = usable && !cutOff(s) && !unattributedQuote(s) && !overlaps(sp, avoid)
 		toks := text.Tokens(s)
 		if len(toks) == 0 {
 			continue
@@ -49,9 +60,20 @@ func split(body string, doc, limit int) []sentence {
 			quote:    quotedShare(s),
 			ended:    endsSentence(s),
 			question: strings.HasSuffix(strings.TrimRight(s, "\"'”’)» "), "?"),
+			usable:   usable,
 		})
 	}
 	return out
+}
+
+// overlaps reports whether the span shares a byte with any of the ranges.
+func overlaps(sp text.Span, ranges []Range) bool {
+	for _, r := range ranges {
+		if r.Start < sp.End && sp.Start < r.End {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedShare returns the fraction of s's bytes that lie inside quotation
