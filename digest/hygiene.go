@@ -6,12 +6,14 @@ import (
 )
 
 // partisanCues are the cue types whose sentences never enter a summary: the
-// words take a side (loaded wording, name-calling, an appeal to fear), and a
-// summary states what the outlets agree happened.
+// words take a side (loaded wording, name-calling, an appeal to fear, praise
+// words such as "visionary leadership"), and a summary states what the
+// outlets agree happened.
 var partisanCues = map[string]bool{
-	framing.LoadedLanguage: true,
-	framing.NameCalling:    true,
-	framing.AppealToFear:   true,
+	framing.LoadedLanguage:       true,
+	framing.NameCalling:          true,
+	framing.AppealToFear:         true,
+	framing.GlitteringGenerality: true,
 }
 
 // avoidRanges returns the byte ranges of the body that carry partisan cues.

@@ -70,9 +70,11 @@ func storyTitle(g []Item, summary []string) string {
 	}
 	if len(neutral) > 0 {
 		cands = neutral
-	} else if !opinionOnly && len(summary) > 0 {
+	} else if !opinionOnly && len(cands) > 1 && len(summary) > 0 {
 		// Every report's headline is loaded: the summary's first sentence,
 		// cleared of partisan wording, states the event in its main clause.
+		// (A story of one report keeps its headline: the reader sees whose
+		// it is.)
 		if t, ok := leadTitle(summary[0]); ok && framing.HeadlineCue(t) == "" {
 			return t
 		}
