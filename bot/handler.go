@@ -7,15 +7,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/store"
 )
 
 // Store is what the command handlers need of storage.
 type Store interface {
-	Feeds(ctx context.Context, scope string) ([]store.Feed, error)
+	compose.Store // the digest command's feeds and articles
 	AddFeed(ctx context.Context, f store.Feed) (store.Feed, error)
 	DeleteFeed(ctx context.Context, scope string, id int64) error
-	Articles(ctx context.Context, q store.ArticleQuery) ([]store.Article, error)
 	ArticleByURL(ctx context.Context, canonicalURL string) (store.Article, error)
 }
 

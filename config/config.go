@@ -117,7 +117,9 @@ type Channel struct {
 	// to; feeds added in chat for that scope are followed too. Optional.
 	Scope string `toml:"scope"`
 	// Schedule is a 5-field cron expression (minute hour day-of-month month
-	// day-of-week) evaluated in Timezone. Empty means no scheduled digest.
+	// day-of-week) or a descriptor (@hourly, @daily, @weekly, @monthly,
+	// @yearly) evaluated in Timezone, the grammar of the chat schedule
+	// command (package cron). Empty means no scheduled digest.
 	Schedule string `toml:"schedule"`
 	// Timezone is an IANA time zone name. Default "UTC".
 	Timezone string `toml:"timezone"`

@@ -33,6 +33,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown platform", "[[channels]]\nplatform = \"teams\"\nid = \"x\"\nschedule = \"0 8 * * *\"\n", 2, "channels[0].platform", `"teams" is not one of "discord", "slack", "console"`},
 		{"channel without id", "[[channels]]\nplatform = \"slack\"\nlive = true\n", 1, "channels[0]", "id is missing"},
 		{"cron with six fields", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"0 0 8 * * *\"\n", 4, "channels[0].schedule", "has 6 fields"},
+		{"cron descriptor unknown", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"@fortnightly\"\n", 4, "channels[0].schedule", "is not a known descriptor"},
 		{"cron out of range", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"0 25 * * *\"\n", 4, "channels[0].schedule", "not a valid cron expression"},
 		{"neither schedule nor live", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\n", 1, "channels[0]", "set a schedule"},
 		{"unknown time zone", "[[channels]]\nplatform = \"discord\"\nid = \"1\"\nschedule = \"0 8 * * *\"\ntimezone = \"Europe/Atlantis\"\n", 5, "channels[0].timezone", `"Europe/Atlantis" is not an IANA time zone`},
@@ -146,5 +147,16 @@ func TestValidateWithoutFile(t *testing.T) {
 	}
 	if err := Default().Validate(); err != nil {
 		t.Fatalf("Default().Validate() = %v", err)
+	}
+}
+
+// TestScheduleGrammarIsChats: what the chat schedule command accepts, the
+// config accepts too (one grammar, package cron).
+func TestScheduleGrammarIsChats(t *testing.T) {
+	for _, expr := range []string{"@daily", "@hourly", "@weekly", "@monthly", "@yearly", "30 7 * * mon-fri", "0 12 * * 7"} {
+		doc := "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"" + expr + "\"\ntimezone = \"Europe/Berlin\"\n"
+		if _, err := Parse([]byte(doc), func(string) string { return "" }); err != nil {
+			t.Errorf("schedule %q: %v", expr, err)
+		}
 	}
 }

@@ -102,7 +102,7 @@ func buildStory(g []Item) Story {
 		docs = append(docs, storyDoc(it))
 	}
 	if len(s.Outlets) > 1 {
-		s.Blindspot, s.BlindspotNote = blindspot(s.Coverage)
+		s.Blindspot, s.BlindspotNote, s.BlindspotSides = blindspot(s.Coverage)
 	}
 	s.Summary, s.SummarySources, s.OpinionOnly = storySummary(g, docs)
 	s.Title = storyTitle(g, s.Summary)

@@ -23,15 +23,16 @@ type Story struct {
 	SummarySources [][]string `json:"summary_sources"` // the outlets behind each summary sentence
 	// OpinionOnly: every article is an opinion piece, so the summary is
 	// what the pieces argue, not reporting (renderers say so).
-	OpinionOnly   bool           `json:"opinion_only,omitempty"`
-	Outlets       []string       `json:"outlets"`
-	Articles      []StoryArticle `json:"articles"`
-	OnlyIn        []Exclusive    `json:"only_in,omitempty"`
-	Coverage      map[string]int `json:"coverage"` // operator-supplied lean → articles; "unrated" when a feed has none
-	Blindspot     bool           `json:"blindspot"`
-	BlindspotNote string         `json:"blindspot_note,omitempty"`
-	Latest        time.Time      `json:"latest"`
-	Update        bool           `json:"update,omitempty"` // sent before, now with new coverage
+	OpinionOnly    bool           `json:"opinion_only,omitempty"`
+	Outlets        []string       `json:"outlets"`
+	Articles       []StoryArticle `json:"articles"`
+	OnlyIn         []Exclusive    `json:"only_in,omitempty"`
+	Coverage       map[string]int `json:"coverage"` // operator-supplied lean → articles; "unrated" when a feed has none
+	Blindspot      bool           `json:"blindspot"`
+	BlindspotNote  string         `json:"blindspot_note,omitempty"`
+	BlindspotSides []string       `json:"blindspot_sides,omitempty"` // the sides ("left", "right") with no coverage yet
+	Latest         time.Time      `json:"latest"`
+	Update         bool           `json:"update,omitempty"` // sent before, now with new coverage
 }
 
 // StoryArticle is one outlet's article in a story, with its framing.
