@@ -100,7 +100,7 @@ var genreWords = map[string]string{
 	// an article without English labels still gets its genre.
 	"meinung": Opinion, "kommentar": Opinion, "kommentare": Opinion, "kolumne": Opinion,
 	"opinión": Opinion, "opinione": Opinion, "opinioni": Opinion, "opinião": Opinion, "opinie": Opinion,
-	"tribune": Opinion, "tribunes": Opinion, "chronique": Opinion, "columna": Opinion, "editoriale": Opinion,
+	"chronique": Opinion, "columna": Opinion, "editoriale": Opinion,
 	"commento": Opinion, "debatt": Opinion, "nachrichten": Reporting, "noticias": Reporting,
 	"actualites": Reporting, "notizie": Reporting, "nieuws": Reporting,
 }
@@ -236,8 +236,8 @@ func nameSignals(what, name string) []genreSignal {
 		out = append(out, genreSignal{g, what + " " + quote(name)})
 	}
 	for _, w := range wordsOf(name) {
-		if g := genreWords[w]; g == Opinion || g == Analysis {
-			out = append(out, genreSignal{g, what + " " + quote(name)})
+		if nameGenreWords[w] {
+			out = append(out, genreSignal{Opinion, what + " " + quote(name)})
 			break
 		}
 	}
@@ -245,6 +245,15 @@ func nameSignals(what, name string) []genreSignal {
 		out = append(out, genreSignal{Opinion, what + " " + quote(name)})
 	}
 	return out
+}
+
+// nameGenreWords are the genre words that mark a whole outlet or feed name
+// ("Meridian Daily Columns", "Example Commentary") as opinion. Words that
+// also name newspapers and magazines ("Views", "Perspective", "Letters",
+// "Tribune") count only in a qualifier.
+var nameGenreWords = map[string]bool{
+	"opinion": true, "opinions": true, "commentary": true, "editorial": true, "editorials": true,
+	"op-ed": true, "op-eds": true, "columns": true, "columnists": true,
 }
 
 // qualifier returns the part of a name in brackets or after a separator.

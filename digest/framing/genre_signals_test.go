@@ -46,6 +46,8 @@ func TestSignalGenre(t *testing.T) {
 		{"outlet opinion qualifier", Signals{Outlet: "Harbour Post (Opinion)"}, Opinion, "outlet"},
 		{"outlet news qualifier", Signals{Outlet: "Harbour Post (Online News)"}, Reporting, "outlet"},
 		{"news in an outlet's name is no qualifier", Signals{Outlet: "Harbour News"}, "", ""},
+		{"a newspaper called Tribune", Signals{Outlet: "The Harbour Tribune"}, "", ""},
+		{"a magazine called Perspective", Signals{Outlet: "Harbour Perspective"}, "", ""},
 		{"feed title with a section", Signals{FeedTitle: "Harbour Post > Columns"}, Opinion, "feed title"},
 		{"genre word in the name", Signals{Outlet: "Meridian Daily Columns"}, Opinion, "outlet"},
 		{"wire service by name", Signals{Outlet: "Associated Press"}, Reporting, "wire"},
