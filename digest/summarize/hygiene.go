@@ -27,6 +27,12 @@ func cutOff(s string) bool {
 	return cutEnd.MatchString(s) || moreMarker.MatchString(s)
 }
 
+// isQuestion reports whether s asks rather than states: a summary tells
+// what happened, and a question in one is the writer's hook or argument.
+func isQuestion(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(s, "\"'”’)» "), "?")
+}
+
 // leadInLabels are the labels newsletter-style outlets open a paragraph
 // with. Any short label of the same shape is stripped too (leadInShape).
 var leadInLabels = []string{

@@ -80,6 +80,19 @@ func TestUnattributedQuote(t *testing.T) {
 	}
 }
 
+func TestIsQuestion(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Who will pay when the next surge comes?":       true,
+		`"Who asked the crews?" she wrote.`:             false,
+		`Rook asked: "Who will pay for the wall?"`:      true,
+		"The council asked who would pay for the wall.": false,
+	} {
+		if got := isQuestion(s); got != want {
+			t.Errorf("isQuestion(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestNumbers(t *testing.T) {
 	got := numbers("Fares rose 3.5% to 1,941 crowns in 2027, and 1941 crowns is the cap; 3,5 is a decimal comma.")
 	want := []string{"3.5", "1941", "2027", "3,5"}

@@ -46,7 +46,7 @@ func split(body string, doc, limit int, avoid []Range) []sentence {
 		if s == "" {
 			continue
 		}
-		usable = usable && !cutOff(s) && !unattributedQuote(s) && !overlaps(sp, avoid)
+		usable = usable && !cutOff(s) && !isQuestion(s) && !unattributedQuote(s) && !overlaps(sp, avoid)
 		toks := text.Tokens(s)
 		if len(toks) == 0 {
 			continue
