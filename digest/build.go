@@ -120,7 +120,7 @@ func buildStory(g []Item) Story {
 func storyDoc(it Item) summarize.Doc {
 	return summarize.Doc{
 		Source: it.Source, Title: it.Title, Text: it.Text,
-		Avoid:   avoidRanges(it.Analysis.Cues),
+		Avoid:   avoidRanges(it.Text, it.Analysis.Cues),
 		Opinion: it.Analysis.Genre.Label == framing.Opinion,
 	}
 }

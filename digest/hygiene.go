@@ -16,12 +16,16 @@ var partisanCues = map[string]bool{
 	framing.GlitteringGenerality: true,
 }
 
-// avoidRanges returns the byte ranges of the body that carry partisan cues.
-func avoidRanges(cues []framing.Cue) []summarize.Range {
+// avoidRanges returns the byte ranges of body that carry partisan cues. A
+// cue whose offsets do not point at its text in body (a headline's cue
+// indexes the headline) is not the body's.
+func avoidRanges(body string, cueLists ...[]framing.Cue) []summarize.Range {
 	var out []summarize.Range
-	for _, c := range cues {
-		if partisanCues[c.Type] {
-			out = append(out, summarize.Range{Start: c.Start, End: c.End})
+	for _, cues := range cueLists {
+		for _, c := range cues {
+			if partisanCues[c.Type] && 0 <= c.Start && c.Start < c.End && c.End <= len(body) && body[c.Start:c.End] == c.Text {
+				out = append(out, summarize.Range{Start: c.Start, End: c.End})
+			}
 		}
 	}
 	return out
