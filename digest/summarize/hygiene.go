@@ -14,17 +14,32 @@ import (
 // These checks decide which sentences may be picked; the others still
 // count for what the articles agree on.
 
-// cutMarks end or fill a teaser line: the feed cut the sentence, or points
-// to the rest of the article.
+// cutEnds end a teaser line the feed cut short; moreMarkers send the reader
+// on to the rest of the article. Plain string tests: this runs on every
+// sentence of every article.
 var (
-	cutEnd     = regexp.MustCompile(`(?:\.\.\.|…|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))["'”’)\]]*\s*$`)
-	moreMarker = regexp.MustCompile(`(?i)\b(?:read more|continue reading|read the full (?:story|article)|click here|keep reading)\b`)
+	cutEnds     = []string{"...", "…", "[…]", "[...]", "(…)", "(...)", "[ … ]"}
+	moreMarkers = []string{"Read more", "read more", "READ MORE", "Continue reading", "continue reading",
+		"Read the full story", "read the full story", "Read the full article", "read the full article",
+		"Click here", "click here", "Keep reading", "keep reading"}
 )
 
 // cutOff reports whether s is a teaser line: it ends in an ellipsis ("...",
-// "…", "[…]") or sends the reader on ("Read more").
+// "…", "[…]"), inside closing quotes or not, or sends the reader on ("Read
+// more").
 func cutOff(s string) bool {
-	return cutEnd.MatchString(s) || moreMarker.MatchString(s)
+	end := strings.TrimRight(s, "\"'”’)] \t")
+	for _, e := range cutEnds {
+		if strings.HasSuffix(end, e) || strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	for _, m := range moreMarkers {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // isQuestion reports whether s asks rather than states: a summary tells
@@ -72,6 +87,9 @@ var speechVerbs = map[string]bool{
 // but what follows is no sentence of its own (too short, or lower case).
 // A sentence without a label is returned as it is.
 func stripLeadIn(s string) (out string, ok bool) {
+	if i := strings.IndexByte(s, ':'); i < 0 || i > maxLeadInBytes {
+		return s, true // no label can end this far in
+	}
 	loc := leadInShape.FindStringIndex(s)
 	if loc == nil {
 		return s, true
@@ -96,8 +114,12 @@ func stripLeadIn(s string) (out string, ok bool) {
 	return rest, true
 }
 
-// minLeadInRest is the fewest words a sentence keeps after its label.
-const minLeadInRest = 5
+// minLeadInRest is the fewest words a sentence keeps after its label;
+// maxLeadInBytes bounds where a label's colon may stand.
+const (
+	minLeadInRest  = 5
+	maxLeadInBytes = 48
+)
 
 // Quotations. A sentence that is mostly a quotation is a speaker's words; a
 // summary may show it only when the sentence itself names the speaker.
@@ -139,8 +161,8 @@ var notNames = map[string]bool{
 // capitalised name near it outside the quotation marks. "…," he said names
 // no one.
 func unattributedQuote(s string) bool {
-	if s == "" {
-		return false
+	if !strings.ContainsAny(s, quoteRunes) {
+		return false // most sentences: nothing to look at
 	}
 	quoted := quotedMask(s)
 	inside := 0

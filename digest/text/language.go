@@ -65,7 +65,7 @@ const (
 	// decides the language by itself.
 	scriptShare = 0.4
 	// sampleBytes bounds the text looked at: the first paragraphs decide.
-	sampleBytes = 4000
+	sampleBytes = 2000
 )
 
 // Language returns the ISO 639-1 code of the language s is written in
@@ -83,10 +83,32 @@ func Language(s string) string {
 	}
 	scores := map[string]float64{}
 	words := 0
-	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+	var buf [32]byte
+	for i := 0; i < len(s); {
+		// A word is a run of letters (and apostrophes); only ASCII letters
+		// are lower-cased here, which is all the profiles' words need.
+		j := i
+		for j < len(s) && (isWordByte(s[j]) || s[j] >= 0x80) {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		w := s[i:j]
+		i = j
 		words++
-		for lang, w := range profileWeight[f] {
-			scores[lang] += w
+		if len(w) > len(buf) {
+			continue
+		}
+		n := copy(buf[:], w)
+		for k := range n {
+			if c := buf[k]; c >= 'A' && c <= 'Z' {
+				buf[k] = c + 'a' - 'A'
+			}
+		}
+		for lang, wt := range profileWeight[string(buf[:n])] {
+			scores[lang] += wt
 		}
 	}
 	if words < minLanguageWords {
@@ -106,20 +128,30 @@ func Language(s string) string {
 
 func utf8Start(b byte) bool { return b < 0x80 || b >= 0xC0 }
 
+// isWordByte reports whether an ASCII byte belongs to a word.
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' }
+
 // scriptLanguage decides by writing system when most letters are of one
 // non-Latin script.
 func scriptLanguage(s string) string {
 	counts := map[string]int{}
 	letters := 0
 	ukrainian := 0
+	nonLatin := 0
 	for _, r := range s {
+		if r < 0x80 {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				letters++
+			}
+			continue
+		}
 		if !unicode.IsLetter(r) {
 			continue
 		}
 		letters++
 		switch {
 		case r < 0x250:
-			counts["latin"]++
+			continue
 		case unicode.Is(unicode.Cyrillic, r):
 			counts["ru"]++
 			if strings.ContainsRune("іїєґІЇЄҐ", r) {
@@ -143,7 +175,10 @@ func scriptLanguage(s string) string {
 			counts["th"]++
 		}
 	}
-	if letters == 0 {
+	for _, n := range counts {
+		nonLatin += n
+	}
+	if letters == 0 || float64(nonLatin)/float64(letters) < scriptShare {
 		return ""
 	}
 	// Japanese mixes kana with Han; any real share of kana makes it Japanese.
