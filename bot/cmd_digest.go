@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -20,12 +21,14 @@ func (h *Handler) digest(ctx context.Context, c Command) (Message, error) {
 	if s := c.Args["since"]; s != "" {
 		d, err := ParseSince(s)
 		if err != nil {
-			return Message{}, err
+			return Message{}, asUser(err)
 		}
 		span = d
 	}
 	until := h.now()
-	d, err := h.buildDigest(ctx, c.Scope, until.Add(-span), until, c.Args["topic"], maxStoriesPerCommand)
+	// Every available story is counted ("top 6 of 20"); the channel's
+	// style says how many are shown and how.
+	d, err := h.buildDigest(ctx, c.Scope, until.Add(-span), until, c.Args["topic"], 0)
 	if err != nil {
 		return Message{}, err
 	}
@@ -33,7 +36,15 @@ func (h *Handler) digest(ctx context.Context, c Command) (Message, error) {
 	if t := c.Args["topic"]; t != "" {
 		title += ": " + t
 	}
-	return DigestMessage(title, d), nil
+	style, err := h.channelStyle(ctx, Channel{Platform: c.Platform, Scope: c.Scope, ID: c.ChannelID})
+	if err != nil {
+		return Message{}, err
+	}
+	m, err := StyledDigest(title, d, style)
+	if err != nil {
+		h.logger().LogAttrs(ctx, slog.LevelWarn, "digest without its chart", slog.String("error", err.Error()))
+	}
+	return m, nil
 }
 
 // buildDigest builds the digest of scope's feeds (and the operator's) for a

@@ -27,7 +27,7 @@ func (h *Handler) feeds(ctx context.Context, c Command) (Message, error) {
 		}
 		return h.removeFeed(ctx, c)
 	}
-	return Message{}, fmt.Errorf("feeds takes add, remove or list, not %q", c.Sub)
+	return Message{}, userErrorf("feeds takes add, remove or list, not %q", c.Sub)
 }
 
 func (h *Handler) listFeeds(ctx context.Context, c Command) (Message, error) {
@@ -62,17 +62,17 @@ var feedGenres = []string{"reporting", "opinion", "analysis"}
 func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
 	u, err := feed.ValidateURL(strings.TrimSpace(c.Args["url"]), false)
 	if err != nil {
-		return Message{}, err
+		return Message{}, asUser(err)
 	}
 	genre := strings.ToLower(strings.TrimSpace(c.Args["genre"]))
 	if genre != "" && !slices.Contains(feedGenres, genre) {
-		return Message{}, fmt.Errorf("genre %q is not one of %s", genre, strings.Join(feedGenres, ", "))
+		return Message{}, userErrorf("genre %q is not one of %s (or leave it out)", genre, strings.Join(feedGenres, ", "))
 	}
 	name := strings.TrimSpace(c.Args["name"])
 	if h.Fetcher != nil {
 		title, found, err := h.Fetcher.CheckFeed(ctx, u.String())
 		if err != nil {
-			return Message{}, fmt.Errorf("I could not add %s: %w", u, err)
+			return Message{}, userWrap("I could not add "+u.String(), err)
 		}
 		if parsed, perr := feed.ValidateURL(found, false); perr == nil {
 			u = parsed

@@ -17,7 +17,7 @@ func (h *Handler) framing(ctx context.Context, c Command) (Message, error) {
 	raw := strings.TrimSpace(c.Args["url"])
 	u, err := feed.ValidateURL(raw, false)
 	if err != nil {
-		return Message{}, err
+		return Message{}, asUser(err)
 	}
 	a, err := h.Store.ArticleByURL(ctx, feed.CanonicalURL(u.String()))
 	var an digest.Analysis

@@ -15,7 +15,7 @@ import (
 func (h *Handler) why(ctx context.Context, c Command) (Message, error) {
 	u, err := feed.ValidateURL(strings.TrimSpace(c.Args["url"]), false)
 	if err != nil {
-		return Message{}, err
+		return Message{}, asUser(err)
 	}
 	a, err := h.Store.ArticleByURL(ctx, feed.CanonicalURL(u.String()))
 	if errors.Is(err, store.ErrNotFound) {

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"strings"
 	"time"
@@ -39,7 +38,8 @@ type Fetcher interface {
 // Handler runs chat commands. The same handler serves every platform.
 type Handler struct {
 	Store     Store
-	Schedules Schedules // optional
+	Schedules Schedules     // optional
+	Styles    ChannelStyles // optional: how each channel's digests look; nil keeps the defaults
 	Fetcher   Fetcher
 	Log       *slog.Logger
 	Now       func() time.Time
@@ -47,10 +47,11 @@ type Handler struct {
 }
 
 // errNotAllowed is returned when a command needs Manage Server / workspace admin.
-var errNotAllowed = errors.New("changing feeds or schedules needs the Manage Server permission on Discord or a workspace admin on Slack")
+var errNotAllowed = &UserError{Message: "changing feeds or schedules needs the Manage Server permission on Discord or a workspace admin on Slack"}
 
 // Handle runs c and returns the reply. Failures become a polite message, so
-// an adapter always has something to show.
+// an adapter always has something to show: a UserError's message, or for an
+// internal error an apology with a reference to its log line.
 func (h *Handler) Handle(ctx context.Context, c Command) Message {
 	var (
 		m   Message
@@ -78,10 +79,7 @@ func (h *Handler) Handle(ctx context.Context, c Command) Message {
 		m.Sections = Help().Sections
 	}
 	if err != nil {
-		h.logger().LogAttrs(ctx, slog.LevelWarn, "command failed",
-			slog.String("platform", c.Platform), slog.String("scope", c.Scope),
-			slog.String("command", strings.TrimSpace(c.Name+" "+c.Sub)), slog.String("error", err.Error()))
-		return Message{Text: "Sorry: " + err.Error(), Ephemeral: true}
+		return h.failure(ctx, c, err)
 	}
 	return m
 }
@@ -114,7 +112,7 @@ func Help() Message {
 		"story <query>: one story with every outlet's framing side by side",
 		"framing <url>: analyse one article: summary, genre, stance, frames, cues with quotes",
 		"feeds add <url> [name] [lean] [genre] | feeds remove <feed> | feeds list",
-		"schedule set <cron> [timezone] | schedule show | schedule off",
+		"schedule set <cron> [timezone] [max_stories=6] [detail=brief|full] [image=on|off] | schedule show | schedule off",
 		"why <url>: whether an article was seen, when, in which story, and whether it was in a digest",
 	}
 	return Message{Title: "newsdigest commands", Text: strings.Join(lines, "\n"), Ephemeral: true}

@@ -13,10 +13,7 @@ import (
 // its outlets, summary, and one framing line per article.
 func DigestMessage(title string, d digest.Digest) Message {
 	m := Message{Title: title}
-	period := "up to " + d.Until.Format("Mon 2 Jan 15:04 MST")
-	if !d.Since.IsZero() {
-		period = "from " + d.Since.Format("Mon 2 Jan 15:04") + " to " + d.Until.Format("Mon 2 Jan 15:04 MST")
-	}
+	period := periodText(d)
 	if len(d.Stories) == 0 {
 		m.Text = "Nothing new " + period + "."
 		return m
@@ -26,6 +23,14 @@ func DigestMessage(title string, d digest.Digest) Message {
 		m.Sections = append(m.Sections, StorySection(s))
 	}
 	return m
+}
+
+// periodText says which period a digest covers.
+func periodText(d digest.Digest) string {
+	if d.Since.IsZero() {
+		return "up to " + d.Until.Format("Mon 2 Jan 15:04 MST")
+	}
+	return "from " + d.Since.Format("Mon 2 Jan 15:04") + " to " + d.Until.Format("Mon 2 Jan 15:04 MST")
 }
 
 // StorySection renders one story.

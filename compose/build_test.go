@@ -19,12 +19,12 @@ var noon = time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
 // sport), and feeds "local" of server s1 and "other" of server s2, and
 // analysed articles in stories.
 type world struct {
-	t     *testing.T
+	t     testing.TB
 	st    *store.Store
 	feeds map[string]store.Feed
 }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t testing.TB) *world {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "compose.db"))
 	if err != nil {

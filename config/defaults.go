@@ -19,6 +19,14 @@ const (
 	DefaultSlackAPIURL     = "https://slack.com/api/"
 )
 
+// Digest detail levels of a channel, and how many stories each may show.
+const (
+	DetailBrief     = "brief"
+	DetailFull      = "full"
+	MaxBriefStories = 9  // bot.MaxBriefStories: ten embeds in a Discord message, one the header
+	MaxFullStories  = 20 // a full digest of more is a wall of text
+)
+
 // Platforms a channel may use.
 const (
 	PlatformDiscord = "discord"
@@ -43,6 +51,9 @@ var DefaultPoll = Poll{
 	MaxFailures:     5,
 	MaxItemsPerPoll: 50,
 	FullText:        true,
+	// The fetcher's own defaults: polite to a site that hosts many feeds.
+	PerHostRate:        2,
+	PerHostConcurrency: 2,
 }
 
 // Default returns a configuration with every default filled in and no feeds
@@ -68,4 +79,6 @@ func Default() *Config {
 func (ch *Channel) setDefaults() {
 	ch.Timezone = DefaultTimezone
 	ch.LiveMaxPerHour = DefaultLiveMaxPerHour
+	ch.Detail = DetailBrief
+	ch.Image = true
 }

@@ -3,7 +3,6 @@ package digest
 import (
 	"cmp"
 	"slices"
-	"time"
 
 	"github.com/newsdigest/newsdigest/digest/framing"
 	"github.com/newsdigest/newsdigest/digest/summarize"
@@ -206,9 +205,4 @@ func mentionsAll(g []Item, topic []string) bool {
 		}
 	}
 	return true
-}
-
-// Window returns the digest period ending at until that spans since.
-func Window(until time.Time, span time.Duration) (time.Time, time.Time) {
-	return until.Add(-span), until
 }

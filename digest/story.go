@@ -62,9 +62,12 @@ type Exclusive struct {
 type FeedReport struct {
 	URL         string `json:"url"`
 	Name        string `json:"name,omitempty"`
-	Status      string `json:"status"` // ok | not_modified | error
+	Status      string `json:"status"` // ok | not_modified | error | skipped
 	Error       string `json:"error"`
 	NewArticles int    `json:"new_articles"`
+	// NextFetch is when a skipped feed will be fetched: the feed asked us to
+	// wait (Retry-After, Cache-Control, <ttl>) or was fetched recently.
+	NextFetch time.Time `json:"next_fetch,omitzero"`
 }
 
 // Digest is a ranked set of stories for one period.

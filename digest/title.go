@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"math"
 	"regexp"
 	"strings"
 
@@ -85,9 +86,9 @@ func storyTitle(g []Item, summary []string) string {
 		for _, it := range g {
 			leans = leans || it.Lean != ""
 		}
-		profiles := make([]text.Vector, len(g))
+		profiles := make([]termVec, len(g))
 		for i, it := range g {
-			profiles[i] = text.Counts(text.Terms(it.Title + " " + lead(it.Text))).Normalize()
+			profiles[i] = newTermVec(text.Terms(it.Title + " " + lead(it.Text)))
 		}
 		for k, i := range cands {
 			sc := titleScore(g, i, profiles, leans)
@@ -104,14 +105,14 @@ func storyTitle(g []Item, summary []string) string {
 }
 
 // titleScore rates g[i]'s headline as the story's title.
-func titleScore(g []Item, i int, profiles []text.Vector, leans bool) float64 {
+func titleScore(g []Item, i int, profiles []termVec, leans bool) float64 {
 	it := g[i]
-	head := text.Counts(text.Terms(cleanHeadline(it))).Normalize()
+	head := newTermVec(text.Terms(cleanHeadline(it)))
 	var sim float64
 	others := 0
 	for j := range g {
 		if j != i && g[j].Source != it.Source {
-			sim += text.Dot(head, profiles[j])
+			sim += head.dot(profiles[j])
 			others++
 		}
 	}
@@ -166,6 +167,37 @@ func leadTitle(sentence string) (string, bool) {
 		return "", false
 	}
 	return t, true
+}
+
+// termVec is a unit-length term-count vector.
+type termVec map[string]float64
+
+func newTermVec(terms []string) termVec {
+	v := termVec{}
+	for _, t := range terms {
+		v[t]++
+	}
+	var n float64
+	for _, c := range v {
+		n += c * c
+	}
+	n = math.Sqrt(n)
+	for t := range v {
+		v[t] /= n
+	}
+	return v
+}
+
+// dot is the cosine of two unit vectors.
+func (v termVec) dot(o termVec) float64 {
+	if len(o) < len(v) {
+		v, o = o, v
+	}
+	var s float64
+	for t, w := range v {
+		s += w * o[t]
+	}
+	return s
 }
 
 // lead is the first paragraph of a text, where a report states its event.

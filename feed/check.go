@@ -16,11 +16,11 @@ import (
 func (p *Poller) CheckFeed(ctx context.Context, rawURL string) (title, feedURL string, err error) {
 	u, err := ValidateURL(rawURL, false)
 	if err != nil {
-		return "", "", err
+		return "", "", Explain(err)
 	}
 	doc, err := p.fetchFeed(ctx, store.Feed{URL: u.String()})
 	if err != nil {
-		return "", "", fmt.Errorf("check feed %s: %w", u.Redacted(), err)
+		return "", "", Explain(fmt.Errorf("check feed %s: %w", u.Redacted(), err))
 	}
 	feedURL = u.String()
 	if doc.newURL != "" {

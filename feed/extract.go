@@ -8,7 +8,6 @@ import (
 	"maps"
 	"net/url"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability"
@@ -42,20 +41,11 @@ func isTeaser(text string) bool {
 	return len(strings.Fields(trimmed)) < teaserWords
 }
 
-// ExtractArticle fetches the page at pageURL with the default Options (so
-// private addresses are refused) and returns its title and main text.
-func ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	return defaultFetcher().extractArticle(ctx, pageURL)
-}
-
-// defaultFetcher is shared by ExtractArticle calls, so that they reuse
-// connections.
-var defaultFetcher = sync.OnceValue(func() *fetcher { return newFetcher(Options{}.withDefaults()) })
-
 // ExtractArticle fetches the page at pageURL with the poller's limits and
 // address policy and returns its title and main text.
 func (p *Poller) ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	return p.fetcher.extractArticle(ctx, pageURL)
+	title, text, err = p.fetcher.extractArticle(ctx, pageURL)
+	return title, text, Explain(err)
 }
 
 func (f *fetcher) extractArticle(ctx context.Context, pageURL string) (string, string, error) {

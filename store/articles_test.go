@@ -258,7 +258,14 @@ func TestUnanalyzed(t *testing.T) {
 			}
 			ids = append(ids, a.ID)
 		}
-		if err := s.SaveAnalysis(ctx, ids[1], digest.Analysis{Title: "done"}); err != nil {
+		// ids[1] is processed; ids[2] was analysed but its instance
+		// stopped before putting it in a story, so it is still to do.
+		for _, id := range ids[1:3] {
+			if err := s.SaveAnalysis(ctx, id, digest.Analysis{Title: "done"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.SetStory(ctx, ids[1], ids[1]); err != nil {
 			t.Fatal(err)
 		}
 		got, err := s.Unanalyzed(ctx, 2)
@@ -267,6 +274,9 @@ func TestUnanalyzed(t *testing.T) {
 		}
 		if len(got) != 2 || got[0].ID != ids[0] || got[1].ID != ids[2] {
 			t.Errorf("Unanalyzed(2) = %v, want [%d %d]", feedArticleIDs(got), ids[0], ids[2])
+		}
+		if got, _ := s.Unanalyzed(ctx, 10); len(got) != 3 {
+			t.Errorf("Unanalyzed(10) = %v, want all but %d", feedArticleIDs(got), ids[1])
 		}
 		if got, _ := s.Unanalyzed(ctx, 0); len(got) != 0 {
 			t.Errorf("Unanalyzed(0) = %d articles", len(got))

@@ -10,8 +10,12 @@
 // schedules, pending deliveries) is claimed with a lease: a claim records an
 // owner and an expiry, Heartbeat extends it, and a row whose lease has expired
 // can be claimed by anyone. On PostgreSQL claims use FOR UPDATE SKIP LOCKED,
-// so concurrent instances never wait for or take each other's rows. Times
-// come back in UTC with microsecond precision.
+// so concurrent instances never wait for or take each other's rows. Work
+// that one instance at a time may do (clustering, the Discord gateway) is
+// guarded by a named lease (AcquireLease) whose token fences the writes made
+// under it (AssignStory). Chat requests already handled are recorded with
+// FirstSeen for every instance. Times come back in UTC with microsecond
+// precision.
 package store
 
 import (
@@ -52,6 +56,8 @@ const (
 type Store struct {
 	db      *sql.DB
 	dialect Dialect
+
+	seenPruned atomic.Int64 // unix nanoseconds of the last prune of seen_requests
 }
 
 // memCounter names in-memory databases so that every Open(":memory:") gets

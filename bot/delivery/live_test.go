@@ -110,7 +110,7 @@ func TestLiveStopsAfterPermanentError(t *testing.T) {
 	if ds := fx.deliveries(ch); len(ds) != 1 || ds[0].Status != store.DeliveryFailed {
 		t.Fatalf("deliveries %+v; want the one failed post and nothing queued after it", ds)
 	}
-	if _, _, _, err := s.ChannelSchedule(ctx, bot.Channel{Platform: "console", ID: "gone"}); !errors.Is(err, ErrScheduleStopped) || !strings.Contains(err.Error(), "missing access") {
+	if _, _, _, err := s.ChannelSchedule(ctx, bot.Channel{Platform: "console", ID: "gone"}); !errors.Is(err, bot.ErrScheduleStopped) || !strings.Contains(err.Error(), "missing access") {
 		t.Errorf("ChannelSchedule err = %v, want the stop and its reason", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/newsdigest/newsdigest/bot"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -47,6 +48,10 @@ func TestDeliverRateLimitAndMetrics(t *testing.T) {
 	ctx := context.Background()
 	st, _, _ := dailyChannel(t, "busy")
 	reg := metrics.NewRegistry()
+	obs, err := metrics.NewBot(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
 	p := newRecordingPoster()
 	limited := true
 	p.before = func(context.Context, bot.Channel, string) error {
@@ -56,7 +61,7 @@ func TestDeliverRateLimitAndMetrics(t *testing.T) {
 		}
 		return nil
 	}
-	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{Observer: metrics.NewBot(reg), BaseBackoff: time.Hour})
+	s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{Observer: obs, BaseBackoff: time.Hour})
 	if err := s.Tick(ctx, "a", day0); err != nil {
 		t.Fatal(err)
 	}
@@ -71,8 +76,9 @@ func TestDeliverRateLimitAndMetrics(t *testing.T) {
 	if len(p.messages("busy")) != 1 {
 		t.Fatal("not retried after the platform's Retry-After")
 	}
-	var b strings.Builder
-	reg.WriteTo(&b)
+	rec := httptest.NewRecorder()
+	reg.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	b := rec.Body
 	for _, want := range []string{
 		`newsdigest_delivery_failures_total{kind="digest",permanent="false"} 1`,
 		`newsdigest_deliveries_sent_total{kind="digest"} 1`,

@@ -17,7 +17,6 @@ import (
 type SchedulerOptions struct {
 	Lease       time.Duration // how long a claim lasts without a heartbeat; default 2m
 	Batch       int           // schedules or deliveries claimed at once; default 50
-	MaxStories  int           // stories per digest; default 10
 	Overlap     time.Duration // how far before the last period's end a digest looks again for late articles; default 2h
 	BaseBackoff time.Duration // first retry delay after a transient failure; default 30s
 	MaxBackoff  time.Duration // longest retry delay; default 1h
@@ -43,9 +42,6 @@ func (o SchedulerOptions) withDefaults() SchedulerOptions {
 	}
 	if o.Batch <= 0 {
 		o.Batch = 50
-	}
-	if o.MaxStories <= 0 {
-		o.MaxStories = defaultMaxStories
 	}
 	if o.Overlap < 0 {
 		o.Overlap = 0
@@ -75,9 +71,6 @@ func (o SchedulerOptions) withDefaults() SchedulerOptions {
 	}
 	return o
 }
-
-// defaultMaxStories keeps a scheduled digest readable in chat.
-const defaultMaxStories = 10
 
 // Scheduler turns due schedules into outbox deliveries and posts pending
 // deliveries, exactly once across restarts and across any number of
@@ -159,7 +152,7 @@ func (s *Scheduler) SetChannelSchedule(ctx context.Context, ch bot.Channel, expr
 
 // ChannelSchedule returns ch's schedule; expr is "" when it has none or it
 // was turned off in chat. A channel a permanent platform error stopped, or
-// a schedule that cannot run, comes back as ErrScheduleStopped with the
+// a schedule that cannot run, comes back as bot.ErrScheduleStopped with the
 // reason.
 func (s *Scheduler) ChannelSchedule(ctx context.Context, ch bot.Channel) (expr, timezone string, next time.Time, err error) {
 	c, found, err := s.storeChannel(ctx, ch, false)
@@ -167,7 +160,7 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch bot.Channel) (expr, 
 		return "", "", time.Time{}, err
 	}
 	if c.StopReason != "" {
-		return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", ErrScheduleStopped, c.StopReason)
+		return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", bot.ErrScheduleStopped, c.StopReason)
 	}
 	sc, err := s.st.Settings.ScheduleFor(ctx, c.ID)
 	if errors.Is(err, store.ErrNotFound) {
@@ -178,7 +171,7 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch bot.Channel) (expr, 
 	}
 	if !sc.Enabled {
 		if sc.StopReason != reasonTurnedOff { // e.g. a stored cron that no longer parses
-			return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", ErrScheduleStopped, sc.StopReason)
+			return "", "", time.Time{}, fmt.Errorf("%w: %s; set the schedule again to restart it", bot.ErrScheduleStopped, sc.StopReason)
 		}
 		return "", "", time.Time{}, nil
 	}
@@ -188,11 +181,6 @@ func (s *Scheduler) ChannelSchedule(ctx context.Context, ch bot.Channel) (expr, 
 	}
 	return sc.Cron, sc.Timezone, next, nil
 }
-
-// ErrScheduleStopped is returned for a channel a permanent platform error
-// stopped (no digests, live posts or notices) or a schedule that cannot
-// run; the error's text gives the reason.
-var ErrScheduleStopped = errors.New("scheduled posting to this channel stopped")
 
 // reasonTurnedOff is the stop reason of a schedule turned off in chat.
 const reasonTurnedOff = "turned off in chat"

@@ -60,8 +60,12 @@ func (s *Scheduler) heartbeat(ctx context.Context, owner string) {
 	}
 }
 
-// Round runs one Tick, feed-health check (every HealthEvery), live-mode
-// pass, Heartbeat and Deliver at the current time, logging failures. It returns when they are done.
+// Round runs one Deliver of what is left in the outbox, Tick,
+// feed-health check (every HealthEvery), live-mode pass, Heartbeat and
+// Deliver at the current time, logging failures. It returns when they are
+// done. The outbox goes first because a digest leaves out what its channel
+// was sent: a delivery interrupted between posting and recording (and
+// reclaimed at start) is recorded before the next digest is built.
 func (s *Scheduler) Round(ctx context.Context, owner string) {
 	log := func(what string, err error) {
 		if err != nil && ctx.Err() == nil {
@@ -69,6 +73,7 @@ func (s *Scheduler) Round(ctx context.Context, owner string) {
 		}
 	}
 	now := s.opts.Now()
+	log("delivering", s.Deliver(ctx, owner, now))
 	log("scheduling digests", s.Tick(ctx, owner, now))
 	if now.Sub(time.Unix(0, s.lastHealth.Load())) >= s.opts.HealthEvery {
 		s.lastHealth.Store(now.UnixNano())

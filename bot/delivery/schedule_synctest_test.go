@@ -43,7 +43,7 @@ func TestRunAcrossDSTWithRestarts(t *testing.T) {
 				fx := newFixture(t, st, "alpha")
 				ch := fx.channel("berlin", true)
 				// The fake clock starts in 2000; shift it to the test's dates.
-				shift := tt.start.Sub(time.Now())
+				shift := time.Until(tt.start)
 				now := func() time.Time { return time.Now().Add(shift) }
 				p := newRecordingPoster()
 				s := newTestScheduler(t, storesOf(st), map[string]bot.Poster{"console": p}, SchedulerOptions{Now: now})

@@ -254,7 +254,7 @@ func TestUnrunnableScheduleIsReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, _, err := s.ChannelSchedule(ctx, bot.Channel{Platform: "console", ID: "odd"})
-	if !errors.Is(err, ErrScheduleStopped) || !strings.Contains(err.Error(), "61") {
+	if !errors.Is(err, bot.ErrScheduleStopped) || !strings.Contains(err.Error(), "61") {
 		t.Errorf("ChannelSchedule err = %v, want the stop with the cron's error", err)
 	}
 }

@@ -62,14 +62,19 @@ func (s *Scheduler) run(ctx context.Context, owner string, sc store.Schedule, no
 		return err
 	}
 	until := sc.NextRunAt
-	d, stories, err := s.buildDigest(ctx, ch, sc.LastPeriodEnd, until, now)
+	d, err := s.buildDigest(ctx, ch, sc.LastPeriodEnd, until, now)
 	if err != nil {
 		return err
 	}
 	if len(d.Stories) > 0 || ch.NothingNew {
 		// Show the period in the schedule's own time zone.
 		d.Since, d.Until = d.Since.In(cr.Location()), d.Until.In(cr.Location())
-		m := bot.DigestMessage("News digest", d)
+		m, err := bot.StyledDigest("News digest", d, ch.Style)
+		if err != nil {
+			s.opts.Log.LogAttrs(ctx, slog.LevelWarn, "digest without its chart", slog.Int64("channel", ch.ID), slog.String("error", err.Error()))
+		}
+		// Only the stories shown count as sent: the rest may come later.
+		stories := compose.SentRecords(bot.ShownStories(d, ch.Style))
 		payload, err := json.Marshal(m)
 		if err != nil {
 			return fmt.Errorf("encode digest: %w", err)
@@ -114,28 +119,24 @@ func (s *Scheduler) run(ctx context.Context, owner string, sc store.Schedule, no
 // digest ended (first time: the day before until). It looks back Overlap
 // further for articles that arrived late, and drops stories the channel
 // already has unless their coverage grew since, which marks them updates.
-// It returns the digest and the stories to record as sent.
-func (s *Scheduler) buildDigest(ctx context.Context, ch store.Channel, lastEnd, until, now time.Time) (digest.Digest, []store.SentStory, error) {
+// The digest holds every story that is news to the channel; the channel's
+// style decides how many are shown.
+func (s *Scheduler) buildDigest(ctx context.Context, ch store.Channel, lastEnd, until, now time.Time) (digest.Digest, error) {
 	since := lastEnd
 	if since.IsZero() || !since.Before(until) {
 		since = until.Add(-firstPeriod)
 	}
 	sent, err := s.st.Digests.SentStories(ctx, ch.ID)
 	if err != nil {
-		return digest.Digest{}, nil, err
+		return digest.Digest{}, err
 	}
-	d, err := compose.Build(ctx, s.st.Digests, compose.Request{
+	return compose.Build(ctx, s.st.Digests, compose.Request{
 		Channel:      ch,
 		Since:        since,
 		Until:        until,
 		Now:          now,
 		Overlap:      s.opts.Overlap,
-		MaxStories:   s.opts.MaxStories,
 		Sent:         sent,
 		WholeStories: true,
 	})
-	if err != nil {
-		return digest.Digest{}, nil, err
-	}
-	return d, compose.SentRecords(d.Stories), nil
 }

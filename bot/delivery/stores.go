@@ -37,11 +37,12 @@ type SettingStore interface {
 	ScheduleFor(ctx context.Context, channelID int64) (store.Schedule, error)
 }
 
-// ChannelStore finds and creates channels.
+// ChannelStore finds, creates and re-enables channels.
 type ChannelStore interface {
 	ChannelByID(ctx context.Context, id int64) (store.Channel, error)
 	ChannelByRef(ctx context.Context, platform, channelID string) (store.Channel, error)
 	UpsertChannel(ctx context.Context, c store.Channel) (store.Channel, error)
+	ClearChannelStop(ctx context.Context, id int64) error
 }
 
 // DigestStore is what building a channel's digest reads.

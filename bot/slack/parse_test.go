@@ -48,6 +48,10 @@ func TestParseText(t *testing.T) {
 		{"schedule set 0 8 * * 1-5 Europe/Berlin", bot.Command{Name: "schedule", Sub: "set",
 			Args: map[string]string{"cron": "0 8 * * 1-5", "timezone": "Europe/Berlin"}}},
 		{"schedule set @daily UTC", bot.Command{Name: "schedule", Sub: "set", Args: map[string]string{"cron": "@daily", "timezone": "UTC"}}},
+		{"schedule set 0 8 * * 1-5 Europe/Berlin max_stories=4 detail=full image=off", bot.Command{Name: "schedule", Sub: "set",
+			Args: map[string]string{"cron": "0 8 * * 1-5", "timezone": "Europe/Berlin", "max_stories": "4", "detail": "full", "image": "off"}}},
+		{"schedule set image=false 0 8 * * *", bot.Command{Name: "schedule", Sub: "set", Args: map[string]string{"cron": "0 8 * * *", "image": "false"}}},
+		{"schedule set MAX_STORIES=3", bot.Command{Name: "schedule", Sub: "set", Args: map[string]string{"max_stories": "3"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
@@ -77,6 +81,9 @@ func TestParseTextErrors(t *testing.T) {
 		"feeds purge",
 		"schedule set 0 8 * *",
 		"schedule set 0 8 * * * UTC extra",
+		"schedule set 0 8 * * * colour=blue",
+		"schedule set detail=",
+		"schedule set 0 8 * max_stories=3",
 		"schedule off now",
 		"schedule sometimes",
 		strings.Repeat("digest ", 1000),

@@ -14,6 +14,7 @@ import (
 	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/feed"
 	"github.com/newsdigest/newsdigest/store"
+	"golang.org/x/time/rate"
 )
 
 // defaultConfigFile is read from the working directory when -config is not given.
@@ -137,6 +138,8 @@ func feedOptions(cfg *config.Config, log *slog.Logger) feed.Options {
 		DefaultInterval:      p.Interval,
 		MaxFailures:          p.MaxFailures,
 		MaxItemsPerPoll:      p.MaxItemsPerPoll,
+		PerHostRate:          rate.Limit(p.PerHostRate),
+		PerHostConcurrency:   p.PerHostConcurrency,
 		FetchFullText:        p.FullText,
 		Logger:               log,
 	}

@@ -31,6 +31,7 @@ func commands() []command {
 		{"digest", "poll the configured feeds once and print a digest", runDigest},
 		{"analyze", "summarise one article and label its framing, with evidence", runAnalyze},
 		{"feeds", "list, add, remove, import or export feeds (OPML)", runFeeds},
+		{"channels", "list channels (stopped ones with the reason) or enable one again", runChannels},
 		{"eval", "score the analysis on an evaluation set", runEval},
 		{"migrate", "apply database migrations and exit", runMigrate},
 		{"version", "print the version", runVersion},

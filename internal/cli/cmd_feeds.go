@@ -17,12 +17,13 @@ import (
 )
 
 func runFeeds(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("feeds", "list | add URL | remove ID | import FILE.opml | export", stderr)
+	fs := newFlagSet("feeds", "list [-all] | add URL | remove ID | import FILE.opml | export", stderr)
 	configPath := fs.String("config", "", "configuration `file` (default ./newsdigest.toml, else the built-in sample)")
 	name := fs.String("name", "", "feeds add: the outlet's name (default: the feed's title)")
 	lean := fs.String("lean", "", "feeds add: your label for the outlet's lean (left, center-left, center, center-right, right)")
 	genre := fs.String("genre", "", "feeds add: what the feed carries, when you know it (reporting, opinion, analysis); overrides what each article's URL, categories and text suggest")
 	noCheck := fs.Bool("no-check", false, "feeds add/import: store without fetching the feed once first")
+	all := fs.Bool("all", false, "feeds list: every server's and workspace's feeds too, with their scope")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -50,7 +51,7 @@ func runFeeds(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	switch sub {
 	case "list":
-		return a.listFeeds(ctx, stdout)
+		return a.listFeeds(ctx, stdout, *all)
 	case "export":
 		return a.exportFeeds(ctx, stdout)
 	case "add":
@@ -77,12 +78,26 @@ func runFeeds(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 }
 
-func (a *app) listFeeds(ctx context.Context, w io.Writer) error {
-	feeds, err := a.st.Feeds(ctx, "")
+// listFeeds prints the operator's feeds or, with all, every scope's: the
+// SCOPE column then says whose ("-" for the operator's, else the Discord
+// server or Slack workspace that added it in chat).
+func (a *app) listFeeds(ctx context.Context, w io.Writer, all bool) error {
+	var (
+		feeds []store.Feed
+		err   error
+	)
+	if all {
+		feeds, err = a.st.AllFeeds(ctx)
+	} else {
+		feeds, err = a.st.Feeds(ctx, "")
+	}
 	if err != nil {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	if all {
+		fmt.Fprint(tw, "SCOPE\t")
+	}
 	fmt.Fprintln(tw, "ID\tNAME\tLEAN\tGENRE\tSOURCE\tSTATUS\tURL")
 	for _, f := range feeds {
 		source := "added"
@@ -97,6 +112,9 @@ func (a *app) listFeeds(ctx context.Context, w io.Writer) error {
 			status = fmt.Sprintf("%d failures: %s", f.ErrorCount, f.LastError)
 		case f.LastCheckAt.IsZero():
 			status = "not fetched yet"
+		}
+		if all {
+			fmt.Fprintf(tw, "%s\t", dash(f.Scope))
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", f.ID, f.Name, dash(f.Lean), dash(f.Genre), source, status, f.URL)
 	}

@@ -13,13 +13,16 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/feed"
 	"github.com/newsdigest/newsdigest/metrics"
 	"github.com/newsdigest/newsdigest/pipeline"
 )
 
-// processEvery is how often serve analyses and clusters what the poller stored.
-const processEvery = 30 * time.Second
+// processEvery is how often serve analyses and clusters what the poller
+// stored. It is also how often the instance clustering renews its lease
+// (pipeline.DefaultLeaseTTL) and how often the others try to take it.
+const processEvery = 10 * time.Second
 
 // scheduleEvery is how often serve looks for due digests and pending deliveries.
 const scheduleEvery = 15 * time.Second
@@ -51,10 +54,22 @@ func (a *app) serve(ctx context.Context) error {
 	if _, err := a.st.SyncConfigFeeds(ctx, configFeeds(a.cfg)); err != nil {
 		return fmt.Errorf("sync feeds: %w", err)
 	}
-	owner := instanceName()
-	health := newHealth(a.st)
+	owner := instanceName(a.cfg)
+	// What this instance held when it last stopped (a crash, a kill) is
+	// its own unfinished work: take it back now, not when its leases run
+	// out, so an interrupted delivery is recorded before the next digest.
+	if err := a.st.ReleaseAll(ctx, owner); err != nil {
+		return fmt.Errorf("reclaim work of %s: %w", owner, err)
+	}
+	health := newHealth(a.st, a.log)
 	reg := metrics.NewRegistry()
-	m := metrics.NewBot(reg)
+	m, err := metrics.NewBot(reg)
+	if err != nil {
+		return err
+	}
+	if err := reg.WatchDB("newsdigest", a.st.DB()); err != nil {
+		return err
+	}
 	fo := feedOptions(a.cfg, a.log)
 	stored := make(chan struct{}, 1) // wakes the pipeline when a poll stored articles
 	fo.OnPoll = func(r feed.Report) {
@@ -69,16 +84,17 @@ func (a *app) serve(ctx context.Context) error {
 	poller := feed.NewPoller(a.st, fo)
 	pipe := pipeline.New(a.st, a.cfg.Window, a.log)
 	pipe.Analysed = m.Analysed
+	pipe.Owner = owner
 
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health)
 	mux.Handle("GET /metrics", reg.Handler())
-	handler := &bot.Handler{Store: a.st, Fetcher: poller, Log: a.log, Window: a.cfg.Window}
+	handler := &bot.Handler{Store: a.st, Fetcher: poller, Log: a.log, Window: a.cfg.Window, Styles: bot.StyleBook{Store: a.st}}
 
 	runCtx, stopWork := context.WithCancel(ctx)
 	defer stopWork()
 	var wg sync.WaitGroup
-	chats, err := a.startChat(runCtx, handler, mux, &wg, m)
+	chats, err := a.startChat(runCtx, owner, handler, mux, &wg, m)
 	if err != nil {
 		return err
 	}
@@ -148,6 +164,8 @@ func (a *app) processLoop(ctx context.Context, pipe *pipeline.Pipeline, health *
 	for {
 		n, err := pipe.Process(ctx)
 		switch {
+		case pipeline.Busy(err):
+			health.tick("pipeline") // another instance clusters; this one stands by
 		case err != nil && ctx.Err() == nil:
 			a.log.Error("processing articles failed", slog.String("error", err.Error()))
 		case err == nil:
@@ -158,6 +176,11 @@ func (a *app) processLoop(ctx context.Context, pipe *pipeline.Pipeline, health *
 		}
 		select {
 		case <-ctx.Done():
+			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			if err := pipe.Release(rctx); err != nil {
+				a.log.Warn("releasing the pipeline lease", slog.String("error", err.Error()))
+			}
 			return
 		case <-t.C:
 		case <-stored:
@@ -165,8 +188,17 @@ func (a *app) processLoop(ctx context.Context, pipe *pipeline.Pipeline, health *
 	}
 }
 
-// instanceName identifies this process in work leases.
-func instanceName() string {
-	host, _ := os.Hostname()
-	return fmt.Sprintf("%s-%d-%d", host, os.Getpid(), time.Now().UnixNano()%1e6)
+// instanceName identifies this process in work leases: the configured
+// instance (or NEWSDIGEST_INSTANCE), else the host name. It is stable
+// across restarts, so that serve can take back at start what it held when
+// it last stopped (see config.Config.Instance). Two processes sharing one
+// host and one database need different instance names.
+func instanceName(cfg *config.Config) string {
+	if cfg.Instance != "" {
+		return cfg.Instance
+	}
+	if host, err := os.Hostname(); err == nil && host != "" {
+		return host
+	}
+	return "newsdigest"
 }

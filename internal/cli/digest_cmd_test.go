@@ -9,10 +9,13 @@ import (
 	"html"
 	"io"
 	"maps"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -279,4 +282,60 @@ func TestDigestReportsBrokenFeeds(t *testing.T) {
 			t.Fatalf("exit code %d, want 1 (err %v)", code, err)
 		}
 	})
+}
+
+// TestDigestHonoursRetryAfterAndNextPoll: a feed that answered 429 with
+// Retry-After, and one fetched a moment ago, are not fetched again by the
+// next one-shot digest; it reports them as skipped with their next fetch.
+func TestDigestHonoursRetryAfterAndNextPoll(t *testing.T) {
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		if r.URL.Path == "/busy.xml" {
+			w.Header().Set("Retry-After", "7200")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Street Bulletin</title>
+<item><title>Market hall reopens</title><link>https://quay.example/market</link><description>The market hall reopened on Saturday after a year of building work.</description></item></channel></rss>`)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "newsdigest.toml")
+	cfg := fmt.Sprintf("database = %q\nallow_private_networks = true\n\n[[feeds]]\nurl = %q\n\n[[feeds]]\nurl = %q\n",
+		"sqlite://"+filepath.ToSlash(filepath.Join(dir, "nd.db")), srv.URL+"/quay.xml", srv.URL+"/busy.xml")
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	digestJSON := func() digest.Digest {
+		t.Helper()
+		var stdout bytes.Buffer
+		if err := run(context.Background(), []string{"digest", "-config", cfgPath, "-format", "json", "-since", "30d"}, &stdout, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		var d digest.Digest
+		if err := json.Unmarshal(stdout.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	first := digestJSON()
+	if len(first.Feeds) != 2 || first.Feeds[0].Status != "ok" || first.Feeds[1].Status != "error" || hits.Load() != 2 {
+		t.Fatalf("first digest: %+v after %d requests", first.Feeds, hits.Load())
+	}
+	start := time.Now()
+	second := digestJSON()
+	if hits.Load() != 2 {
+		t.Errorf("the second digest fetched again (%d requests)", hits.Load())
+	}
+	for i, wantAfter := range []time.Duration{5 * time.Minute, 2 * time.Hour} {
+		r := second.Feeds[i]
+		if r.Status != "skipped" || r.NextFetch.Before(start.Add(wantAfter-time.Minute)) {
+			t.Errorf("feed %s: %s, next fetch %v; want skipped until about %v from now", r.URL, r.Status, r.NextFetch, wantAfter)
+		}
+	}
+	if len(second.Stories) != 1 {
+		t.Errorf("the skipped feed's stored story is gone: %d stories", len(second.Stories))
+	}
 }

@@ -3,7 +3,9 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 )
@@ -16,17 +18,21 @@ type pinger interface {
 	Ping(ctx context.Context) error
 }
 
-// health answers /healthz: the database answers and every loop ticked recently.
+// health answers /healthz: the database answers and every loop ticked
+// recently. The answer names the failing checks ("failing"); why the
+// database failed (a driver message with hosts and users) goes to the log,
+// not to whoever can reach /healthz.
 type health struct {
 	db       pinger
+	log      *slog.Logger
 	now      func() time.Time
 	mu       sync.Mutex
 	ticks    map[string]time.Time
 	watchers map[string]func() time.Time // loops that report their own last round
 }
 
-func newHealth(db pinger) *health {
-	return &health{db: db, now: time.Now, ticks: map[string]time.Time{}, watchers: map[string]func() time.Time{}}
+func newHealth(db pinger, log *slog.Logger) *health {
+	return &health{db: db, log: log, now: time.Now, ticks: map[string]time.Time{}, watchers: map[string]func() time.Time{}}
 }
 
 // watch checks a loop that records its own last round; a zero time means it
@@ -50,7 +56,8 @@ func (h *health) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	status := map[string]string{}
 	ok := true
 	if err := h.db.Ping(ctx); err != nil {
-		status["database"] = "error: " + err.Error()
+		h.log.LogAttrs(ctx, slog.LevelError, "health check failed", slog.String("check", "database"), slog.String("error", err.Error()))
+		status["database"] = "failing: no answer"
 		ok = false
 	} else {
 		status["database"] = "ok"
@@ -75,9 +82,16 @@ func (h *health) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			status[name] = "ok"
 		}
 	}
+	failing := []string{}
+	for name, st := range status {
+		if st != "ok" {
+			failing = append(failing, name)
+		}
+	}
+	slices.Sort(failing)
 	w.Header().Set("Content-Type", "application/json")
 	if !ok {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}
-	_ = json.NewEncoder(w).Encode(map[string]any{"ok": ok, "checks": status})
+	_ = json.NewEncoder(w).Encode(map[string]any{"ok": ok, "checks": status, "failing": failing})
 }

@@ -17,7 +17,8 @@ func TestRunUsageErrors(t *testing.T) {
 		{"no command", nil, "no command given"},
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
 		{"digest bad flag", []string{"digest", "-nope"}, "flag provided but not defined"},
-		{"digest bad format", []string{"digest", "-format", "yaml"}, "-format must be text, markdown or json"},
+		{"digest bad format", []string{"digest", "-format", "yaml"}, "-format must be text, markdown, json or png"},
+		{"digest png without a file", []string{"digest", "-format", "png"}, "-format png needs -out FILE.png"},
 		{"digest bad since", []string{"digest", "-since", "yesterday"}, "not a period"},
 		{"digest stray argument", []string{"digest", "extra"}, "takes no arguments"},
 		{"analyze no file", []string{"analyze"}, "exactly one URL, FILE or -"},
@@ -27,6 +28,8 @@ func TestRunUsageErrors(t *testing.T) {
 		{"eval no task", []string{"eval"}, "name a task"},
 		{"eval no data", []string{"eval", "stance"}, "-data FILE is required"},
 		{"version argument", []string{"version", "x"}, "takes no arguments"},
+		{"channels no subcommand", []string{"channels"}, "say list or enable ID"},
+		{"channels enable bad id", []string{"channels", "enable", "x"}, "is not a channel id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

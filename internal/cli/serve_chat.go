@@ -10,7 +10,9 @@ import (
 	"github.com/newsdigest/newsdigest/bot"
 	"github.com/newsdigest/newsdigest/bot/discord"
 	"github.com/newsdigest/newsdigest/bot/slack"
+	"github.com/newsdigest/newsdigest/internal/lease"
 	"github.com/newsdigest/newsdigest/metrics"
+	"github.com/newsdigest/newsdigest/store"
 )
 
 // chat holds the configured chat adapters: their posters by platform, their
@@ -22,8 +24,10 @@ type chat struct {
 
 // startChat creates the Discord and Slack adapters the configuration enables,
 // mounts their HTTP endpoints on mux, and starts gateway or Socket Mode
-// connections on wg under ctx.
-func (a *app) startChat(ctx context.Context, h *bot.Handler, mux *http.ServeMux, wg *sync.WaitGroup, m *metrics.Bot) (*chat, error) {
+// connections on wg under ctx. The Discord gateway runs on one instance at a
+// time, the holder of its lease (owner is this instance's name); the
+// requests already handled are kept in the database for every instance.
+func (a *app) startChat(ctx context.Context, owner string, h *bot.Handler, mux *http.ServeMux, wg *sync.WaitGroup, m *metrics.Bot) (*chat, error) {
 	c := &chat{posters: map[string]bot.Poster{}}
 	if err := a.cfg.CheckSecrets(); err != nil {
 		return nil, err
@@ -32,7 +36,7 @@ func (a *app) startChat(ctx context.Context, h *bot.Handler, mux *http.ServeMux,
 		d := a.cfg.Discord
 		db, err := discord.New(discord.Options{ApplicationID: d.ApplicationID, PublicKey: d.PublicKey, Token: d.Token,
 			GuildID: d.GuildID, APIBase: d.APIBase, Mode: d.Mode, Logger: a.log.With(slog.String("platform", "discord")),
-			OnRateLimited: func() { m.RateLimited("discord") }}, h)
+			OnRateLimited: func() { m.RateLimited("discord") }, Seen: a.st}, h)
 		if err != nil {
 			return nil, fmt.Errorf("discord: %w", err)
 		}
@@ -43,9 +47,7 @@ func (a *app) startChat(ctx context.Context, h *bot.Handler, mux *http.ServeMux,
 			mux.Handle("POST /discord/interactions", db.InteractionsHandler())
 		} else {
 			wg.Go(func() {
-				if err := db.RunGateway(ctx); err != nil && ctx.Err() == nil {
-					a.log.Error("discord gateway stopped", slog.String("error", err.Error()))
-				}
+				lease.Hold(ctx, a.st, store.LeaseDiscordGateway, owner, lease.Options{Log: a.log}, db.RunGateway)
 			})
 		}
 		c.posters["discord"] = db
@@ -55,7 +57,7 @@ func (a *app) startChat(ctx context.Context, h *bot.Handler, mux *http.ServeMux,
 		s := a.cfg.Slack
 		sb, err := slack.New(slack.Options{BotToken: s.BotToken, AppToken: s.AppToken, SigningSecret: s.SigningSecret,
 			APIURL: s.APIURL, AdminGroup: s.AdminGroup, Mode: s.Mode, Logger: a.log.With(slog.String("platform", "slack")),
-			OnRateLimited: func() { m.RateLimited("slack") }}, h)
+			OnRateLimited: func() { m.RateLimited("slack") }, Seen: a.st}, h)
 		if err != nil {
 			return nil, fmt.Errorf("slack: %w", err)
 		}

@@ -25,14 +25,14 @@ func (a *app) syncChannels(ctx context.Context, sched *delivery.Scheduler) error
 	for _, ch := range a.cfg.Channels {
 		c := store.Channel{Platform: ch.Platform, Scope: ch.Scope, ChannelID: ch.ID, Tags: ch.Tags, Live: ch.Live,
 			LivePerHour: ch.LiveMaxPerHour, Include: ch.Include, Exclude: ch.Exclude, NothingNew: ch.NothingNew,
-			FeedIDs: followedFeeds(ch, feeds)}
+			FeedIDs: followedFeeds(ch, feeds), Style: channelStyle(ch)}
 		if _, err := a.st.UpsertChannel(ctx, c); err != nil {
 			return fmt.Errorf("sync channel %s %s: %w", ch.Platform, ch.ID, err)
 		}
 		ref := bot.Channel{Platform: ch.Platform, Scope: ch.Scope, ID: ch.ID}
 		cron, tz, _, err := sched.ChannelSchedule(ctx, ref)
 		switch {
-		case errors.Is(err, delivery.ErrScheduleStopped):
+		case errors.Is(err, bot.ErrScheduleStopped):
 			// A restart must not undo what a platform said: the channel
 			// is gone or the bot was removed. /newsdigest schedule in the
 			// channel restarts it once the cause is fixed.
@@ -49,6 +49,13 @@ func (a *app) syncChannels(ctx context.Context, sched *delivery.Scheduler) error
 		}
 	}
 	return nil
+}
+
+// channelStyle is how a configured channel's digests look. The file is
+// the channel's configuration: a restart puts back what it says, even over
+// a style set in chat.
+func channelStyle(ch config.Channel) store.DigestStyle {
+	return store.DigestStyle{MaxStories: ch.MaxStories, Detail: ch.Detail, NoImage: !ch.Image}
 }
 
 // followedFeeds returns the ids of the config feeds a channel follows by tag;

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
-	"github.com/newsdigest/newsdigest/bot/delivery"
+	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -62,6 +62,10 @@ func TestServeHealthzAndShutdown(t *testing.T) {
 		`newsdigest_delivery_failures_total{kind="digest",permanent="true"} 0`,
 		`newsdigest_fetch_errors_total`,
 		`newsdigest_platform_rate_limited_total{platform="slack"} 0`,
+		// The Go runtime, the process and the database pool, next to ours.
+		"go_goroutines ",
+		"process_resident_memory_bytes ",
+		`go_sql_open_connections{db_name="newsdigest"} `,
 	}
 	var metrics string
 	for deadline := time.Now().Add(10 * time.Second); ; {
@@ -132,7 +136,37 @@ func TestSyncChannelsKeepsAStoppedScheduleStopped(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, _, err = sched.ChannelSchedule(ctx, ref)
-	if !errors.Is(err, delivery.ErrScheduleStopped) || !strings.Contains(err.Error(), "the channel was deleted") {
+	if !errors.Is(err, bot.ErrScheduleStopped) || !strings.Contains(err.Error(), "the channel was deleted") {
 		t.Errorf("after a restart: err %v, want the schedule still stopped with its reason", err)
+	}
+}
+
+// TestSyncChannelsStoresTheDigestStyle: a channel's max_stories, detail
+// and image from the file reach the store, and the file wins at restart.
+func TestSyncChannelsStoresTheDigestStyle(t *testing.T) {
+	ctx := context.Background()
+	a := sampleApp(t)
+	a.cfg.Channels[0].MaxStories, a.cfg.Channels[0].Detail, a.cfg.Channels[0].Image = 4, config.DetailFull, false
+	sched, err := a.newScheduler(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := a.cfg.Channels[0]
+	ref := bot.Channel{Platform: ch.Platform, Scope: ch.Scope, ID: ch.ID}
+	for range 2 {
+		if err := a.syncChannels(ctx, sched); err != nil {
+			t.Fatal(err)
+		}
+		got, err := (bot.StyleBook{Store: a.st}).ChannelStyle(ctx, ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := (store.DigestStyle{MaxStories: 4, Detail: "full", NoImage: true}); got != want {
+			t.Errorf("style %+v, want %+v", got, want)
+		}
+		// Changed in chat; the next sync (a restart) puts the file's back.
+		if err := (bot.StyleBook{Store: a.st}).SetChannelStyle(ctx, ref, store.DigestStyle{MaxStories: 2}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
