@@ -38,7 +38,7 @@ func (h *Handler) schedule(ctx context.Context, c Command) (Message, error) {
 		cron := strings.TrimSpace(c.Args["cron"])
 		if cron == "" {
 			if styled == "" {
-				return Message{}, fmt.Errorf("schedule set needs a cron line such as \"0 8 * * *\", or max_stories, detail or image")
+				return Message{}, userErrorf("schedule set needs a cron line such as \"0 8 * * *\", or max_stories, detail or image")
 			}
 			return Message{Text: styled}, nil
 		}

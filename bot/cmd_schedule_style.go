@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/newsdigest/newsdigest/store"
 )
@@ -18,7 +17,7 @@ func (h *Handler) setStyle(ctx context.Context, ch Channel, args map[string]stri
 		return "", nil
 	}
 	if h.Styles == nil {
-		return "", fmt.Errorf("digest settings are not enabled on this bot")
+		return "", userErrorf("digest settings are not enabled on this bot")
 	}
 	cur, err := h.Styles.ChannelStyle(ctx, ch)
 	if err != nil {

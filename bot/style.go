@@ -84,7 +84,7 @@ func applyStyleArgs(s store.DigestStyle, args map[string]string) (store.DigestSt
 		case DetailBrief, DetailFull:
 			s.Detail = d
 		default:
-			return s, true, fmt.Errorf("detail is %q or %q, not %q", DetailBrief, DetailFull, v)
+			return s, true, userErrorf("detail is %q or %q, not %q", DetailBrief, DetailFull, v)
 		}
 	}
 	if v := strings.TrimSpace(args["image"]); v != "" {
@@ -95,19 +95,19 @@ func applyStyleArgs(s store.DigestStyle, args map[string]string) (store.DigestSt
 		case "false", "off", "no":
 			s.NoImage = true
 		default:
-			return s, true, fmt.Errorf("image is on or off, not %q", v)
+			return s, true, userErrorf("image is on or off, not %q", v)
 		}
 	}
 	if v := strings.TrimSpace(args["max_stories"]); v != "" {
 		changed = true
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			return s, true, fmt.Errorf("max_stories is a number from 1, not %q", v)
+			return s, true, userErrorf("max_stories is a number from 1, not %q", v)
 		}
 		s.MaxStories = n
 	}
 	if most := maxStoriesFor(s.Detail); s.MaxStories > most {
-		return s, true, fmt.Errorf("a %s digest shows at most %d stories, not %d", detailOf(s), most, s.MaxStories)
+		return s, true, userErrorf("a %s digest shows at most %d stories, not %d", detailOf(s), most, s.MaxStories)
 	}
 	return s, changed, nil
 }

@@ -32,7 +32,7 @@ func Analyze(a Article) Analysis {
 		return an
 	}
 	an.Labels = framing.AnalyzeWith(a.Title, a.Text, signals)
-	an.Summary = summarize.Article(a.Title, a.Text, SummarySentences, avoidRanges(a.Text, an.Cues)...)
+	an.Summary = summarize.Article(a.Title, a.Text, SummarySentences, avoidRanges(a.Text, an.Cues, an.QuotedCues)...)
 	return an
 }
 

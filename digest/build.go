@@ -119,7 +119,7 @@ func buildStory(g []Item) Story {
 func storyDoc(it Item) summarize.Doc {
 	return summarize.Doc{
 		Source: it.Source, Title: it.Title, Text: it.Text,
-		Avoid:   avoidRanges(it.Text, it.Analysis.Cues),
+		Avoid:   avoidRanges(it.Text, it.Analysis.Cues, it.Analysis.QuotedCues),
 		Opinion: it.Analysis.Genre.Label == framing.Opinion,
 	}
 }
@@ -148,20 +148,35 @@ func storySummary(docs []summarize.Doc) (summary []string, sources [][]string, o
 	return summary, sources, opinionOnly
 }
 
+// storedCues returns cues as the digest shows them. An analysis stored by
+// an earlier version has no quoted cues and no field on its cues, which
+// were all the body's.
+func storedCues(cs []framing.Cue) []framing.Cue {
+	out := make([]framing.Cue, len(cs))
+	for i, c := range cs {
+		if c.Field == "" {
+			c.Field = framing.FieldBody
+		}
+		out[i] = c
+	}
+	return out
+}
+
 func storyArticle(it Item, g []Item) StoryArticle {
 	a := StoryArticle{
-		Title:     it.Title,
-		URL:       it.URL,
-		Source:    it.Source,
-		Lean:      it.Lean,
-		Published: it.Published,
-		Genre:     it.Analysis.Genre.Label,
-		Tone:      it.Analysis.Tone,
-		Actors:    it.Analysis.Actors,
-		Frames:    it.Analysis.Frames,
-		Cues:      it.Analysis.Cues,
-		Line:      it.Analysis.Line(),
-		Language:  it.Analysis.Language,
+		Title:      it.Title,
+		URL:        it.URL,
+		Source:     it.Source,
+		Lean:       it.Lean,
+		Published:  it.Published,
+		Genre:      it.Analysis.Genre.Label,
+		Tone:       it.Analysis.Tone,
+		Actors:     it.Analysis.Actors,
+		Frames:     it.Analysis.Frames,
+		Cues:       storedCues(it.Analysis.Cues),
+		QuotedCues: storedCues(it.Analysis.QuotedCues),
+		Line:       it.Analysis.Line(),
+		Language:   it.Analysis.Language,
 	}
 	if !English(it.Analysis.Language) {
 		a.Line = englishOnlyLine(it.Analysis)

@@ -16,14 +16,30 @@ var partisanCues = map[string]bool{
 	framing.GlitteringGenerality: true,
 }
 
-// avoidRanges returns the byte ranges of body that carry partisan cues. A
-// cue whose offsets do not point at its text in body (a headline's cue
-// indexes the headline) is not the body's.
+// headlineCue is what makes an item's headline more than a report of its
+// event: framing's plain test (HeadlineCue), or a partisan cue the
+// labeller found in the outlet's own voice in the headline.
+func headlineCue(it Item) string {
+	if c := framing.HeadlineCue(it.Title); c != "" {
+		return c
+	}
+	for _, c := range it.Analysis.Cues {
+		if c.Field == framing.FieldTitle && (partisanCues[c.Type] || c.Type == framing.RhetoricalQuestion || c.Type == framing.Exaggeration) {
+			return c.Text
+		}
+	}
+	return ""
+}
+
+// avoidRanges returns the byte ranges of body that carry partisan cues, the
+// outlet's own and quoted speakers' alike (a summary states what happened,
+// not who called whom what). A headline's cue (field "title") and any cue
+// whose offsets do not point at its text in body are not the body's.
 func avoidRanges(body string, cueLists ...[]framing.Cue) []summarize.Range {
 	var out []summarize.Range
 	for _, cues := range cueLists {
 		for _, c := range cues {
-			if partisanCues[c.Type] && 0 <= c.Start && c.Start < c.End && c.End <= len(body) && body[c.Start:c.End] == c.Text {
+			if partisanCues[c.Type] && c.Field != framing.FieldTitle && 0 <= c.Start && c.Start < c.End && c.End <= len(body) && body[c.Start:c.End] == c.Text {
 				out = append(out, summarize.Range{Start: c.Start, End: c.End})
 			}
 		}

@@ -46,7 +46,8 @@ type StoryArticle struct {
 	Tone        string          `json:"tone"`
 	Actors      []framing.Actor `json:"actors"`
 	Frames      []framing.Frame `json:"frames"`
-	Cues        []framing.Cue   `json:"cues"`
+	Cues        []framing.Cue   `json:"cues"`               // the outlet's own, headline ("field": "title") and body
+	QuotedCues  []framing.Cue   `json:"quoted_cues"`        // inside quotations: the speakers' words
 	Line        string          `json:"line"`               // one-line framing description
 	Language    string          `json:"language,omitempty"` // ISO 639-1; labels are English-only
 	DuplicateOf string          `json:"duplicate_of,omitempty"`

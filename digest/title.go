@@ -58,7 +58,7 @@ func storyTitle(g []Item, summary []string) string {
 	// A headline without loaded wording wins whenever there is one.
 	var neutral []int
 	for _, i := range cands {
-		if framing.HeadlineCue(g[i].Title) == "" {
+		if headlineCue(g[i]) == "" {
 			neutral = append(neutral, i)
 		}
 	}

@@ -37,13 +37,18 @@ type analysisJSON struct {
 		Score    float64    `json:"score"`
 		Evidence []spanJSON `json:"evidence"`
 	} `json:"frames"`
-	Tone string `json:"tone"`
-	Cues []struct {
-		Type  string `json:"type"`
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-		Text  string `json:"text"`
-	} `json:"cues"`
+	Tone       string    `json:"tone"`
+	Cues       []cueJSON `json:"cues"`
+	QuotedCues []cueJSON `json:"quoted_cues"`
+}
+
+type cueJSON struct {
+	Type    string `json:"type"`
+	Field   string `json:"field"` // "body" or "title": which text the offsets index
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
 }
 
 type seedExpectation struct {
@@ -84,8 +89,8 @@ func TestAnalyzeJSONSeeds(t *testing.T) {
 				t.Fatal(err)
 			}
 			file, _ := os.ReadFile(path)
-			_, body := splitHeadline(string(file))
-			checkSpans(t, body, got)
+			title, body := splitHeadline(string(file))
+			checkSpans(t, title, body, got)
 
 			if got.Genre.Label != want.Genre {
 				t.Errorf("genre = %q, want %q", got.Genre.Label, want.Genre)
@@ -134,14 +139,16 @@ func TestAnalyzeJSONSeeds(t *testing.T) {
 	}
 }
 
-// checkSpans asserts every offset pair indexes body and its text is that slice.
-func checkSpans(t *testing.T, body string, a analysisJSON) {
+// checkSpans asserts every offset pair indexes body (a title cue's, title)
+// and its text is that slice.
+func checkSpans(t *testing.T, title, body string, a analysisJSON) {
 	t.Helper()
-	check := func(what string, start, end int, txt string) {
-		if start < 0 || end > len(body) || start > end || body[start:end] != txt {
-			t.Errorf("%s span [%d:%d] %q is not the body's slice", what, start, end, txt)
+	checkIn := func(src, what string, start, end int, txt string) {
+		if start < 0 || end > len(src) || start > end || src[start:end] != txt {
+			t.Errorf("%s span [%d:%d] %q is not the slice it claims", what, start, end, txt)
 		}
 	}
+	check := func(what string, start, end int, txt string) { checkIn(body, what, start, end, txt) }
 	for _, s := range a.Genre.Evidence {
 		check("genre", s.Start, s.End, s.Text)
 	}
@@ -155,7 +162,14 @@ func checkSpans(t *testing.T, body string, a analysisJSON) {
 			check("frame "+f.Name, s.Start, s.End, s.Text)
 		}
 	}
-	for _, c := range a.Cues {
-		check("cue "+c.Type, c.Start, c.End, c.Text)
+	for _, c := range append(append([]cueJSON(nil), a.Cues...), a.QuotedCues...) {
+		switch c.Field {
+		case "title":
+			checkIn(title, "title cue "+c.Type, c.Start, c.End, c.Text)
+		case "body":
+			check("cue "+c.Type, c.Start, c.End, c.Text)
+		default:
+			t.Errorf("cue %+v: field %q, want body or title", c, c.Field)
+		}
 	}
 }

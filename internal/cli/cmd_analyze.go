@@ -105,7 +105,7 @@ func writeAnalysis(w io.Writer, an digest.Analysis) error {
 	if len(an.Actors) > 0 {
 		b.WriteString("Actors:\n")
 		for _, a := range an.Actors {
-			fmt.Fprintf(&b, "  %s: %s (%.2f, %s voice, %d mentions)%s\n", a.Name, a.Stance, a.Confidence, a.Voice, a.Mentions, quotes(a.Evidence))
+			fmt.Fprintf(&b, "  %s: %s (%.2f, %d mentions)%s\n", a.Name, a.Stance, a.Confidence, a.Mentions, quotes(a.Evidence))
 		}
 	}
 	if len(an.Frames) > 0 {
@@ -117,7 +117,17 @@ func writeAnalysis(w io.Writer, an digest.Analysis) error {
 	if len(an.Cues) > 0 {
 		b.WriteString("Cues:\n")
 		for _, c := range an.Cues {
-			fmt.Fprintf(&b, "  %s «%s» [%d:%d]\n", c.Type, c.Text, c.Start, c.End)
+			fmt.Fprintf(&b, "  %s «%s» %s[%d:%d]\n", c.Type, c.Text, c.Field, c.Start, c.End)
+		}
+	}
+	if len(an.QuotedCues) > 0 {
+		b.WriteString("Quoted (the speakers' words, not the outlet's):\n")
+		for _, c := range an.QuotedCues {
+			who := c.Speaker
+			if who == "" {
+				who = "unnamed speaker"
+			}
+			fmt.Fprintf(&b, "  %s «%s» %s[%d:%d], %s\n", c.Type, c.Text, c.Field, c.Start, c.End, who)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

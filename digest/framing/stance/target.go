@@ -1,11 +1,11 @@
-package framing
+package stance
 
 import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
-// TargetStanceResult is an article's stance toward one named target.
-type TargetStanceResult struct {
+// TargetResult is an article's stance toward one named target.
+type TargetResult struct {
 	// Label is Negative, Neutral or Positive.
 	Label string
 	// Confidence is in [0,1]; 0 when the target is never mentioned.
@@ -21,7 +21,7 @@ type TargetStanceResult struct {
 	Evidence []text.Span
 }
 
-// Aggregation parameters of TargetStance, four round values chosen on the
+// Aggregation parameters of Target, four round values chosen on the
 // BASIL DEV half. An article's stance shows in how often it comes back to
 // the target in a clearly critical or clearly approving sentence: one
 // critical sentence about a name is reporting, two or more that outnumber the
@@ -29,22 +29,22 @@ type TargetStanceResult struct {
 // sources an article quotes is the author's choice, and on BASIL that
 // selection carries most of the slant (Fan et al., EMNLP 2019).
 const (
-	// stanceClearNeg is the margin P(negative) - P(positive) beyond which a
-	// sentence clearly criticises the target, and stanceClearPos the margin
+	// clearNeg is the margin P(negative) - P(positive) beyond which a
+	// sentence clearly criticises the target, and clearPos the margin
 	// P(positive) - P(negative) beyond which it clearly approves.
-	stanceClearNeg = 0.7
-	stanceClearPos = 0.5
-	// stanceMinCritical is how many clearly critical sentences a negative
+	clearNeg = 0.7
+	clearPos = 0.5
+	// minCritical is how many clearly critical sentences a negative
 	// label needs.
-	stanceMinCritical = 2
-	// stancePraiseMargin is by how many sentences the clearly approving
+	minCritical = 2
+	// praiseMargin is by how many sentences the clearly approving
 	// ones must outnumber the critical ones for a positive label.
-	stancePraiseMargin = 2
+	praiseMargin = 2
 )
 
-// stanceTargetMention is one mention of a target: sentence[start:end], where the
+// targetMention is one mention of a target: sentence[start:end], where the
 // sentence starts at byte base of the body (inBody false: the title).
-type stanceTargetMention struct {
+type targetMention struct {
 	sentence   string
 	base       int
 	start, end int
@@ -53,17 +53,17 @@ type stanceTargetMention struct {
 	sentenceIndex int
 }
 
-// TargetStance returns the stance an article takes toward target (a person,
+// Target returns the stance an article takes toward target (a person,
 // group or organisation name): it finds the target's mentions in title and
 // body (the full name, the surname of a personal name unless a namesake's,
 // and a sentence-initial he/she/they right after a sentence that named it),
-// scores each with AnalyzeMention, and counts the sentences that clearly
+// scores each with Mention, and counts the sentences that clearly
 // criticise or approve of the target, one vote per sentence (see the
 // stanceClear* constants).
-func TargetStance(title, body, target string) TargetStanceResult {
-	res := TargetStanceResult{Label: Neutral}
-	mentions := stanceTargetMentions(title, body, target)
-	results := make([]MentionStanceResult, len(mentions))
+func Target(title, body, target string) TargetResult {
+	res := TargetResult{Label: Neutral}
+	mentions := targetMentions(title, body, target)
+	results := make([]Result, len(mentions))
 	critical, approving := 0, 0
 	voted := map[int]bool{}
 	for i, m := range mentions {
@@ -75,15 +75,15 @@ func TargetStance(title, body, target string) TargetStanceResult {
 			continue // one vote per sentence
 		}
 		voted[sentence] = true
-		r := AnalyzeMention(m.sentence, m.start, m.end)
+		r := Mention(m.sentence, m.start, m.end)
 		results[i] = r
 		for k := range res.Probs {
 			res.Probs[k] += r.Probs[k]
 		}
 		switch margin := r.Probs[2] - r.Probs[0]; {
-		case margin < -stanceClearNeg:
+		case margin < -clearNeg:
 			critical++
-		case margin > stanceClearPos:
+		case margin > clearPos:
 			approving++
 		}
 		res.Mentions++
@@ -94,8 +94,8 @@ func TargetStance(title, body, target string) TargetStanceResult {
 	for k := range res.Probs {
 		res.Probs[k] /= float64(res.Mentions)
 	}
-	k := stanceTargetClass(critical, approving)
-	res.Label = stanceLabels[k]
+	k := targetClass(critical, approving)
+	res.Label = Labels[k]
 	res.Confidence = res.Probs[k]
 	if res.Label == Neutral {
 		return res
@@ -105,7 +105,7 @@ func TargetStance(title, body, target string) TargetStanceResult {
 			continue
 		}
 		for _, e := range r.Evidence {
-			if len(res.Evidence) < stanceMaxEvidence {
+			if len(res.Evidence) < maxEvidence {
 				res.Evidence = append(res.Evidence, text.NewSpan(body, mentions[i].base+e.Start, mentions[i].base+e.End))
 			}
 		}
@@ -113,13 +113,13 @@ func TargetStance(title, body, target string) TargetStanceResult {
 	return res
 }
 
-// stanceTargetClass picks the article-level class index from the numbers of
+// targetClass picks the article-level class index from the numbers of
 // clearly critical and clearly approving sentences.
-func stanceTargetClass(critical, approving int) int {
+func targetClass(critical, approving int) int {
 	switch {
-	case critical >= stanceMinCritical && critical > approving:
+	case critical >= minCritical && critical > approving:
 		return 0
-	case approving-critical >= stancePraiseMargin:
+	case approving-critical >= praiseMargin:
 		return 2
 	}
 	return 1

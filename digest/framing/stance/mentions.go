@@ -1,4 +1,4 @@
-package framing
+package stance
 
 import (
 	"strings"
@@ -8,37 +8,37 @@ import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
-// stanceTargetMentions finds target's mentions in title and body. The body is
+// targetMentions finds target's mentions in title and body. The body is
 // split into paragraphs at line breaks before sentences, so that no sentence
 // spans two paragraphs.
-func stanceTargetMentions(title, body, target string) []stanceTargetMention {
-	aliases := stanceTargetAliases(target)
+func targetMentions(title, body, target string) []targetMention {
+	aliases := targetAliases(target)
 	if len(aliases) == 0 {
 		return nil
 	}
-	namesakes := newStanceNamesakes(body, target, aliases)
-	var out []stanceTargetMention
+	namesakes := newNamesakes(body, target, aliases)
+	var out []targetMention
 	if title != "" {
-		for _, m := range namesakes.drop(title, stanceFindMentions(title, aliases)) {
-			out = append(out, stanceTargetMention{sentence: title, start: m[0], end: m[1]})
+		for _, m := range namesakes.drop(title, findMentions(title, aliases)) {
+			out = append(out, targetMention{sentence: title, start: m[0], end: m[1]})
 		}
 	}
 	sentIndex := 0
 	previous := false // the previous sentence named the target
-	for _, para := range stanceParagraphs(body) {
+	for _, para := range paragraphs(body) {
 		p := body[para[0]:para[1]]
 		for _, s := range text.Sentences(p) {
 			sentence := p[s.Start:s.End]
 			base := para[0] + s.Start
-			mk := func(a, b int) stanceTargetMention {
-				return stanceTargetMention{sentence: sentence, base: base, start: a, end: b, inBody: true, sentenceIndex: sentIndex}
+			mk := func(a, b int) targetMention {
+				return targetMention{sentence: sentence, base: base, start: a, end: b, inBody: true, sentenceIndex: sentIndex}
 			}
-			found := namesakes.drop(sentence, stanceFindMentions(sentence, aliases))
+			found := namesakes.drop(sentence, findMentions(sentence, aliases))
 			for _, m := range found {
 				out = append(out, mk(m[0], m[1]))
 			}
 			if len(found) == 0 && previous {
-				if a, b, ok := stanceLeadingPronoun(sentence); ok {
+				if a, b, ok := leadingPronoun(sentence); ok {
 					out = append(out, mk(a, b))
 				}
 			}
@@ -49,8 +49,8 @@ func stanceTargetMentions(title, body, target string) []stanceTargetMention {
 	return out
 }
 
-// stanceParagraphs returns the byte ranges of body's non-blank lines.
-func stanceParagraphs(body string) [][2]int {
+// paragraphs returns the byte ranges of body's non-blank lines.
+func paragraphs(body string) [][2]int {
 	var out [][2]int
 	for start := 0; start < len(body); {
 		end := strings.IndexByte(body[start:], '\n')
@@ -67,9 +67,9 @@ func stanceParagraphs(body string) [][2]int {
 	return out
 }
 
-// stanceLeadingPronoun returns the span of a subject pronoun that is the
+// leadingPronoun returns the span of a subject pronoun that is the
 // sentence's first word.
-func stanceLeadingPronoun(sentence string) (int, int, bool) {
+func leadingPronoun(sentence string) (int, int, bool) {
 	toks := text.Tokens(sentence)
 	if len(toks) == 0 {
 		return 0, 0, false
@@ -81,10 +81,10 @@ func stanceLeadingPronoun(sentence string) (int, int, bool) {
 	return 0, 0, false
 }
 
-// stanceTargetAliases returns the strings that name target in running text: the
+// targetAliases returns the strings that name target in running text: the
 // target itself, each part of a conjunction ("Sasha and Malia Obama",
 // "police/federal authorities"), and the surname of a personal name.
-func stanceTargetAliases(target string) []string {
+func targetAliases(target string) []string {
 	target = strings.TrimSpace(target)
 	if target == "" {
 		return nil
@@ -107,16 +107,16 @@ func stanceTargetAliases(target string) []string {
 	for _, p := range split {
 		add(p)
 		words := strings.Fields(p)
-		if len(words) >= 2 && stancePersonalName(words) {
+		if len(words) >= 2 && personalName(words) {
 			add(words[len(words)-1])
 		}
 	}
 	return out
 }
 
-// stancePersonalName reports whether every word is capitalised and the last
+// personalName reports whether every word is capitalised and the last
 // is not a generic organisational noun.
-func stancePersonalName(words []string) bool {
+func personalName(words []string) bool {
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) {
@@ -124,12 +124,12 @@ func stancePersonalName(words []string) bool {
 		}
 	}
 	last := strings.ToLower(strings.Trim(words[len(words)-1], ".,"))
-	return !stanceOrgNouns[last] && len(last) > 2
+	return !orgNouns[last] && len(last) > 2
 }
 
-// stanceOrgNouns end names of organisations and groups, whose last word alone does
+// orgNouns end names of organisations and groups, whose last word alone does
 // not name them.
-var stanceOrgNouns = map[string]bool{
+var orgNouns = map[string]bool{
 	"department": true, "agency": true, "party": true, "committee": true, "act": true,
 	"bill": true, "service": true, "administration": true, "court": true, "house": true,
 	"senate": true, "congress": true, "council": true, "union": true, "association": true,
@@ -140,10 +140,10 @@ var stanceOrgNouns = map[string]bool{
 	"news": true, "post": true, "network": true, "campaign": true, "movement": true,
 }
 
-// stanceFindMentions returns the byte ranges in s where an alias occurs as whole
+// findMentions returns the byte ranges in s where an alias occurs as whole
 // words, longest alias first and without overlaps. Aliases in lower case
 // match case-insensitively.
-func stanceFindMentions(s string, aliases []string) [][2]int {
+func findMentions(s string, aliases []string) [][2]int {
 	var out [][2]int
 	taken := func(a, b int) bool {
 		for _, m := range out {
@@ -172,7 +172,7 @@ func stanceFindMentions(s string, aliases []string) [][2]int {
 			}
 			a, b := from+i, from+i+len(needle)
 			from = b
-			if stanceWordBoundary(s, a, b) && !taken(a, b) {
+			if wordBoundary(s, a, b) && !taken(a, b) {
 				out = append(out, [2]int{a, b})
 			}
 		}
@@ -180,8 +180,8 @@ func stanceFindMentions(s string, aliases []string) [][2]int {
 	return out
 }
 
-// stanceWordBoundary reports whether s[a:b] is not part of a longer word.
-func stanceWordBoundary(s string, a, b int) bool {
+// wordBoundary reports whether s[a:b] is not part of a longer word.
+func wordBoundary(s string, a, b int) bool {
 	if a > 0 {
 		r, _ := utf8.DecodeLastRuneInString(s[:a])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

@@ -1,13 +1,13 @@
-package framing
+package stance
 
 import (
 	"unicode"
 	"unicode/utf8"
 )
 
-// stanceStructure is what the features know about the sentence's shape
+// structure is what the features know about the sentence's shape
 // beyond words: its clauses and the other people or groups it names.
-type stanceStructure struct {
+type structure struct {
 	// clause numbers each token's clause; clauses break at , ; : ( ) — and
 	// before contrastive or subordinating conjunctions.
 	clause []int
@@ -18,20 +18,20 @@ type stanceStructure struct {
 	others int
 }
 
-// stanceClauseWords open a new clause.
-var stanceClauseWords = map[string]bool{
+// clauseWords open a new clause.
+var clauseWords = map[string]bool{
 	"but": true, "while": true, "although": true, "though": true, "whereas": true,
 	"because": true, "after": true, "before": true, "since": true, "when": true, "which": true,
 	"who": true, "however": true, "despite": true, "unless": true, "if": true,
 }
 
-// newStanceStructure derives clauses and evaluation ownership for c.
-func newStanceStructure(sentence string, c stanceContext) stanceStructure {
+// newStructure derives clauses and evaluation ownership for c.
+func newStructure(sentence string, c mentionContext) structure {
 	n := len(c.tokens)
-	st := stanceStructure{clause: make([]int, n), owner: make([]bool, n)}
+	st := structure{clause: make([]int, n), owner: make([]bool, n)}
 	clause := 0
 	for i := range c.tokens {
-		if i > 0 && (stanceClauseWords[c.lower[i]] || stanceBreakBetween(sentence, c.tokens[i-1].End, c.tokens[i].Start)) {
+		if i > 0 && (clauseWords[c.lower[i]] || breakBetween(sentence, c.tokens[i-1].End, c.tokens[i].Start)) {
 			clause++
 		}
 		st.clause[i] = clause
@@ -44,7 +44,7 @@ func newStanceStructure(sentence string, c stanceContext) stanceStructure {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
-		if (unicode.IsUpper(r) && i > 0 && !stanceClauseWords[c.lower[i]]) || stancePronouns[c.lower[i]] {
+		if (unicode.IsUpper(r) && i > 0 && !clauseWords[c.lower[i]]) || pronouns[c.lower[i]] {
 			if len(others) == 0 || others[len(others)-1] != i-1 {
 				st.others++
 			}
@@ -71,16 +71,16 @@ func newStanceStructure(sentence string, c stanceContext) stanceStructure {
 
 // targetClause is the clause number of the mention, or -1 for a mention
 // that covers no token.
-func (st stanceStructure) targetClause(c stanceContext) int {
+func (st structure) targetClause(c mentionContext) int {
 	if c.from < len(c.tokens) && c.from < c.to {
 		return st.clause[c.from]
 	}
 	return -1
 }
 
-// stanceBreakBetween reports whether the gap s[a:b] between two tokens holds
+// breakBetween reports whether the gap s[a:b] between two tokens holds
 // clause punctuation.
-func stanceBreakBetween(s string, a, b int) bool {
+func breakBetween(s string, a, b int) bool {
 	for _, r := range s[a:b] {
 		switch r {
 		case ',', ';', ':', '(', ')', '—', '–', '[', ']':

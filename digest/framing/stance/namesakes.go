@@ -1,4 +1,4 @@
-package framing
+package stance
 
 import (
 	"strings"
@@ -8,22 +8,22 @@ import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
-// stanceNamesakes tells a namesake's mention from the target's: the
+// namesakes tells a namesake's mention from the target's: the
 // target's surname alone right after a capitalised word that is neither
 // part of the target's name, a title ("Gov.", "Senator"), nor a common word
 // (a function word, or one the article also writes in lower case: "Later
 // Blake …") is another person's. "Sandra Blake" is then not "Tom Blake",
 // while "Tom Henry Blake" still is.
-type stanceNamesakes struct {
+type namesakes struct {
 	body     string
 	surnames map[string]bool // the target's surnames, as written
 	own      map[string]bool // the target's words, lower-case
 	lower    map[string]bool // the body's lower-case words, built on first use
 }
 
-// newStanceNamesakes prepares the check for target, whose aliases are given.
-func newStanceNamesakes(body, target string, aliases []string) *stanceNamesakes {
-	n := &stanceNamesakes{body: body, surnames: map[string]bool{}, own: map[string]bool{}}
+// newNamesakes prepares the check for target, whose aliases are given.
+func newNamesakes(body, target string, aliases []string) *namesakes {
+	n := &namesakes{body: body, surnames: map[string]bool{}, own: map[string]bool{}}
 	for _, w := range strings.Fields(strings.ToLower(target)) {
 		n.own[strings.Trim(w, ".,")] = true
 	}
@@ -42,7 +42,7 @@ func newStanceNamesakes(body, target string, aliases []string) *stanceNamesakes 
 }
 
 // drop removes the namesakes' mentions from found, mentions in s.
-func (n *stanceNamesakes) drop(s string, found [][2]int) [][2]int {
+func (n *namesakes) drop(s string, found [][2]int) [][2]int {
 	out := found[:0]
 	for _, m := range found {
 		if !n.surnames[s[m[0]:m[1]]] || !n.namesake(s, m[0]) {
@@ -53,8 +53,8 @@ func (n *stanceNamesakes) drop(s string, found [][2]int) [][2]int {
 }
 
 // namesake reports whether the surname at s[at:] follows another given name.
-func (n *stanceNamesakes) namesake(s string, at int) bool {
-	prev, rest, ok := stancePreviousWord(s, at)
+func (n *namesakes) namesake(s string, at int) bool {
+	prev, rest, ok := previousWord(s, at)
 	if !ok {
 		return false
 	}
@@ -63,18 +63,18 @@ func (n *stanceNamesakes) namesake(s string, at int) bool {
 		return false
 	}
 	lower := strings.ToLower(prev)
-	if n.own[lower] || stanceTitles[lower] || text.IsStopWord(lower) || n.common(lower) {
+	if n.own[lower] || titles[lower] || text.IsStopWord(lower) || n.common(lower) {
 		return false
 	}
 	// A middle name: the word before it is the target's own.
-	if before, _, ok := stancePreviousWord(s, rest); ok && n.own[strings.ToLower(before)] {
+	if before, _, ok := previousWord(s, rest); ok && n.own[strings.ToLower(before)] {
 		return false
 	}
 	return true
 }
 
 // common reports whether the body writes w in lower case.
-func (n *stanceNamesakes) common(w string) bool {
+func (n *namesakes) common(w string) bool {
 	if n.lower == nil {
 		n.lower = map[string]bool{}
 		for _, t := range text.Tokens(n.body) {
@@ -86,11 +86,11 @@ func (n *stanceNamesakes) common(w string) bool {
 	return n.lower[w]
 }
 
-// stancePreviousWord returns the word that ends one space before s[at:] and
+// previousWord returns the word that ends one space before s[at:] and
 // where it starts. It fails when punctuation ("Thursday, Blake") or no space
 // separates the two, or the word has anything but letters, hyphens and
 // apostrophes in it.
-func stancePreviousWord(s string, at int) (string, int, bool) {
+func previousWord(s string, at int) (string, int, bool) {
 	if at < 2 || s[at-1] != ' ' {
 		return "", 0, false
 	}
@@ -108,9 +108,9 @@ func stancePreviousWord(s string, at int) (string, int, bool) {
 	return s[start : at-1], start, true
 }
 
-// stanceTitles are words that stand before a surname without being a given
+// titles are words that stand before a surname without being a given
 // name.
-var stanceTitles = map[string]bool{
+var titles = map[string]bool{
 	"president": true, "senator": true, "sen": true, "rep": true, "representative": true,
 	"governor": true, "gov": true, "mayor": true, "secretary": true, "general": true,
 	"gen": true, "judge": true, "justice": true, "chairman": true, "chairwoman": true,

@@ -1,9 +1,16 @@
-package framing
+package stance
 
 import "strings"
 
-// stancePositionCues names the mention's position in the sentence.
-func stancePositionCues(c stanceContext) []string {
+// Where in its sentence a mention is early or in the middle, as a share of
+// the sentence's tokens: thirds, set by hand before training.
+const (
+	earlyPosition  = 0.33
+	middlePosition = 0.66
+)
+
+// positionCues names the mention's position in the sentence.
+func positionCues(c mentionContext) []string {
 	var cues []string
 	n := len(c.tokens)
 	if n == 0 {
@@ -12,9 +19,9 @@ func stancePositionCues(c stanceContext) []string {
 	switch rel := float64(c.from) / float64(n); {
 	case c.from == 0:
 		cues = append(cues, "pos.initial")
-	case rel < 0.33:
+	case rel < earlyPosition:
 		cues = append(cues, "pos.early")
-	case rel < 0.66:
+	case rel < middlePosition:
 		cues = append(cues, "pos.middle")
 	default:
 		cues = append(cues, "pos.late")
@@ -35,7 +42,7 @@ func stancePositionCues(c stanceContext) []string {
 		}
 	}
 	for i := c.to; i < min(n, c.to+3); i++ {
-		if stanceSpeechVerbs[c.lower[i]] {
+		if speechVerbs[c.lower[i]] {
 			cues = append(cues, "pos.speaker")
 			break
 		}
@@ -48,7 +55,7 @@ func stancePositionCues(c stanceContext) []string {
 		switch {
 		case strings.HasSuffix(last, "'s"):
 			cues = append(cues, "pos.possessive")
-		case stancePronouns[last] && c.to-c.from == 1:
+		case pronouns[last] && c.to-c.from == 1:
 			cues = append(cues, "pos.pronoun")
 		}
 	}
@@ -64,8 +71,8 @@ func stancePositionCues(c stanceContext) []string {
 	return cues
 }
 
-// stanceSpeechVerbs report speech: a mention right before one is the speaker.
-var stanceSpeechVerbs = map[string]bool{
+// speechVerbs report speech: a mention right before one is the speaker.
+var speechVerbs = map[string]bool{
 	"said": true, "says": true, "told": true, "tells": true, "wrote": true, "writes": true,
 	"added": true, "argued": true, "argues": true, "claimed": true, "claims": true,
 	"insisted": true, "tweeted": true, "indicated": true, "conceded": true, "countered": true,
@@ -75,8 +82,8 @@ var stanceSpeechVerbs = map[string]bool{
 	"testified": true, "recalled": true, "stressed": true, "emphasized": true, "posted": true,
 }
 
-// stancePronouns are personal pronouns that can stand for a target.
-var stancePronouns = map[string]bool{
+// pronouns are personal pronouns that can stand for a target.
+var pronouns = map[string]bool{
 	"he": true, "she": true, "they": true, "him": true, "her": true, "them": true,
 	"his": true, "their": true, "i": true, "we": true, "us": true, "you": true,
 }

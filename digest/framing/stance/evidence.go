@@ -1,4 +1,4 @@
-package framing
+package stance
 
 import (
 	"cmp"
@@ -8,13 +8,13 @@ import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
-// stanceMaxEvidence caps the evidence words returned per mention.
-const stanceMaxEvidence = 3
+// maxEvidence caps the evidence words returned per mention.
+const maxEvidence = 3
 
-// stanceEvidence returns the lexicon words whose (negation-adjusted) polarity
+// evidence returns the lexicon words whose (negation-adjusted) polarity
 // agrees with label, strongest and nearest first, and whether the evaluation
 // is quoted: the mention is inside quotation marks, or most of the evidence is.
-func stanceEvidence(sentence string, c stanceContext, label string) ([]text.Span, bool) {
+func evidence(sentence string, c mentionContext, label string) ([]text.Span, bool) {
 	type hit struct {
 		i      int
 		weight float64
@@ -26,11 +26,11 @@ func stanceEvidence(sentence string, c stanceContext, label string) ([]text.Span
 		}
 		p := c.polarity(i)
 		if (label == Negative && p < 0) || (label == Positive && p > 0) {
-			hits = append(hits, hit{i, math.Abs(p) * stanceDistanceWeight(c.tokenDistance(i))})
+			hits = append(hits, hit{i, math.Abs(p) * distanceWeight(c.tokenDistance(i))})
 		}
 	}
 	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(b.weight, a.weight) })
-	hits = hits[:min(len(hits), stanceMaxEvidence)]
+	hits = hits[:min(len(hits), maxEvidence)]
 	quotedHits := 0
 	spans := make([]text.Span, 0, len(hits))
 	for _, h := range hits {

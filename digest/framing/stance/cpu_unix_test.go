@@ -1,14 +1,14 @@
 //go:build unix
 
-package framing
+package stance
 
 import (
 	"syscall"
 	"time"
 )
 
-// stanceProcessCPU returns the user and system CPU time the process has used.
-func stanceProcessCPU() time.Duration {
+// processCPU returns the user and system CPU time the process has used.
+func processCPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

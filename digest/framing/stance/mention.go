@@ -1,4 +1,4 @@
-package framing
+package stance
 
 import (
 	"math"
@@ -6,9 +6,9 @@ import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
-// MentionStanceResult is the stance a sentence takes toward one mention, with the
+// Result is the stance a sentence takes toward one mention, with the
 // words it rests on.
-type MentionStanceResult struct {
+type Result struct {
 	// Label is Negative, Neutral or Positive.
 	Label string
 	// Confidence is the probability of Label, in [0,1].
@@ -25,26 +25,17 @@ type MentionStanceResult struct {
 	Evidence []text.Span
 }
 
-// stanceLabels is the class order of Probs and of the model's weights.
-var stanceLabels = [3]string{Negative, Neutral, Positive}
-
-// MentionStance returns the stance (negative|neutral|positive) the sentence
-// takes toward the target mention sentence[start:end] (byte offsets), and a
-// confidence in [0,1]. Offsets outside the sentence are clamped.
-func MentionStance(sentence string, start, end int) (label string, confidence float64) {
-	r := AnalyzeMention(sentence, start, end)
-	return r.Label, r.Confidence
-}
-
-// AnalyzeMention is MentionStance with the class probabilities, the voice
-// and the evidence words.
-func AnalyzeMention(sentence string, start, end int) MentionStanceResult {
-	c := newStanceContext(sentence, start, end)
+// Mention returns the stance the sentence takes toward the target mention
+// sentence[start:end] (byte offsets), with the class probabilities, the
+// voice and the evidence words. Offsets outside the sentence are clamped,
+// so any input is safe.
+func Mention(sentence string, start, end int) Result {
+	c := newMentionContext(sentence, start, end)
 	var probs [3]float64
-	if m := embeddedStanceModel(); m != nil {
+	if m := embeddedModel(); m != nil {
 		probs = m.score(sentence, c)
 	} else {
-		probs = stanceLexiconProbs(c)
+		probs = lexiconProbs(c)
 	}
 	best := 0
 	for k := range probs {
@@ -52,16 +43,32 @@ func AnalyzeMention(sentence string, start, end int) MentionStanceResult {
 			best = k
 		}
 	}
-	res := MentionStanceResult{Label: stanceLabels[best], Confidence: probs[best], Probs: probs}
-	res.Evidence, res.Quoted = stanceEvidence(sentence, c, stanceLabels[best])
+	res := Result{Label: Labels[best], Confidence: probs[best], Probs: probs}
+	res.Evidence, res.Quoted = evidence(sentence, c, Labels[best])
 	return res
 }
 
-// stanceDistanceWeight discounts a word by its token distance from the mention.
-func stanceDistanceWeight(d int) float64 { return 1 / (1 + float64(d)/16) }
+// Shown reports whether the result is confident enough to show a reader:
+// a negative or positive label whose probability reaches
+// MinShownConfidence.
+func (r Result) Shown() bool {
+	return r.Label != Neutral && r.Confidence >= MinShownConfidence
+}
+
+// Feature parameters, set by hand before training (the weights were
+// trained with them; changing one means retraining): a word distanceScale
+// tokens from the mention counts half, and a negated word counts
+// negationFactor of its valence, reversed.
+const (
+	distanceScale  = 16.0
+	negationFactor = 0.75
+)
+
+// distanceWeight discounts a word by its token distance from the mention.
+func distanceWeight(d int) float64 { return 1 / (1 + float64(d)/distanceScale) }
 
 // tokenDistance is the number of tokens between token i and the mention.
-func (c stanceContext) tokenDistance(i int) int {
+func (c mentionContext) tokenDistance(i int) int {
 	switch {
 	case i < c.from:
 		return c.from - i
@@ -72,40 +79,40 @@ func (c stanceContext) tokenDistance(i int) int {
 }
 
 // polarity returns the signed, negation-adjusted lexicon valence of token i.
-func (c stanceContext) polarity(i int) float64 {
-	v, ok := stanceValence(c.lower[i])
+func (c mentionContext) polarity(i int) float64 {
+	v, ok := valence(c.lower[i])
 	if !ok {
 		return 0
 	}
 	if c.negated[i] {
-		v = -0.75 * v
+		v = -negationFactor * v
 	}
 	return v
 }
 
-// stanceLexiconProbs scores the mention from lexicon words alone, weighted by their
+// lexiconProbs scores the mention from lexicon words alone, weighted by their
 // distance from it: the fallback when no trained model is available.
-func stanceLexiconProbs(c stanceContext) [3]float64 {
+func lexiconProbs(c mentionContext) [3]float64 {
 	var score float64
 	for i := range c.tokens {
 		if i >= c.from && i < c.to {
 			continue
 		}
-		score += c.polarity(i) * stanceDistanceWeight(c.tokenDistance(i))
+		score += c.polarity(i) * distanceWeight(c.tokenDistance(i))
 	}
 	// A soft three-way split around a neutral band of ±1.
 	z := [3]float64{-score - 1, 0, score - 1}
-	return stanceSoftmax(z)
+	return Softmax(z)
 }
 
-// stanceSoftmax turns scores into probabilities. It uses stanceExp, not
+// Softmax turns scores into probabilities. It uses exp, not
 // math.Exp, so that training is reproducible across architectures.
-func stanceSoftmax(z [3]float64) [3]float64 {
+func Softmax(z [3]float64) [3]float64 {
 	m := math.Max(z[0], math.Max(z[1], z[2]))
 	var sum float64
 	var p [3]float64
 	for k := range z {
-		p[k] = stanceExp(z[k] - m)
+		p[k] = exp(z[k] - m)
 		sum += p[k]
 	}
 	for k := range p {
@@ -114,11 +121,11 @@ func stanceSoftmax(z [3]float64) [3]float64 {
 	return p
 }
 
-// stanceExp returns e**x for x <= 0 (larger x are clamped to 0), computed
+// exp returns e**x for x <= 0 (larger x are clamped to 0), computed
 // with plain, unfused float64 operations: math.Exp has assembly versions
 // whose last bits differ between architectures. The error is below 1e-15
 // relative, far under what the weights' rounding keeps.
-func stanceExp(x float64) float64 {
+func exp(x float64) float64 {
 	const (
 		ln2Hi = 6.93147180369123816490e-01
 		ln2Lo = 1.90821492927058770002e-10

@@ -1,4 +1,4 @@
-package framing
+package stance
 
 import (
 	_ "embed"
@@ -9,28 +9,28 @@ import (
 	"sync"
 )
 
-// stanceVaderTSV is the word part of the VADER sentiment lexicon (MIT; attribution
+// vaderTSV is the word part of the VADER sentiment lexicon (MIT; attribution
 // in the file's header).
 //
-//go:embed stance_vader.tsv
-var stanceVaderTSV string
+//go:embed vader.tsv
+var vaderTSV string
 
-// stanceInflections are the suffix rules that relate an inflected form to a
+// inflections are the suffix rules that relate an inflected form to a
 // lexicon word: form = base without repl, plus suffix ("criticizes" →
 // "criticize"). Earlier rules win when a form could come from two words.
-var stanceInflections = [...]struct{ suffix, repl string }{
+var inflections = [...]struct{ suffix, repl string }{
 	{"ies", "y"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"ed", ""}, {"ed", "e"}, {"d", ""},
 	{"ing", ""}, {"ing", "e"}, {"ly", ""}, {"'s", ""},
 }
 
-// stanceMinInflected is the shortest form looked up through an inflection.
-const stanceMinInflected = 5
+// minInflected is the shortest form looked up through an inflection.
+const minInflected = 5
 
-// stanceVader maps a lower-case word, and the inflected forms of the words
-// listed (see stanceInflections), to its mean VADER valence in [-4,4].
-var stanceVader = sync.OnceValue(func() map[string]float64 {
+// vader maps a lower-case word, and the inflected forms of the words
+// listed (see inflections), to its mean VADER valence in [-4,4].
+var vader = sync.OnceValue(func() map[string]float64 {
 	lex := make(map[string]float64, 7500)
-	for line := range strings.SplitSeq(stanceVaderTSV, "\n") {
+	for line := range strings.SplitSeq(vaderTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -51,14 +51,14 @@ var stanceVader = sync.OnceValue(func() map[string]float64 {
 	}
 	slices.Sort(words)
 	all := maps.Clone(lex)
-	for _, rule := range stanceInflections {
+	for _, rule := range inflections {
 		for _, base := range words {
 			stem, ok := strings.CutSuffix(base, rule.repl)
 			if !ok {
 				continue
 			}
 			form := stem + rule.suffix
-			if _, taken := all[form]; !taken && len(form) >= stanceMinInflected {
+			if _, taken := all[form]; !taken && len(form) >= minInflected {
 				all[form] = lex[base]
 			}
 		}
@@ -66,22 +66,22 @@ var stanceVader = sync.OnceValue(func() map[string]float64 {
 	return all
 })
 
-// stanceValence returns the lexicon valence of a lower-cased word or of the
+// valence returns the lexicon valence of a lower-cased word or of the
 // lexicon word it inflects.
-func stanceValence(word string) (float64, bool) {
-	v, ok := stanceVader()[word]
+func valence(word string) (float64, bool) {
+	v, ok := vader()[word]
 	return v, ok
 }
 
-// stanceNegators are words that reverse the polarity of the evaluation that follows
+// negators are words that reverse the polarity of the evaluation that follows
 // them within a few words.
-var stanceNegators = map[string]bool{
+var negators = map[string]bool{
 	"not": true, "no": true, "never": true, "nor": true, "neither": true, "without": true,
 	"hardly": true, "barely": true, "nobody": true, "nothing": true, "none": true,
 	"cannot": true, "lack": true, "lacks": true, "lacked": true, "failed": true, "fails": true,
 }
 
-// stanceIsNegator reports whether a lower-cased token negates what follows it.
-func stanceIsNegator(w string) bool {
-	return stanceNegators[w] || strings.HasSuffix(w, "n't")
+// isNegator reports whether a lower-cased token negates what follows it.
+func isNegator(w string) bool {
+	return negators[w] || strings.HasSuffix(w, "n't")
 }

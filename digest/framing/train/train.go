@@ -1,63 +1,49 @@
-package framing
+package main
 
 import (
 	"errors"
 	"fmt"
+	"github.com/newsdigest/newsdigest/digest/framing/stance"
 	"math"
 	"math/rand/v2"
 	"slices"
 )
 
-// StanceExample is one labelled mention for training: the stance of
+// example is one labelled mention for training: the stance of
 // Sentence toward Sentence[Start:End].
-type StanceExample struct {
+type example struct {
 	Sentence   string
 	Start, End int
 	Label      string
 }
 
-// StanceTrainConfig holds the training hyper-parameters.
-type StanceTrainConfig struct {
-	// Epochs is the number of passes over the examples.
-	Epochs int `json:"epochs"`
-	// LearningRate is AdaGrad's base step size.
-	LearningRate float64 `json:"learning_rate"`
-	// L2 is the weight decay applied to a feature's weights each time the
-	// feature occurs.
-	L2 float64 `json:"l2"`
-	// MinCount drops features seen in fewer examples.
-	MinCount int `json:"min_count"`
-	// Seed fixes the order of examples in each epoch.
-	Seed uint64 `json:"seed"`
+// defaultConfig is the configuration of the shipped weights.
+func defaultConfig() stance.TrainConfig {
+	return stance.TrainConfig{Epochs: 6, LearningRate: 0.03, L2: 0.03, MinCount: 5, Seed: 1}
 }
 
-// DefaultStanceTrainConfig is the configuration of the shipped weights.
-func DefaultStanceTrainConfig() StanceTrainConfig {
-	return StanceTrainConfig{Epochs: 6, LearningRate: 0.03, L2: 0.03, MinCount: 5, Seed: 1}
-}
-
-// stanceWeightPrecision is the rounding of stored weights: it keeps the
+// weightPrecision is the rounding of stored weights: it keeps the
 // weights file small and makes retraining reproducible to this precision.
-const stanceWeightPrecision = 1e-4
+const weightPrecision = 1e-4
 
-// ErrNoStanceExamples is returned when there is nothing to train on.
-var ErrNoStanceExamples = errors.New("framing: no stance training examples")
+// errNoExamples is returned when there is nothing to train on.
+var errNoExamples = errors.New("train: no stance training examples")
 
-// TrainStance fits a StanceModel to the examples with AdaGrad stochastic
+// trainModel fits a Model to the examples with AdaGrad stochastic
 // gradient descent on the multinomial logistic loss. The example order of
 // every epoch comes from cfg.Seed, features are indexed in sorted order, and
 // the arithmetic is kept free of fused multiply-adds (explicit float64
-// conversions) and of assembly math (stanceExp), so the same examples and
+// conversions) and of assembly math (exp), so the same examples and
 // configuration give the same weights, bit for bit, on every architecture.
-func TrainStance(examples []StanceExample, cfg StanceTrainConfig) (*StanceModel, error) {
+func trainModel(examples []example, cfg stance.TrainConfig) (*stance.Model, error) {
 	if len(examples) == 0 {
-		return nil, ErrNoStanceExamples
+		return nil, errNoExamples
 	}
 	if cfg.Epochs <= 0 || cfg.LearningRate <= 0 || cfg.L2 < 0 {
-		return nil, fmt.Errorf("framing: bad stance training config %+v", cfg)
+		return nil, fmt.Errorf("train: bad stance training config %+v", cfg)
 	}
 	classOf := map[string]int{}
-	for k, c := range stanceLabels {
+	for k, c := range stance.Labels {
 		classOf[c] = k
 	}
 	type sparse struct {
@@ -65,16 +51,16 @@ func TrainStance(examples []StanceExample, cfg StanceTrainConfig) (*StanceModel,
 		val []float64
 		y   int
 	}
-	raw := make([][]stanceFeature, len(examples))
+	raw := make([][]stance.Feature, len(examples))
 	df := map[string]int{}
 	for i, ex := range examples {
 		if _, ok := classOf[ex.Label]; !ok {
-			return nil, fmt.Errorf("framing: example %d: label %q is not one of %v", i, ex.Label, stanceLabels)
+			return nil, fmt.Errorf("train: example %d: label %q is not one of %v", i, ex.Label, stance.Labels)
 		}
 		if ex.Start < 0 || ex.End < ex.Start || ex.End > len(ex.Sentence) {
-			return nil, fmt.Errorf("framing: example %d: mention [%d,%d) outside the %d-byte sentence", i, ex.Start, ex.End, len(ex.Sentence))
+			return nil, fmt.Errorf("train: example %d: mention [%d,%d) outside the %d-byte sentence", i, ex.Start, ex.End, len(ex.Sentence))
 		}
-		raw[i] = stanceFeaturesOf(ex.Sentence, ex.Start, ex.End)
+		raw[i] = stance.Features(ex.Sentence, ex.Start, ex.End)
 		seen := map[string]bool{}
 		for _, f := range raw[i] {
 			if !seen[f.Name] {
@@ -106,7 +92,7 @@ func TrainStance(examples []StanceExample, cfg StanceTrainConfig) (*StanceModel,
 		data[i] = s
 	}
 
-	const k = len(stanceLabels)
+	const k = len(stance.Labels)
 	w := make([][k]float64, len(names))
 	g2 := make([][k]float64, len(names)) // AdaGrad squared-gradient sums
 	var bias, biasG2 [k]float64
@@ -125,7 +111,7 @@ func TrainStance(examples []StanceExample, cfg StanceTrainConfig) (*StanceModel,
 					z[c] += float64(w[j][c] * ex.val[n])
 				}
 			}
-			p := stanceSoftmax(z)
+			p := stance.Softmax(z)
 			var grad [k]float64
 			for c := range k {
 				grad[c] = p[c]
@@ -145,16 +131,16 @@ func TrainStance(examples []StanceExample, cfg StanceTrainConfig) (*StanceModel,
 		}
 	}
 
-	m := &StanceModel{
+	m := &stance.Model{
 		About: "Multinomial logistic regression for mention-level stance, trained by " +
 			"digest/framing/train on NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021; MIT licence).",
-		Classes: stanceLabels[:],
+		Classes: stance.Labels[:],
 		Config:  cfg,
-		Bias:    stanceRoundWeights(bias[:]),
+		Bias:    roundWeights(bias[:]),
 		Weights: make(map[string][]float64, len(names)),
 	}
 	for j, name := range names {
-		ws := stanceRoundWeights(w[j][:])
+		ws := roundWeights(w[j][:])
 		if ws[0] != 0 || ws[1] != 0 || ws[2] != 0 {
 			m.Weights[name] = ws
 		}
@@ -162,11 +148,11 @@ func TrainStance(examples []StanceExample, cfg StanceTrainConfig) (*StanceModel,
 	return m, nil
 }
 
-// stanceRoundWeights rounds to stanceWeightPrecision.
-func stanceRoundWeights(w []float64) []float64 {
+// roundWeights rounds to weightPrecision.
+func roundWeights(w []float64) []float64 {
 	out := make([]float64, len(w))
 	for i, x := range w {
-		out[i] = math.Round(x/stanceWeightPrecision) / (1 / stanceWeightPrecision)
+		out[i] = math.Round(x/weightPrecision) / (1 / weightPrecision)
 		if out[i] == 0 {
 			out[i] = 0 // no negative zero in the file
 		}

@@ -1,4 +1,4 @@
-package framing
+package stance
 
 import (
 	"strings"
@@ -6,10 +6,10 @@ import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
-// stanceContext is a sentence tokenised around one target mention: the
+// mentionContext is a sentence tokenised around one target mention: the
 // tokens, their lower-cased forms, whether each sits inside quotation marks,
 // whether it is in a negation scope, and the token range of the target.
-type stanceContext struct {
+type mentionContext struct {
 	tokens   []text.Token
 	lower    []string
 	quoted   []bool
@@ -18,16 +18,17 @@ type stanceContext struct {
 	inQuote  bool
 }
 
-// stanceNegationScope is how many tokens after a negator are negated.
-const stanceNegationScope = 3
+// negationScope is how many tokens after a negator are negated: set by
+// hand before training (changing it means retraining).
+const negationScope = 3
 
-// newStanceContext tokenises sentence and locates the target sentence[start:end].
+// newMentionContext tokenises sentence and locates the target sentence[start:end].
 // Offsets out of range are clamped, so any input is safe.
-func newStanceContext(sentence string, start, end int) stanceContext {
+func newMentionContext(sentence string, start, end int) mentionContext {
 	start = max(0, min(start, len(sentence)))
 	end = max(start, min(end, len(sentence)))
 	toks := text.Tokens(sentence)
-	c := stanceContext{
+	c := mentionContext{
 		tokens:  toks,
 		lower:   make([]string, len(toks)),
 		quoted:  make([]bool, len(toks)),
@@ -35,7 +36,7 @@ func newStanceContext(sentence string, start, end int) stanceContext {
 		from:    len(toks),
 		to:      len(toks),
 	}
-	quotes := stanceQuotedRanges(sentence)
+	quotes := quotedRanges(sentence)
 	q := 0
 	scope := 0
 	for i, t := range toks {
@@ -48,10 +49,10 @@ func newStanceContext(sentence string, start, end int) stanceContext {
 			c.negated[i] = true
 			scope--
 		}
-		if stanceIsNegator(c.lower[i]) {
-			scope = stanceNegationScope
+		if isNegator(c.lower[i]) {
+			scope = negationScope
 		}
-		if stanceClauseBreak(sentence, toks, i) {
+		if clauseBreak(sentence, toks, i) {
 			scope = 0
 		}
 		if t.End > start && t.Start < end {
@@ -79,9 +80,9 @@ func newStanceContext(sentence string, start, end int) stanceContext {
 	return c
 }
 
-// stanceClauseBreak reports whether punctuation that ends a clause follows token i,
+// clauseBreak reports whether punctuation that ends a clause follows token i,
 // which closes a negation scope.
-func stanceClauseBreak(s string, toks []text.Token, i int) bool {
+func clauseBreak(s string, toks []text.Token, i int) bool {
 	next := len(s)
 	if i+1 < len(toks) {
 		next = toks[i+1].Start
@@ -89,9 +90,9 @@ func stanceClauseBreak(s string, toks []text.Token, i int) bool {
 	return strings.ContainsAny(s[toks[i].End:next], ",;:.!?()")
 }
 
-// stanceQuotedRanges returns the byte ranges of s enclosed in quotation marks:
+// quotedRanges returns the byte ranges of s enclosed in quotation marks:
 // curly “…” pairs and straight "…" pairs. An unclosed quote runs to the end.
-func stanceQuotedRanges(s string) [][2]int {
+func quotedRanges(s string) [][2]int {
 	var out [][2]int
 	open := -1
 	for i := 0; i < len(s); {

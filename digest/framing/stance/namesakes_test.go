@@ -1,4 +1,4 @@
-package framing
+package stance
 
 import (
 	"cmp"
@@ -25,7 +25,7 @@ func TestTargetMentionsSkipNamesakes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		target := cmp.Or(tt.target, "Jesse Jackson")
-		if got := stanceTargetMentions("", tt.sentence, target); len(got) != tt.want {
+		if got := targetMentions("", tt.sentence, target); len(got) != tt.want {
 			t.Errorf("%q: %d mentions of %s, want %d", tt.sentence, len(got), target, tt.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package framing
+package stance
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 )
 
 // mention returns the byte range of the first occurrence of name in s.
-func stanceMention(t *testing.T, s, name string) (int, int) {
+func findMention(t *testing.T, s, name string) (int, int) {
 	t.Helper()
 	i := strings.Index(s, name)
 	if i < 0 {
@@ -15,7 +15,7 @@ func stanceMention(t *testing.T, s, name string) (int, int) {
 	return i, i + len(name)
 }
 
-func TestMentionStance(t *testing.T) {
+func TestMention(t *testing.T) {
 	tests := []struct {
 		sentence, target, want string
 	}{
@@ -26,10 +26,11 @@ func TestMentionStance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
-			start, end := stanceMention(t, tt.sentence, tt.target)
-			got, conf := MentionStance(tt.sentence, start, end)
+			start, end := findMention(t, tt.sentence, tt.target)
+			r := Mention(tt.sentence, start, end)
+			got, conf := r.Label, r.Confidence
 			if got != tt.want {
-				t.Errorf("MentionStance(%q, %q) = %s (%.2f), want %s", tt.sentence, tt.target, got, conf, tt.want)
+				t.Errorf("Mention(%q, %q) = %s (%.2f), want %s", tt.sentence, tt.target, got, conf, tt.want)
 			}
 			if conf < 1.0/3 || conf > 1 {
 				t.Errorf("confidence %v outside [1/3,1] for the most probable class", conf)
@@ -38,17 +39,17 @@ func TestMentionStance(t *testing.T) {
 	}
 }
 
-// TestMentionStanceNeutralReport checks that plain reporting is not read as
+// TestMentionNeutralReport checks that plain reporting is not read as
 // criticism. The model is trained on sentences chosen for their sentiment,
 // so on flat sentences neutral and positive are often close; the test asks
 // only that negative is the least likely.
-func TestMentionStanceNeutralReport(t *testing.T) {
+func TestMentionNeutralReport(t *testing.T) {
 	for _, s := range []string{
 		"Governor Hale will travel to the capital on Tuesday, his office said.",
 		"The committee scheduled a hearing with Governor Hale for next week.",
 	} {
-		start, end := stanceMention(t, s, "Governor Hale")
-		r := AnalyzeMention(s, start, end)
+		start, end := findMention(t, s, "Governor Hale")
+		r := Mention(s, start, end)
 		if r.Probs[0] >= r.Probs[1] || r.Label == Negative {
 			t.Errorf("%q: %s %v, want negative least likely", s, r.Label, r.Probs)
 		}
@@ -57,8 +58,8 @@ func TestMentionStanceNeutralReport(t *testing.T) {
 
 func TestAnalyzeMentionQuotedAndEvidence(t *testing.T) {
 	s := `Ms. Lind said, "Director Park is a corrupt and dishonest man."`
-	start, end := stanceMention(t, s, "Director Park")
-	r := AnalyzeMention(s, start, end)
+	start, end := findMention(t, s, "Director Park")
+	r := Mention(s, start, end)
 	if r.Label != Negative {
 		t.Fatalf("label = %s, want negative (%+v)", r.Label, r)
 	}
@@ -75,23 +76,24 @@ func TestAnalyzeMentionQuotedAndEvidence(t *testing.T) {
 	}
 }
 
-func TestMentionStanceBadOffsets(t *testing.T) {
+func TestMentionBadOffsets(t *testing.T) {
 	s := "The minister resigned."
 	for _, r := range [][2]int{{-5, 3}, {10, 2}, {0, 999}, {999, 1000}, {0, 0}} {
-		label, conf := MentionStance(s, r[0], r[1])
+		res := Mention(s, r[0], r[1])
+		label, conf := res.Label, res.Confidence
 		if label != Negative && label != Neutral && label != Positive {
-			t.Errorf("MentionStance(%v) label %q", r, label)
+			t.Errorf("Mention(%v) label %q", r, label)
 		}
 		if conf < 0 || conf > 1 {
-			t.Errorf("MentionStance(%v) confidence %v", r, conf)
+			t.Errorf("Mention(%v) confidence %v", r, conf)
 		}
 	}
-	if label, _ := MentionStance("", 0, 0); label != Neutral {
+	if label := Mention("", 0, 0).Label; label != Neutral {
 		t.Errorf("empty sentence: %s, want neutral", label)
 	}
 }
 
-func TestTargetStance(t *testing.T) {
+func TestTarget(t *testing.T) {
 	critical := strings.Join([]string{
 		"Senator Tom Blake faced a storm of criticism on Monday.",
 		"Critics said Blake had lied to voters and betrayed the people who trusted him.",
@@ -117,7 +119,7 @@ func TestTargetStance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := TargetStance("", tt.body, tt.target)
+			r := Target("", tt.body, tt.target)
 			if r.Mentions < tt.minMentions {
 				t.Errorf("Mentions = %d, want >= %d", r.Mentions, tt.minMentions)
 			}
@@ -133,18 +135,18 @@ func TestTargetStance(t *testing.T) {
 	}
 }
 
-func TestTargetStanceNeedsRepeatedCriticism(t *testing.T) {
+func TestTargetNeedsRepeatedCriticism(t *testing.T) {
 	once := strings.Join([]string{
 		"Senator Tom Blake spoke to reporters in the capital on Monday.",
 		"Critics accused Blake of lying to voters and betraying the people who trusted him.",
 		"Blake will travel to the coast next week.",
 	}, "\n")
-	if r := TargetStance("", once, "Tom Blake"); r.Label != Neutral {
+	if r := Target("", once, "Tom Blake"); r.Label != Neutral {
 		t.Errorf("one critical sentence: %s (probs %v), want neutral", r.Label, r.Probs)
 	}
 }
 
-func TestTargetStanceClass(t *testing.T) {
+func TestTargetClass(t *testing.T) {
 	tests := []struct {
 		critical, approving int
 		want                string
@@ -159,7 +161,7 @@ func TestTargetStanceClass(t *testing.T) {
 		{1, 3, Positive},
 	}
 	for _, tt := range tests {
-		if got := stanceLabels[stanceTargetClass(tt.critical, tt.approving)]; got != tt.want {
+		if got := Labels[targetClass(tt.critical, tt.approving)]; got != tt.want {
 			t.Errorf("class(%d critical, %d approving) = %s, want %s", tt.critical, tt.approving, got, tt.want)
 		}
 	}
@@ -167,7 +169,7 @@ func TestTargetStanceClass(t *testing.T) {
 
 func TestTargetMentionsOneSentencePerParagraph(t *testing.T) {
 	body := "Tom Blake spoke on Monday and left later\nBlake left. He said nothing.\n\nLater Blake returned"
-	ms := stanceTargetMentions("", body, "Tom Blake")
+	ms := targetMentions("", body, "Tom Blake")
 	var got []string
 	for _, m := range ms {
 		if strings.Contains(m.sentence, "\n") {
@@ -200,7 +202,7 @@ func TestTargetAliases(t *testing.T) {
 		{"  ", nil},
 	}
 	for _, tt := range tests {
-		got := stanceTargetAliases(tt.target)
+		got := targetAliases(tt.target)
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("aliases(%q) = %q, want %q", tt.target, got, tt.want)
 		}
@@ -209,21 +211,21 @@ func TestTargetAliases(t *testing.T) {
 
 func TestFindMentionsWholeWords(t *testing.T) {
 	s := "Trumpet players met Trump; later TRUMP and trump spoke."
-	got := stanceFindMentions(s, []string{"Trump"})
+	got := findMentions(s, []string{"Trump"})
 	if len(got) != 1 || s[got[0][0]:got[0][1]] != "Trump" || got[0][0] != 20 {
 		t.Errorf("mentions = %v", got)
 	}
-	if got := stanceFindMentions(s, []string{"trump"}); len(got) != 3 {
+	if got := findMentions(s, []string{"trump"}); len(got) != 3 {
 		t.Errorf("lower-case alias should match case-insensitively, got %v", got)
 	}
 }
 
-func FuzzMentionStance(f *testing.F) {
+func FuzzMention(f *testing.F) {
 	f.Add("Critics accused Senator Blake of lying.", 16, 29)
 	f.Add(`He said "no, not bad" about “Park”`, 29, 35)
 	f.Add("", 0, 0)
 	f.Fuzz(func(t *testing.T, s string, start, end int) {
-		r := AnalyzeMention(s, start, end)
+		r := Mention(s, start, end)
 		if r.Confidence < 0 || r.Confidence > 1 {
 			t.Fatalf("confidence %v", r.Confidence)
 		}
@@ -235,22 +237,22 @@ func FuzzMentionStance(f *testing.F) {
 	})
 }
 
-func BenchmarkMentionStance(b *testing.B) {
+func BenchmarkMention(b *testing.B) {
 	s := "Critics accused Senator Blake of lying to voters on Tuesday, but his allies in the state legislature praised his record on jobs."
 	start := strings.Index(s, "Senator Blake")
-	MentionStance(s, start, start+len("Senator Blake")) // load the model outside the timing
-	cpu0 := stanceProcessCPU()
+	Mention(s, start, start+len("Senator Blake")) // load the model outside the timing
+	cpu0 := processCPU()
 	for b.Loop() {
-		MentionStance(s, start, start+len("Senator Blake"))
+		Mention(s, start, start+len("Senator Blake"))
 	}
 	// On a shared machine wall time per op mostly measures the neighbours;
 	// the process's CPU time per op is the cost itself.
-	if cpu := stanceProcessCPU() - cpu0; cpu > 0 {
+	if cpu := processCPU() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
 
-func BenchmarkTargetStance(b *testing.B) {
+func BenchmarkTarget(b *testing.B) {
 	var body strings.Builder
 	for i := range 40 {
 		switch i % 4 {
@@ -266,21 +268,21 @@ func BenchmarkTargetStance(b *testing.B) {
 	}
 	text := body.String()
 	b.SetBytes(int64(len(text)))
-	cpu0 := stanceProcessCPU()
+	cpu0 := processCPU()
 	for b.Loop() {
-		TargetStance("Blake under fire over budget", text, "Tom Blake")
+		Target("Blake under fire over budget", text, "Tom Blake")
 	}
-	if cpu := stanceProcessCPU() - cpu0; cpu > 0 {
+	if cpu := processCPU() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
 
-func FuzzTargetStance(f *testing.F) {
+func FuzzTarget(f *testing.F) {
 	f.Add("Blake under fire", "Critics said Tom Blake lied. He denied it.\nBlake's plan failed.", "Tom Blake")
 	f.Add("", "“Quill is brilliant,” she said. Quill smiled.", "ana quill")
 	f.Add("x", "", "Sasha and Malia Obama/police")
 	f.Fuzz(func(t *testing.T, title, body, target string) {
-		r := TargetStance(title, body, target)
+		r := Target(title, body, target)
 		if r.Label != Negative && r.Label != Neutral && r.Label != Positive {
 			t.Fatalf("label %q", r.Label)
 		}

@@ -1,4 +1,4 @@
-package framing
+package stance
 
 import (
 	"math"
@@ -9,27 +9,32 @@ import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
-// stanceFeature is one named feature of a mention with its value.
-type stanceFeature struct {
+// Feature is one named feature of a mention with its value.
+type Feature struct {
 	Name  string
 	Value float64
 }
 
-// Feature extraction parameters.
+// Feature extraction parameters, set by hand before training (the weights
+// were trained with them; changing one means retraining).
 const (
-	// stanceNearWindow is how many tokens on each side of the mention count as
+	// nearWindow is how many tokens on each side of the mention count as
 	// its immediate context, with side-specific word features.
-	stanceNearWindow = 4
-	// stanceLexScale brings lexicon sums (valences up to ±4) to unit scale.
-	stanceLexScale = 4.0
+	nearWindow = 4
+	// lexScale brings lexicon sums (valences up to ±4) to unit scale.
+	lexScale = 4.0
+	// maxLexFeature caps a lexicon sum feature, and maxOthers the count of
+	// other names in the sentence, so one long list does not dominate.
+	maxLexFeature = 3.0
+	maxOthers     = 3.0
 )
 
-// stanceFeatures describes the mention c for the stance model:
+// features describes the mention c for the stance model:
 //   - w:WORD, each word of the sentence outside the mention (stemmed; NOT_
 //     prefix inside a negation scope; capitalised non-evaluative words, that
 //     is names, folded to <Name>), weighted by its distance from the mention;
 //   - c:WORD for words in the mention's clause; L:WORD and R:WORD within
-//     stanceNearWindow tokens left and right; L1:/R1: the adjacent words;
+//     nearWindow tokens left and right; L1:/R1: the adjacent words;
 //     P:WORD for the words after a possessive mention ("Blake's failed plan");
 //     T:WORD for lower-case words inside the mention ("the disgraced aide");
 //   - lex.*, lexicon polarity sums: near the mention, left and right of it,
@@ -38,59 +43,59 @@ const (
 //   - pos.*, cues to the mention's role: sentence-initial (likely subject),
 //     after "by" (agent of a passive), before a speech verb (speaker),
 //     possessive, pronoun, inside a quotation, other actors in the sentence.
-func stanceFeatures(sentence string, c stanceContext) []stanceFeature {
-	list := &stanceFeatureList{feats: make([]stanceFeature, 0, 4*len(c.tokens)+24)}
-	stanceEmitFeatures(list, sentence, c)
+func features(sentence string, c mentionContext) []Feature {
+	list := &featureList{feats: make([]Feature, 0, 4*len(c.tokens)+24)}
+	emitFeatures(list, sentence, c)
 	return list.feats
 }
 
-// stanceSink receives features, each named by the concatenation of its parts,
+// sink receives features, each named by the concatenation of its parts,
 // so that scoring can look weights up without building the names.
-type stanceSink interface {
+type sink interface {
 	add(prefix, negation, key string, value float64)
 }
 
-// stanceFeatureList collects named features (for training).
-type stanceFeatureList struct{ feats []stanceFeature }
+// featureList collects named features (for training).
+type featureList struct{ feats []Feature }
 
-func (l *stanceFeatureList) add(prefix, negation, key string, v float64) {
-	l.feats = append(l.feats, stanceFeature{prefix + negation + key, v})
+func (l *featureList) add(prefix, negation, key string, v float64) {
+	l.feats = append(l.feats, Feature{prefix + negation + key, v})
 }
 
-// stanceEmitFeatures sends every feature of the mention to sink.
-func stanceEmitFeatures(sink stanceSink, sentence string, c stanceContext) {
-	st := newStanceStructure(sentence, c)
-	stanceWordFeatures(sink, c, st)
-	stanceLexFeatures(sink, c, st)
+// emitFeatures sends every feature of the mention to sink.
+func emitFeatures(sink sink, sentence string, c mentionContext) {
+	st := newStructure(sentence, c)
+	wordFeatures(sink, c, st)
+	lexFeatures(sink, c, st)
 	if st.others > 0 {
-		sink.add("pos.others", "", "", math.Min(float64(st.others), 3)/3)
+		sink.add("pos.others", "", "", math.Min(float64(st.others), maxOthers)/maxOthers)
 	}
-	for _, name := range stancePositionCues(c) {
+	for _, name := range positionCues(c) {
 		sink.add(name, "", "", 1)
 	}
 }
 
-// stanceWordFeatures emits the word features (w:, c:, L:, R:, L1:, R1:, P:,
+// wordFeatures emits the word features (w:, c:, L:, R:, L1:, R1:, P:,
 // T:) of the mention.
-func stanceWordFeatures(sink stanceSink, c stanceContext, st stanceStructure) {
+func wordFeatures(sink sink, c mentionContext, st structure) {
 	targetClause := st.targetClause(c)
 	possessive := c.to > c.from && strings.HasSuffix(c.lower[c.to-1], "'s")
 	for i := range c.tokens {
 		w := c.lower[i]
-		if !stanceWordish(w) {
+		if !wordish(w) {
 			continue
 		}
 		if i >= c.from && i < c.to {
 			// Descriptive words inside the target carry evaluation; the
 			// capitalised name itself never becomes a feature, so the model
 			// learns no prior about particular people.
-			if !stanceCapitalised(c.tokens[i].Text) && !stancePronouns[w] {
+			if !capitalised(c.tokens[i].Text) && !pronouns[w] {
 				sink.add("T:", "", text.Stem(w), 1)
 			}
 			continue
 		}
 		key := text.Stem(w)
-		if _, evaluative := stanceValence(w); i > 0 && !evaluative && stanceCapitalised(c.tokens[i].Text) {
+		if _, evaluative := valence(w); i > 0 && !evaluative && capitalised(c.tokens[i].Text) {
 			key = "<Name>"
 		}
 		negation := ""
@@ -98,7 +103,7 @@ func stanceWordFeatures(sink stanceSink, c stanceContext, st stanceStructure) {
 			negation = "NOT_"
 		}
 		d := c.tokenDistance(i)
-		sink.add("w:", negation, key, stanceDistanceWeight(d))
+		sink.add("w:", negation, key, distanceWeight(d))
 		if st.clause[i] == targetClause {
 			sink.add("c:", negation, key, 1)
 		}
@@ -106,7 +111,7 @@ func stanceWordFeatures(sink stanceSink, c stanceContext, st stanceStructure) {
 		if i < c.from {
 			near, adjacent = "L:", "L1:"
 		}
-		if d <= stanceNearWindow {
+		if d <= nearWindow {
 			sink.add(near, negation, key, 1)
 		}
 		if d == 1 {
@@ -118,8 +123,8 @@ func stanceWordFeatures(sink stanceSink, c stanceContext, st stanceStructure) {
 	}
 }
 
-// stanceLexFeatures emits the lexicon polarity sums (lex.*) of the mention.
-func stanceLexFeatures(sink stanceSink, c stanceContext, st stanceStructure) {
+// lexFeatures emits the lexicon polarity sums (lex.*) of the mention.
+func lexFeatures(sink sink, c mentionContext, st structure) {
 	var lex struct {
 		nearPos, nearNeg, leftPos, leftNeg, rightPos, rightNeg, allPos, allNeg float64
 		quotePos, quoteNeg, maxPos, maxNeg, ownPos, ownNeg, otherPos, otherNeg float64
@@ -137,7 +142,7 @@ func stanceLexFeatures(sink stanceSink, c stanceContext, st stanceStructure) {
 			continue
 		}
 		d := c.tokenDistance(i)
-		weight := stanceDistanceWeight(d)
+		weight := distanceWeight(d)
 		pos, neg := math.Max(p, 0), math.Max(-p, 0)
 		lex.allPos += pos
 		lex.allNeg += neg
@@ -158,7 +163,7 @@ func stanceLexFeatures(sink stanceSink, c stanceContext, st stanceStructure) {
 			lex.quotePos += pos
 			lex.quoteNeg += neg
 		}
-		if d <= stanceNearWindow {
+		if d <= nearWindow {
 			lex.nearPos += pos
 			lex.nearNeg += neg
 		}
@@ -185,25 +190,25 @@ func stanceLexFeatures(sink stanceSink, c stanceContext, st stanceStructure) {
 		{"lex.clause+", lex.clausePos}, {"lex.clause-", lex.clauseNeg},
 	} {
 		if f.v != 0 {
-			sink.add(f.name, "", "", math.Min(f.v/stanceLexScale, 3))
+			sink.add(f.name, "", "", math.Min(f.v/lexScale, maxLexFeature))
 		}
 	}
 }
 
-// stanceFeaturesOf extracts the features of the mention sentence[start:end].
-func stanceFeaturesOf(sentence string, start, end int) []stanceFeature {
-	return stanceFeatures(sentence, newStanceContext(sentence, start, end))
+// Features extracts the features of the mention sentence[start:end].
+func Features(sentence string, start, end int) []Feature {
+	return features(sentence, newMentionContext(sentence, start, end))
 }
 
-// stanceCapitalised reports whether a token starts with an upper-case letter.
-func stanceCapitalised(tok string) bool {
+// capitalised reports whether a token starts with an upper-case letter.
+func capitalised(tok string) bool {
 	r, _ := utf8.DecodeRuneInString(tok)
 	return unicode.IsUpper(r)
 }
 
-// stanceWordish reports whether w is worth a word feature: it has a letter
+// wordish reports whether w is worth a word feature: it has a letter
 // and is not a one-letter fragment.
-func stanceWordish(w string) bool {
+func wordish(w string) bool {
 	if len(w) < 2 {
 		return false
 	}
