@@ -272,3 +272,41 @@ func closerContext(s string, i, size int) bool {
 func anyQuoteBefore(s string, i int) bool {
 	return strings.ContainsAny(s[:i], "\"“«")
 }
+
+// minSummaryWords is the fewest words of a sentence a summary shows: a
+// shorter one ("Indeed, it is.") leans on the sentences around it.
+const minSummaryWords = 5
+
+// fragment reports whether s is too short to stand alone.
+func fragment(s string) bool { return len(text.Tokens(s)) < minSummaryWords }
+
+// firstPersonUnquoted reports whether s speaks as "I" outside quotation
+// marks without naming who speaks: in a report that is a quotation whose
+// marks were lost (a teaser cut between two paragraphs of a quote).
+func firstPersonUnquoted(s string) bool {
+	quoted := quotedMask(s)
+	found := false
+	for _, t := range text.Tokens(s) {
+		if quoted[t.Start] || t.Text == "I" && (t.End < len(s) && s[t.End] == '.' || t.Start > 0 && s[t.Start-1] == '.') {
+			continue // quoted, or the "I." of "C.P.I."
+		}
+		switch t.Text {
+		case "I", "me", "my", "My", "mine", "myself", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll":
+			found = true
+		}
+	}
+	if !found {
+		return false
+	}
+	toks := text.Tokens(s)
+	for i, t := range toks {
+		if speechVerbs[strings.ToLower(t.Text)] {
+			for j := max(0, i-speakerReach); j < min(len(toks), i+speakerReach+1); j++ {
+				if j != i && !quoted[toks[j].Start] && isName(toks[j].Text) && toks[j].Text != "I" {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}

@@ -80,6 +80,28 @@ func TestUnattributedQuote(t *testing.T) {
 	}
 }
 
+func TestFirstPersonAndFragments(t *testing.T) {
+	tests := []struct {
+		s                 string
+		firstPerson, frag bool
+	}{
+		{"I have very high standards and I will say it is a new day.", true, false},
+		{"I have very high standards, Governor Ines Rook said on Sunday.", false, false},
+		{`"I have very high standards," Rook said.`, false, false},
+		{"Economists had expected the C.P.I. to rise 3.6 percent over the year.", false, false},
+		{"The harbour reopened on Monday after the storm.", false, false},
+		{"Indeed, it is.", false, true},
+	}
+	for _, tt := range tests {
+		if got := firstPersonUnquoted(tt.s); got != tt.firstPerson {
+			t.Errorf("firstPersonUnquoted(%q) = %v, want %v", tt.s, got, tt.firstPerson)
+		}
+		if got := fragment(tt.s); got != tt.frag {
+			t.Errorf("fragment(%q) = %v, want %v", tt.s, got, tt.frag)
+		}
+	}
+}
+
 func TestIsQuestion(t *testing.T) {
 	for s, want := range map[string]bool{
 		"Who will pay when the next surge comes?":       true,

@@ -29,7 +29,8 @@ type Range struct{ Start, End int }
 // split cuts body into candidate sentences of document doc, with their
 // terms: the first limit sentences (all when limit ≤ 0). A sentence that
 // overlaps one of the avoid ranges (byte offsets into body), is cut off,
-// or quotes a speaker it does not name is not usable; a newsletter label
+// asks, is a fragment, or quotes a speaker it does not name (in quotation
+// marks, or speaking as "I" without them) is not usable; a newsletter label
 // opening a sentence is dropped from it.
 func split(body string, doc, limit int, avoid []Range) []sentence {
 	spans := text.Sentences(body)
@@ -46,7 +47,8 @@ func split(body string, doc, limit int, avoid []Range) []sentence {
 		if s == "" {
 			continue
 		}
-		usable = usable && !cutOff(s) && !isQuestion(s) && !unattributedQuote(s) && !overlaps(sp, avoid)
+		usable = usable && !cutOff(s) && !isQuestion(s) && !unattributedQuote(s) && !overlaps(sp, avoid) &&
+			!fragment(s) && !firstPersonUnquoted(s)
 		toks := text.Tokens(s)
 		if len(toks) == 0 {
 			continue
