@@ -90,12 +90,13 @@ func Build(ctx context.Context, st Store, req Request) (digest.Digest, error) {
 	return d, nil
 }
 
-// fresh keeps the articles live posting may send: clustered, and not from a
-// feed's first fetch.
+// fresh keeps the articles live posting may send: clustered, not from a
+// feed's first fetch, and not with a date the feed wrote unreadably (it may
+// hide an old item).
 func fresh(arts []store.Article) []store.Article {
 	out := arts[:0:0]
 	for _, a := range arts {
-		if !a.Backlog && a.StoryID != 0 {
+		if !a.Backlog && a.UnreadDate == "" && a.StoryID != 0 {
 			out = append(out, a)
 		}
 	}

@@ -17,7 +17,7 @@ import (
 // articleColumns are selected as "a" joined with the analysis data.
 const articleColumns = `a.id, a.feed_id, a.guid, a.url, a.canonical_url, a.title, a.source, a.lean, a.author,
 	a.published_at, a.body, a.content_hash, a.simhash, a.duplicate_of, a.story_id, a.backlog, a.updated,
-	a.first_seen_at, a.updated_at, an.data, a.categories, a.genre, a.feed_title`
+	a.first_seen_at, a.updated_at, a.unread_date, an.data, a.categories, a.genre, a.feed_title`
 
 const articleFrom = ` FROM articles a LEFT JOIN analyses an ON an.article_id = a.id`
 
@@ -33,7 +33,7 @@ func scanArticle(row rowScanner) (Article, error) {
 	)
 	err := row.Scan(&a.ID, &a.FeedID, &a.GUID, &a.URL, &a.CanonicalURL, &a.Title, &a.Source, &a.Lean, &a.Author,
 		&published, &a.Text, &a.ContentHash, &simhash, &a.DuplicateOf, &storyID, &a.Backlog, &a.Updated,
-		&firstSeen, &updated, &analysis, &categories, &a.Genre, &a.FeedTitle)
+		&firstSeen, &updated, &a.UnreadDate, &analysis, &categories, &a.Genre, &a.FeedTitle)
 	if err != nil {
 		return Article{}, err
 	}
@@ -105,7 +105,7 @@ func (s *Store) SaveArticle(ctx context.Context, a *Article) (SaveOutcome, error
 	if a.FeedID == 0 {
 		return Unchanged, fmt.Errorf("store: save article %q: no feed id", a.Title)
 	}
-	for _, field := range []*string{&a.GUID, &a.URL, &a.CanonicalURL, &a.Title, &a.Source, &a.Lean, &a.Author, &a.Text, &a.Genre, &a.FeedTitle} {
+	for _, field := range []*string{&a.GUID, &a.URL, &a.CanonicalURL, &a.Title, &a.Source, &a.Lean, &a.Author, &a.Text, &a.UnreadDate, &a.Genre, &a.FeedTitle} {
 		*field = cleanText(*field)
 	}
 	for i := range a.Categories {
@@ -148,10 +148,6 @@ func (s *Store) SaveArticle(ctx context.Context, a *Article) (SaveOutcome, error
 // insertArticle inserts a new article; inserted is false when one with the
 // same identity (or canonical URL, or feed GUID) exists.
 func (s *Store) insertArticle(ctx context.Context, ident string, a *Article) (id int64, inserted bool, err error) {
-	window := a.Published
-	if window.IsZero() {
-		window = a.FirstSeenAt
-	}
 	categories, err := jsonText(a.Categories)
 	if err != nil {
 		return 0, false, fmt.Errorf("insert: %w", err)
@@ -159,13 +155,13 @@ func (s *Store) insertArticle(ctx context.Context, ident string, a *Article) (id
 	err = s.db.QueryRowContext(ctx, `
 		INSERT INTO articles (feed_id, ident, guid, url, canonical_url, title, source, lean, author,
 			published_at, body, content_hash, simhash, duplicate_of, backlog, updated,
-			first_seen_at, updated_at, window_at, categories, genre, feed_title)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, FALSE, $16, $16, $17, $18, $19, $20)
+			first_seen_at, updated_at, window_at, unread_date, categories, genre, feed_title)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, FALSE, $16, $16, $17, $18, $19, $20, $21)
 		ON CONFLICT DO NOTHING
 		RETURNING id`,
 		a.FeedID, ident, a.GUID, a.URL, a.CanonicalURL, a.Title, a.Source, a.Lean, a.Author,
 		dbTime(a.Published), a.Text, a.ContentHash, int64(a.SimHash), a.DuplicateOf, a.Backlog,
-		dbTime(a.FirstSeenAt), dbTime(window), categories, a.Genre, a.FeedTitle).Scan(&id)
+		dbTime(a.FirstSeenAt), windowAt(a), a.UnreadDate, categories, a.Genre, a.FeedTitle).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -173,6 +169,30 @@ func (s *Store) insertArticle(ctx context.Context, ident string, a *Article) (id
 		return 0, false, fmt.Errorf("insert: %w", err)
 	}
 	return id, true, nil
+}
+
+// knownPublished is the article's publication time, or zero when the
+// feed's date could not be read (an edit then keeps the stored times).
+func knownPublished(a *Article) time.Time {
+	if a.UnreadDate != "" {
+		return time.Time{}
+	}
+	return a.Published
+}
+
+// windowAt is the time that places an article in time-windowed queries:
+// its publication time, else the time it was first seen. An article of a
+// feed's first fetch whose date could not be read gets 0: its first-seen
+// time says nothing about when it was published, and taking it would put
+// the feed's whole backlog into the next digest as news.
+func windowAt(a *Article) int64 {
+	switch {
+	case a.UnreadDate != "" && a.Backlog:
+		return 0
+	case a.UnreadDate != "" || a.Published.IsZero():
+		return dbTime(a.FirstSeenAt)
+	}
+	return dbTime(a.Published)
 }
 
 // reviseArticle compares a sighting with the stored article and updates the
@@ -215,9 +235,9 @@ func (s *Store) reviseArticle(ctx context.Context, ident string, a *Article) (Sa
 			UPDATE articles SET title = $2, author = $3, body = $4, content_hash = $5, simhash = $6,
 				published_at = CASE WHEN CAST($7 AS BIGINT) <> 0 THEN CAST($7 AS BIGINT) ELSE published_at END,
 				window_at = CASE WHEN CAST($7 AS BIGINT) <> 0 THEN CAST($7 AS BIGINT) ELSE window_at END,
-				updated = TRUE, updated_at = $8, categories = $9
+				updated = TRUE, updated_at = $8, unread_date = $9, categories = $10
 			WHERE id = $1 AND content_hash <> $5`,
-			id, a.Title, a.Author, a.Text, a.ContentHash, int64(a.SimHash), dbTime(a.Published), dbTime(now), categories)
+			id, a.Title, a.Author, a.Text, a.ContentHash, int64(a.SimHash), dbTime(knownPublished(a)), dbTime(now), a.UnreadDate, categories)
 		if err != nil {
 			return fmt.Errorf("update: %w", err)
 		}

@@ -57,6 +57,11 @@ type Article struct {
 	FirstSeenAt  time.Time
 	UpdatedAt    time.Time
 	Analysis     *digest.Analysis // nil until analysed
+	// UnreadDate is the date as the feed wrote it when it could not be read
+	// (or lay beyond tomorrow); Published is then the first-seen time. Such
+	// an article is never posted live, and from a feed's first fetch it
+	// stays out of time-windowed digests.
+	UnreadDate string
 }
 
 // SaveOutcome says what SaveArticle did.

@@ -25,7 +25,8 @@ const (
 // recently and that it has not had, best first, within its hourly cap
 // (Channel.LivePerHour, default 6) and its include/exclude filters. Each
 // story goes to a channel at most once (the delivery is keyed by story);
-// articles from a feed's first fetch (backlog) never go out live. With
+// articles from a feed's first fetch (backlog), and articles whose date the
+// feed wrote unreadably, never go out live. With
 // several instances the cap can be exceeded by the stories they queue in
 // the same moment.
 func (s *Scheduler) Live(ctx context.Context, now time.Time) error {

@@ -32,6 +32,14 @@ func TestLiveModeFiltersCapAndOnce(t *testing.T) {
 	}
 	st.SaveAnalysis(ctx, backlog.ID, digest.Analysis{Title: "Backlog item"})
 	st.SetStory(ctx, backlog.ID, backlog.ID)
+	// A date the feed wrote unreadably may hide an old item: never live.
+	undated := &store.Article{FeedID: fx.feeds["beta"].ID, UnreadDate: "le 3 brumaire", FirstSeenAt: now, Article: digest.Article{
+		URL: "https://beta.example/undated", Title: "Undated item", Source: "beta", Published: now.Add(-5 * time.Minute), Text: "Undated item text."}}
+	if _, err := st.SaveArticle(ctx, undated); err != nil {
+		t.Fatal(err)
+	}
+	st.SaveAnalysis(ctx, undated.ID, digest.Analysis{Title: "Undated item"})
+	st.SetStory(ctx, undated.ID, undated.ID)
 
 	ch, err := st.UpsertChannel(ctx, store.Channel{Platform: "console", ChannelID: "live", Tags: []string{"news"},
 		Live: true, LivePerHour: 2, Exclude: []string{`\bfootball\b`}})
@@ -58,7 +66,7 @@ func TestLiveModeFiltersCapAndOnce(t *testing.T) {
 		return got
 	}
 	if got := round(); !slices.Equal(got, []string{"Rail strike called", "Harbour reopens"}) {
-		t.Fatalf("first round posted %q; want the two stories within the cap, football excluded, no backlog", got)
+		t.Fatalf("first round posted %q; want the two stories within the cap, football excluded, no backlog or undated item", got)
 	}
 	fx.article("beta", "Budget vote delayed", now.Add(-5*time.Minute), 0)
 	if got := round(); len(got) != 2 {
