@@ -34,13 +34,21 @@ func cutOff(s string) bool {
 			return true
 		}
 	}
+	// A "Read more" line is short, or ends a teaser paragraph.
+	tail := s
+	if len(tail) > maxMoreTail {
+		tail = tail[len(tail)-maxMoreTail:]
+	}
 	for _, m := range moreMarkers {
-		if strings.Contains(s, m) {
+		if strings.Contains(tail, m) {
 			return true
 		}
 	}
 	return false
 }
+
+// maxMoreTail is how far from a sentence's end a "Read more" is looked for.
+const maxMoreTail = 60
 
 // isQuestion reports whether s asks rather than states: a summary tells
 // what happened, and a question in one is the writer's hook or argument.
@@ -160,11 +168,12 @@ var notNames = map[string]bool{
 // marks) that does not name its speaker: no attribution verb with a
 // capitalised name near it outside the quotation marks. "…," he said names
 // no one.
-func unattributedQuote(s string) bool {
-	if !strings.ContainsAny(s, quoteRunes) {
-		return false // most sentences: nothing to look at
+//
+// quoted is quotedMask(s), or nil when s has no quotation mark.
+func unattributedQuote(s string, quoted []bool) bool {
+	if len(quoted) == 0 || len(quoted) != len(s) {
+		return false // most sentences: no quotation mark to look at
 	}
-	quoted := quotedMask(s)
 	inside := 0
 	for _, q := range quoted {
 		if q {
@@ -268,6 +277,24 @@ func closerContext(s string, i, size int) bool {
 	return !unicode.IsSpace(before) && (unicode.IsSpace(after) || unicode.IsPunct(after))
 }
 
+// hasQuoteMark reports whether s holds any mark quoteMark knows, by byte
+// search: straight quotes and backticks, and the UTF-8 forms of “ ” ‘ ’ « ».
+func hasQuoteMark(s string) bool {
+	if strings.IndexByte(s, '"') >= 0 || strings.IndexByte(s, '\'') >= 0 || strings.IndexByte(s, '`') >= 0 {
+		return true
+	}
+	for i := 0; i+1 < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0xC2:
+		case c == 0xC2 && (s[i+1] == 0xAB || s[i+1] == 0xBB):
+			return true
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x98 || s[i+2] == 0x99 || s[i+2] == 0x9C || s[i+2] == 0x9D):
+			return true
+		}
+	}
+	return false
+}
+
 // anyQuoteBefore reports whether a double quotation mark occurs in s[:i].
 func anyQuoteBefore(s string, i int) bool {
 	return strings.ContainsAny(s[:i], "\"“«")
@@ -280,29 +307,35 @@ const minSummaryWords = 5
 // fragment reports whether s is too short to stand alone.
 func fragment(s string) bool { return len(text.Tokens(s)) < minSummaryWords }
 
-// firstPersonUnquoted reports whether s speaks as "I" outside quotation
-// marks without naming who speaks: in a report that is a quotation whose
-// marks were lost (a teaser cut between two paragraphs of a quote).
-func firstPersonUnquoted(s string) bool {
-	quoted := quotedMask(s)
+// firstPersonWords are the words a speaker uses of themself.
+var firstPersonWords = map[string]bool{
+	"I": true, "me": true, "my": true, "My": true, "mine": true, "myself": true, "I'm": true, "I’m": true,
+	"I've": true, "I’ve": true, "I'd": true, "I’d": true, "I'll": true, "I’ll": true,
+}
+
+// firstPersonUnquoted reports whether s (tokens toks) speaks as "I"
+// outside quotation marks without naming who speaks: in a report that is a
+// quotation whose marks were lost (a teaser cut between two paragraphs of a
+// quote). quoted is quotedMask(s), or nil when s has no quotation mark.
+func firstPersonUnquoted(s string, toks []text.Token, quoted []bool) bool {
+	inQuote := func(i int) bool { return i < len(quoted) && quoted[i] }
 	found := false
-	for _, t := range text.Tokens(s) {
-		if quoted[t.Start] || t.Text == "I" && (t.End < len(s) && s[t.End] == '.' || t.Start > 0 && s[t.Start-1] == '.') {
-			continue // quoted, or the "I." of "C.P.I."
+	for _, t := range toks {
+		if !firstPersonWords[t.Text] || t.Text == "I" && (t.End < len(s) && s[t.End] == '.' || t.Start > 0 && s[t.Start-1] == '.') {
+			continue // not "I", or the "I." of "C.P.I."
 		}
-		switch t.Text {
-		case "I", "me", "my", "My", "mine", "myself", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll":
+		if !inQuote(t.Start) {
 			found = true
+			break
 		}
 	}
 	if !found {
 		return false
 	}
-	toks := text.Tokens(s)
 	for i, t := range toks {
 		if speechVerbs[strings.ToLower(t.Text)] {
 			for j := max(0, i-speakerReach); j < min(len(toks), i+speakerReach+1); j++ {
-				if j != i && !quoted[toks[j].Start] && isName(toks[j].Text) && toks[j].Text != "I" {
+				if j != i && !inQuote(toks[j].Start) && isName(toks[j].Text) && toks[j].Text != "I" {
 					return false
 				}
 			}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsdigest/newsdigest/digest/text"
 )
 
 func TestCutOff(t *testing.T) {
@@ -74,7 +76,11 @@ func TestUnattributedQuote(t *testing.T) {
 		{`Crews' pay rose by 3% in the drivers' new contract.`, false},
 	}
 	for _, tt := range tests {
-		if got := unattributedQuote(tt.s); got != tt.want {
+		var mask []bool
+		if hasQuoteMark(tt.s) {
+			mask = quotedMask(tt.s)
+		}
+		if got := unattributedQuote(tt.s, mask); got != tt.want {
 			t.Errorf("unattributedQuote(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
@@ -93,7 +99,7 @@ func TestFirstPersonAndFragments(t *testing.T) {
 		{"Indeed, it is.", false, true},
 	}
 	for _, tt := range tests {
-		if got := firstPersonUnquoted(tt.s); got != tt.firstPerson {
+		if got := firstPersonUnquoted(tt.s, text.Tokens(tt.s), quotedMask(tt.s)); got != tt.firstPerson {
 			t.Errorf("firstPersonUnquoted(%q) = %v, want %v", tt.s, got, tt.firstPerson)
 		}
 		if got := fragment(tt.s); got != tt.frag {
@@ -152,9 +158,14 @@ func FuzzHygiene(f *testing.F) {
 			t.Fatalf("stripLeadIn(%q) = %q, not a tail of the sentence", s, out)
 		}
 		cutOff(s)
-		unattributedQuote(s)
-		if m := quotedMask(s); len(m) != len(s) {
+		m := quotedMask(s)
+		if len(m) != len(s) {
 			t.Fatalf("mask of %d bytes for %d", len(m), len(s))
+		}
+		unattributedQuote(s, m)
+		firstPersonUnquoted(s, text.Tokens(s), m)
+		if !hasQuoteMark(s) && strings.ContainsAny(s, quoteRunes) {
+			t.Fatalf("hasQuoteMark(%q) = false", s)
 		}
 	})
 }

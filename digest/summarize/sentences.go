@@ -47,12 +47,16 @@ func split(body string, doc, limit int, avoid []Range) []sentence {
 		if s == "" {
 			continue
 		}
-		usable = usable && !cutOff(s) && !isQuestion(s) && !unattributedQuote(s) && !overlaps(sp, avoid) &&
-			!fragment(s) && !firstPersonUnquoted(s)
 		toks := text.Tokens(s)
 		if len(toks) == 0 {
 			continue
 		}
+		var quoted []bool // nil: no quotation mark in s, the common case
+		if hasQuoteMark(s) {
+			quoted = quotedMask(s)
+		}
+		usable = usable && len(toks) >= minSummaryWords && !cutOff(s) && !isQuestion(s) &&
+			!overlaps(sp, avoid) && !unattributedQuote(s, quoted) && !firstPersonUnquoted(s, toks, quoted)
 		out = append(out, sentence{
 			text:     s,
 			doc:      doc,
@@ -84,7 +88,7 @@ func overlaps(sp text.Span, ranges []Range) bool {
 // opens only at the start of a word and closes only at its end, so that
 // apostrophes ("don't", "players'") are not taken for quotes.
 func quotedShare(s string) float64 {
-	if s == "" {
+	if !hasQuoteMark(s) {
 		return 0
 	}
 	inside, start := 0, 0

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -32,23 +33,37 @@ var stopProfiles = map[string]string{
 	"fi": "ja on ei että se oli ovat hän mutta tai kun myös joka jotka kuin sen ole niin mukaan vielä",
 }
 
-// profileWeight maps a word to the languages that use it, each with the
-// word's weight: 1 divided by how many profiles share it, so "de" (Dutch,
+// langWeight is one language a word belongs to, with the word's weight
+// there: 1 divided by how many profiles share the word, so "de" (Dutch,
 // Spanish, Portuguese, …) counts for little and "the" for much.
-var profileWeight = func() map[string]map[string]float64 {
-	langsOf := map[string][]string{}
-	for lang, words := range stopProfiles {
-		for _, w := range strings.Fields(words) {
-			langsOf[w] = append(langsOf[w], lang)
+type langWeight struct {
+	lang   int // index into profileLangs
+	weight float64
+}
+
+// profileLangs are the profiled languages, in a fixed order.
+var profileLangs = func() []string {
+	var out []string
+	for lang := range stopProfiles {
+		out = append(out, lang)
+	}
+	slices.Sort(out)
+	return out
+}()
+
+// profileWeight maps a word to the languages that use it.
+var profileWeight = func() map[string][]langWeight {
+	langsOf := map[string][]int{}
+	for i, lang := range profileLangs {
+		for _, w := range strings.Fields(stopProfiles[lang]) {
+			langsOf[w] = append(langsOf[w], i)
 		}
 	}
-	out := make(map[string]map[string]float64, len(langsOf))
+	out := make(map[string][]langWeight, len(langsOf))
 	for w, langs := range langsOf {
-		m := make(map[string]float64, len(langs))
 		for _, l := range langs {
-			m[l] = 1 / float64(len(langs))
+			out[w] = append(out[w], langWeight{l, 1 / float64(len(langs))})
 		}
-		out[w] = m
 	}
 	return out
 }()
@@ -81,7 +96,7 @@ func Language(s string) string {
 	if lang := scriptLanguage(s); lang != "" {
 		return lang
 	}
-	scores := map[string]float64{}
+	scores := make([]float64, len(profileLangs))
 	words := 0
 	var buf [32]byte
 	for i := 0; i < len(s); {
@@ -107,17 +122,17 @@ func Language(s string) string {
 				buf[k] = c + 'a' - 'A'
 			}
 		}
-		for lang, wt := range profileWeight[string(buf[:n])] {
-			scores[lang] += wt
+		for _, lw := range profileWeight[string(buf[:n])] {
+			scores[lw.lang] += lw.weight
 		}
 	}
 	if words < minLanguageWords {
 		return ""
 	}
 	best, bestScore := "", 0.0
-	for lang, sc := range scores {
-		if sc > bestScore || sc == bestScore && lang < best {
-			best, bestScore = lang, sc
+	for i, lang := range profileLangs {
+		if scores[i] > bestScore {
+			best, bestScore = lang, scores[i]
 		}
 	}
 	if bestScore/float64(words) < minStopShare {
