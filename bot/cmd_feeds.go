@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,18 +45,28 @@ func (h *Handler) listFeeds(ctx context.Context, c Command) (Message, error) {
 			status = "failing: " + f.LastError
 		}
 		value := status
+		if f.Genre != "" {
+			value = "genre " + f.Genre + " (yours) · " + value
+		}
 		if f.Lean != "" {
-			value = "lean " + f.Lean + " (yours) · " + status
+			value = "lean " + f.Lean + " (yours) · " + value
 		}
 		sec.Fields = append(sec.Fields, Field{Name: fmt.Sprintf("#%d %s", f.ID, f.Name), Value: value, URL: f.URL})
 	}
 	return Message{Sections: []Section{sec}, Ephemeral: true}, nil
 }
 
+// feedGenres are the genres an operator may give a feed (the framing genres).
+var feedGenres = []string{"reporting", "opinion", "analysis"}
+
 func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
 	u, err := feed.ValidateURL(strings.TrimSpace(c.Args["url"]), false)
 	if err != nil {
 		return Message{}, asUser(err)
+	}
+	genre := strings.ToLower(strings.TrimSpace(c.Args["genre"]))
+	if genre != "" && !slices.Contains(feedGenres, genre) {
+		return Message{}, userErrorf("genre %q is not one of %s (or leave it out)", genre, strings.Join(feedGenres, ", "))
 	}
 	name := strings.TrimSpace(c.Args["name"])
 	if h.Fetcher != nil {
@@ -73,7 +84,8 @@ func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
 	if name == "" {
 		name = u.Host
 	}
-	f, err := h.Store.AddFeed(ctx, store.Feed{Scope: c.Scope, URL: u.String(), Name: name, Lean: strings.TrimSpace(c.Args["lean"])})
+	f, err := h.Store.AddFeed(ctx, store.Feed{Scope: c.Scope, URL: u.String(), Name: name,
+		Lean: strings.TrimSpace(c.Args["lean"]), Genre: genre})
 	if errors.Is(err, store.ErrDuplicate) {
 		return Message{Text: "This server already follows " + u.String() + ".", Ephemeral: true}, nil
 	}

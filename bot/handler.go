@@ -114,7 +114,7 @@ func Help() Message {
 		"digest [since] [topic]: the digest for this channel's feeds, now (since like 6h or 2d)",
 		"story <query>: one story with every outlet's framing side by side",
 		"framing <url>: analyse one article: summary, genre, stance, frames, cues with quotes",
-		"feeds add <url> [name] [lean] | feeds remove <feed> | feeds list",
+		"feeds add <url> [name] [lean] [genre] | feeds remove <feed> | feeds list",
 		"schedule set <cron> [timezone] [max_stories=6] [detail=brief|full] [image=on|off] | schedule show | schedule off",
 		"why <url>: whether an article was seen, when, in which story, and whether it was in a digest",
 	}

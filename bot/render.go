@@ -45,9 +45,12 @@ func StorySection(s digest.Story) Section {
 	}
 	var b strings.Builder
 	b.WriteString("Covered by " + strings.Join(s.Outlets, ", ") + coverageNote(s) + ".\n")
+	if s.OpinionOnly {
+		b.WriteString("Opinion pieces only, no news report yet; what they argue:\n")
+	}
 	for i, sent := range s.Summary {
 		b.WriteString(sent)
-		if len(s.Outlets) > 1 && i < len(s.SummarySources) && len(s.SummarySources[i]) > 0 {
+		if (len(s.Outlets) > 1 || s.OpinionOnly) && i < len(s.SummarySources) && len(s.SummarySources[i]) > 0 {
 			b.WriteString(" (" + strings.Join(s.SummarySources[i], ", ") + ")")
 		}
 		b.WriteString("\n")

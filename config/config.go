@@ -116,6 +116,11 @@ type Feed struct {
 	// Leans or empty. It is shown attributed to the operator and never
 	// inferred from text.
 	Lean string `toml:"lean"`
+	// Genre is the operator's word on what the feed carries, one of Genres
+	// or empty: "opinion" for a columns or editorials feed, "reporting" for a
+	// news wire. It overrides every other genre signal (URL, categories,
+	// text); empty lets each article's own signals decide.
+	Genre string `toml:"genre"`
 	// Tags let channels pick feeds by topic.
 	Tags []string `toml:"tags"`
 }

@@ -39,6 +39,9 @@ const (
 // Leans are the values Feed.Lean may take besides "".
 var Leans = []string{"left", "center-left", "center", "center-right", "right"}
 
+// Genres are the values Feed.Genre may take besides "" (the framing genres).
+var Genres = []string{"reporting", "opinion", "analysis"}
+
 // DefaultPoll is the polling policy when [poll] leaves a value out.
 var DefaultPoll = Poll{
 	Interval:        15 * time.Minute,

@@ -28,6 +28,7 @@ func TestParseErrors(t *testing.T) {
 		{"feed without url", "[[feeds]]\nname = \"A\"\n", 1, "feeds[0]", "url is missing"},
 		{"duplicate feed", feeds + "\n[[feeds]]\nurl = \"https://a.example/feed.xml\"\n", 8, "feeds[2].url", "already feeds[0]"},
 		{"unknown lean", feeds + "lean = \"far-left\"\n", 6, "feeds[1].lean", `"far-left" is not one of left, center-left`},
+		{"unknown genre", feeds + "genre = \"satire\"\n", 6, "feeds[1].genre", `"satire" is not one of reporting, opinion, analysis`},
 		{"empty tag", "[[feeds]]\nurl = \"https://a.example/f\"\ntags = [\n  \"news\",\n  \"\",\n]\n", 5, "feeds[0].tags[1]", "non-empty"},
 		{"unknown platform", "[[channels]]\nplatform = \"teams\"\nid = \"x\"\nschedule = \"0 8 * * *\"\n", 2, "channels[0].platform", `"teams" is not one of "discord", "slack", "console"`},
 		{"channel without id", "[[channels]]\nplatform = \"slack\"\nlive = true\n", 1, "channels[0]", "id is missing"},

@@ -117,6 +117,9 @@ func (c *Config) validateFeeds(p *problems) {
 		if f.Lean != "" && !slices.Contains(Leans, f.Lean) {
 			p.add(key+".lean", "%q is not one of %s (or leave it out)", f.Lean, strings.Join(Leans, ", "))
 		}
+		if f.Genre != "" && !slices.Contains(Genres, f.Genre) {
+			p.add(key+".genre", "%q is not one of %s (or leave it out)", f.Genre, strings.Join(Genres, ", "))
+		}
 		checkTags(p, key+".tags", f.Tags)
 	}
 }

@@ -17,10 +17,13 @@ type Item struct {
 
 // Story is a group of articles about one event, as a digest shows it.
 type Story struct {
-	ID             int64          `json:"id"`
-	Title          string         `json:"title"`
-	Summary        []string       `json:"summary"`
-	SummarySources [][]string     `json:"summary_sources"` // the outlets behind each summary sentence
+	ID             int64      `json:"id"`
+	Title          string     `json:"title"`
+	Summary        []string   `json:"summary"`
+	SummarySources [][]string `json:"summary_sources"` // the outlets behind each summary sentence
+	// OpinionOnly: every article is an opinion piece, so the summary is
+	// what the pieces argue, not reporting (renderers say so).
+	OpinionOnly    bool           `json:"opinion_only,omitempty"`
 	Outlets        []string       `json:"outlets"`
 	Articles       []StoryArticle `json:"articles"`
 	OnlyIn         []Exclusive    `json:"only_in,omitempty"`
@@ -44,9 +47,10 @@ type StoryArticle struct {
 	Tone        string          `json:"tone"`
 	Actors      []framing.Actor `json:"actors"`
 	Frames      []framing.Frame `json:"frames"`
-	Cues        []framing.Cue   `json:"cues"`        // the outlet's own, headline ("field": "title") and body
-	QuotedCues  []framing.Cue   `json:"quoted_cues"` // inside quotations: the speakers' words
-	Line        string          `json:"line"`        // one-line framing description
+	Cues        []framing.Cue   `json:"cues"`               // the outlet's own, headline ("field": "title") and body
+	QuotedCues  []framing.Cue   `json:"quoted_cues"`        // inside quotations: the speakers' words
+	Line        string          `json:"line"`               // one-line framing description
+	Language    string          `json:"language,omitempty"` // ISO 639-1; labels are English-only
 	DuplicateOf string          `json:"duplicate_of,omitempty"`
 }
 

@@ -48,11 +48,21 @@ func (r *xmlReader) atomDocument(root xml.StartElement) (*parsedFeed, error) {
 			continue
 		case name == "link" && pf.Link.Href == "" && isAlternate(se):
 			pf.Link = r.hrefLink(se)
+		case name == "category" && len(pf.Categories) < maxCategories:
+			pf.Categories = append(pf.Categories, atomCategory(se))
 		}
 		if err := r.skip(); err != nil {
 			return pf, err
 		}
 	}
+}
+
+// atomCategory is a <category>'s human label, else its term.
+func atomCategory(se xml.StartElement) string {
+	if l := strings.TrimSpace(attr(se, "label")); l != "" {
+		return l
+	}
+	return strings.TrimSpace(attr(se, "term"))
 }
 
 // atomEntry reads an <entry> whose start was just read.
@@ -120,6 +130,9 @@ func (r *xmlReader) atomEntry(ns nsClassifier) (*parsedItem, error) {
 			var s string
 			s, err = r.text()
 			it.Authors = append(it.Authors, s)
+		case kind == nsCore && name == "category" && len(it.Categories) < maxCategories:
+			it.Categories = append(it.Categories, atomCategory(se))
+			err = r.skip()
 		case kind == nsMedia || kind == nsItunes || kind == nsGooglePlay:
 			value, err = r.extensionText(se, kind, name, it)
 			if mediaTitle.Value == "" {

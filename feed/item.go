@@ -8,6 +8,9 @@ type parsedFeed struct {
 	Link  linkRef       // the site the feed belongs to (RSS channel <link>, Atom alternate link, JSON home_page_url)
 	TTL   time.Duration // RSS <ttl>, 0 if none
 	Items []*parsedItem
+	// Categories are the feed's own (RSS channel <category>, Atom feed
+	// <category>): a genre signal for every item ("Opinion").
+	Categories []string
 }
 
 // parsedItem is one entry of a feed, before normalisation. Text keeps the
@@ -26,6 +29,9 @@ type parsedItem struct {
 	// itunes:subtitle, itunes:summary, googleplay:description): used when
 	// the item has no content or summary of its own.
 	Extra []textValue
+	// Categories are the item's (RSS <category>, dc:subject, Atom
+	// <category term>, JSON Feed tags): genre signals.
+	Categories []string
 }
 
 // textValue is a piece of text and how to read it.

@@ -136,6 +136,14 @@ func jsonItem(fields map[string]json.RawMessage) *parsedItem {
 		}
 	}
 	it.Authors = append(jsonAuthors(fields["authors"]), jsonAuthors(fields["author"])...)
+	var tags []json.RawMessage
+	if json.Unmarshal(fields["tags"], &tags) == nil {
+		for _, t := range tags[:min(len(tags), maxCategories)] {
+			if s := jsonString(t); s != "" {
+				it.Categories = append(it.Categories, s)
+			}
+		}
+	}
 	return it
 }
 

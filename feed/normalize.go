@@ -47,6 +47,9 @@ func normalize(pf *parsedFeed, f store.Feed, base string, now time.Time) []*stor
 		a.FeedID = f.ID
 		a.Source = source
 		a.Lean = f.Lean
+		a.Genre = f.Genre
+		a.FeedTitle = pf.Title
+		a.Categories = categories(item.Categories, pf.Categories)
 		a.Backlog = !f.Fetched
 		out = append(out, a)
 		contentIDs = append(contentIDs, contentIdentity(a, item))
@@ -220,6 +223,30 @@ func truncateUTF8(s string, n int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// maxCategories bounds the categories kept per article: a genre needs a
+// handful, and a hostile feed may send thousands.
+const maxCategories = 16
+
+// categories joins an item's categories and its feed's, each once, as
+// genre signals (an "Opinion" category marks a column).
+func categories(lists ...[]string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, list := range lists {
+		for _, c := range list {
+			if len(out) == maxCategories {
+				return out
+			}
+			c = htmlToLine(c)
+			if c != "" && len(c) <= 200 && !seen[strings.ToLower(c)] {
+				seen[strings.ToLower(c)] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // htmlToLine is htmlToText on one line, for titles and names.

@@ -79,6 +79,10 @@ func (r *xmlReader) rssChannelField(pf *parsedFeed, se xml.StartElement, kind ns
 		return err
 	case kind == nsAtom && name == "link" && pf.Link.Href == "" && isAlternate(se):
 		pf.Link = r.hrefLink(se)
+	case kind == nsCore && name == "category" && len(pf.Categories) < maxCategories:
+		s, err := r.text()
+		pf.Categories = append(pf.Categories, s)
+		return err
 	}
 	return r.skip()
 }
@@ -153,6 +157,13 @@ func (r *xmlReader) rssItem(start xml.StartElement, ns nsClassifier) (*parsedIte
 		case kind == nsCore && name == "author":
 			s, err := r.text()
 			it.Authors = append(it.Authors, s)
+			if err != nil {
+				return it, err
+			}
+			continue
+		case (kind == nsCore && name == "category" || kind == nsDC && name == "subject") && len(it.Categories) < maxCategories:
+			s, err := r.text()
+			it.Categories = append(it.Categories, s)
 			if err != nil {
 				return it, err
 			}

@@ -94,6 +94,7 @@ func TestSaveArticleRoundTripAndEdit(t *testing.T) {
 			Article: digest.Article{
 				GUID: "urn:1", URL: "https://rt.example/story?utm=x", Title: "Title", Source: "RT Daily", Lean: "left",
 				Author: "A. Writer", Published: at(-2 * time.Hour), Text: "Some text.",
+				Categories: []string{"Opinion", "Harbour"}, Genre: "opinion", FeedTitle: "RT Daily > Columns",
 			},
 			CanonicalURL: "https://rt.example/story", ContentHash: "abc", SimHash: 1<<63 | 5, DuplicateOf: 0,
 			Backlog: true, FirstSeenAt: at(0),
@@ -129,6 +130,7 @@ func TestSaveArticleRoundTripAndEdit(t *testing.T) {
 		edit := in
 		edit.Text = "Some corrected text."
 		edit.ContentHash = "def"
+		edit.Categories = []string{"Analysis"}
 		if got, err := s.SaveArticle(ctx, &edit); err != nil || got != Edited {
 			t.Fatalf("edit = %v, %v", got, err)
 		}
@@ -136,8 +138,9 @@ func TestSaveArticleRoundTripAndEdit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if byID.Text != "Some corrected text." || !byID.Updated || byID.Analysis != nil || byID.UpdatedAt.IsZero() {
-			t.Errorf("after edit: text %q updated %v analysis %v updated_at %v", byID.Text, byID.Updated, byID.Analysis, byID.UpdatedAt)
+		if byID.Text != "Some corrected text." || !byID.Updated || byID.Analysis != nil || byID.UpdatedAt.IsZero() ||
+			!slices.Equal(byID.Categories, []string{"Analysis"}) {
+			t.Errorf("after edit: text %q updated %v analysis %v updated_at %v categories %v", byID.Text, byID.Updated, byID.Analysis, byID.UpdatedAt, byID.Categories)
 		}
 		if !byID.FirstSeenAt.Equal(at(0)) {
 			t.Errorf("edit moved first seen to %v", byID.FirstSeenAt)

@@ -13,6 +13,7 @@ type Feed struct {
 	URL          string
 	Name         string
 	Lean         string
+	Genre        string // the operator's genre for every item of the feed ("opinion", …); "" lets each article decide
 	Tags         []string
 	FromConfig   bool // only config feeds may use file:// URLs
 	ETag         string

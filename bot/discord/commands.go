@@ -63,6 +63,17 @@ func leanOpt() *discordgo.ApplicationCommandOption {
 	return o
 }
 
+// genreOpt lets the operator say what a feed carries (opinion columns, a
+// news wire); it overrides the per-article genre signals.
+func genreOpt() *discordgo.ApplicationCommandOption {
+	o := strOpt("genre", "What the feed carries, if you know: its articles are then labelled so", false, 0)
+	o.MinLength = nil // the choices bound it
+	for _, v := range []string{"reporting", "opinion", "analysis"} {
+		o.Choices = append(o.Choices, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
+	}
+	return o
+}
+
 // styleOpts are the options of /schedule set that choose how digests look.
 func styleOpts() []*discordgo.ApplicationCommandOption {
 	detail := strOpt("detail", "brief: one message, details on a button; full: every article's framing in the digest", false, 0)
@@ -106,6 +117,7 @@ func commandDefinitions() []*discordgo.ApplicationCommand {
 				strOpt("url", "The RSS or Atom feed's address (http or https)", true, maxURLLen),
 				strOpt("name", "A display name for the outlet", false, maxNameLen),
 				leanOpt(),
+				genreOpt(),
 			),
 			subOpt("remove", "Remove a feed (needs Manage Server)",
 				autoOpt(strOpt("feed", "The feed's id, name or address", true, maxURLLen)),

@@ -20,9 +20,9 @@ func seededHandler(t *testing.T, now time.Time) *bot.Handler {
 		{URL: "https://northgate.example/rss", Name: "Northgate Times", Lean: "left"},
 		{URL: "https://southbank.example/rss", Name: "Southbank Herald", Lean: "right"},
 	}, []testseed.Article{
-		{Feed: 0, Title: "Tram line to the airport opens <!channel>", Body: "The new tram line to the airport carried its first passengers on Friday. The ride from the central station takes twenty minutes. Tickets cost three marks."},
+		{Feed: 0, Title: "Tram line to the airport opens", Body: "The new tram line to the airport carried its first passengers on Friday. The ride from the central station takes twenty minutes. Tickets cost three marks."},
 		{Feed: 1, Title: "Airport tram opens to passengers", Body: "Passengers rode the airport tram for the first time on Friday. The trip from the central station lasts twenty minutes and tickets cost three marks. Taxi drivers protested outside."},
-		{Feed: 1, Title: "Library extends opening hours <http://evil.example|click>", Body: "The city library will stay open until ten in the evening from next month. The council approved the extra staff on Wednesday."},
+		{Feed: 1, Title: "Library extends opening hours <!channel> <http://evil.example|click>", Body: "The city library will stay open until ten in the evening from next month. The council approved the extra staff on Wednesday."},
 	})
 	return &bot.Handler{Store: st, Now: func() time.Time { return now }}
 }

@@ -71,7 +71,7 @@ func parseText(text string) (bot.Command, error) {
 	return c, nil
 }
 
-// parseFeeds reads feeds add <url> [name…] [lean=…] | remove <feed> | list.
+// parseFeeds reads feeds add <url> [name…] [lean=…] [genre=…] | remove <feed> | list.
 func parseFeeds(c *bot.Command, rest []string) error {
 	if len(rest) == 0 {
 		c.Sub = "list"
@@ -86,7 +86,7 @@ func parseFeeds(c *bot.Command, rest []string) error {
 		}
 	case "add":
 		if len(rest) == 0 {
-			return fmt.Errorf("%w: feeds add needs the feed's link, as in feeds add https://example.com/feed.xml Example lean=center", ErrUsage)
+			return fmt.Errorf("%w: feeds add needs the feed's link, as in feeds add https://example.com/feed.xml Example lean=center genre=opinion", ErrUsage)
 		}
 		c.Args["url"] = rest[0]
 		var name []string
@@ -96,6 +96,13 @@ func parseFeeds(c *bot.Command, rest []string) error {
 					return fmt.Errorf("%w: lean= needs a value such as left, center or right", ErrUsage)
 				}
 				c.Args["lean"] = strings.ToLower(v)
+				continue
+			}
+			if k, v, ok := strings.Cut(w, "="); ok && strings.EqualFold(k, "genre") {
+				if v == "" {
+					return fmt.Errorf("%w: genre= needs a value: reporting, opinion or analysis", ErrUsage)
+				}
+				c.Args["genre"] = strings.ToLower(v)
 				continue
 			}
 			name = append(name, w)

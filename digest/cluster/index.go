@@ -126,12 +126,12 @@ func (ix *Index) add(d Doc, storyID int64) Assignment {
 	}
 	ix.evict(ix.newest.Add(-ix.cfg.Window))
 
-	v, names := ix.terms.terms(d)
+	v, names, headline := ix.terms.termsAndHeadline(d)
 	if storyID == 0 || !ix.dfLoaded {
 		ix.df.observe(v)
 	}
 	q := newQuery(v, ix.df)
-	q.names = names
+	q.names, q.headline = names, headline
 	rec := &docRec{id: d.ID, time: t, seq: ix.seq, keys: q.keyTerms()}
 	ix.seq++
 
@@ -222,7 +222,7 @@ func (ix *Index) bestStory(q vector, keys []uint32, t time.Time) (*story, float6
 		if sim < ix.threshold(s, t, competing) {
 			continue
 		}
-		if sim < ix.cfg.Threshold && len(q.v.keys) < shortTerms && !sharesName(q.names, s) {
+		if sim < ix.cfg.Threshold && !ix.agrees(q, s, sim) {
 			continue
 		}
 		if best == nil || sim > bestScore || (sim == bestScore && s.id < best.id) {
@@ -267,7 +267,7 @@ func (ix *Index) join(s *story, q vector, t time.Time) {
 		}
 		var m vector
 		m.set(q.heaviestTerms(memberTerms))
-		m.names = q.names
+		m.names, m.headline = q.names, q.headline
 		s.members = append(s.members, m)
 	}
 	s.docs++

@@ -180,10 +180,25 @@ func scoreAfter(gap time.Duration) float64 {
 	return ix.Add(d).Score
 }
 
-func TestTimeLowersSimilarity(t *testing.T) {
-	near, far := scoreAfter(time.Hour), scoreAfter(60*time.Hour)
-	if !(far < near) {
-		t.Errorf("score an hour apart %.3f, 60 hours apart %.3f: want the later one lower", near, far)
+// TestTimeRaisesTheBar: the same loosely related report (the transit
+// authority again, other news) joins a story of the same hours but not one
+// two days old.
+func TestTimeRaisesTheBar(t *testing.T) {
+	strike := Doc{ID: 1, Time: t0, Title: "Lindenport bus drivers walk out over pay",
+		Text: "Bus drivers in Lindenport stopped work on Monday after wage talks with the city transit authority collapsed. About 400 drivers joined the strike, leaving most routes without service, and the union said its members had gone three years without a raise."}
+	related := Doc{ID: 2, Title: "Lindenport transit authority plans cheaper weekend fares",
+		Text: "The Lindenport transit authority will cut weekend bus and tram fares by a fifth from the spring, its board said, hoping to win back riders. The plan still needs the city council's approval."}
+	for _, tt := range []struct {
+		after time.Duration
+		join  bool
+	}{{3 * time.Hour, true}, {54 * time.Hour, false}} {
+		ix := New(Config{})
+		ix.Add(strike)
+		d := related
+		d.Time = t0.Add(tt.after)
+		if a := ix.Add(d); (a.Story == strike.ID) != tt.join {
+			t.Errorf("%v later: story %d (score %.3f), want joined %v", tt.after, a.Story, a.Score, tt.join)
+		}
 	}
 }
 

@@ -82,7 +82,7 @@ func (ix *Index) MergePass(now time.Time) []Merge {
 				continue
 			}
 			sim := ix.storySimilarity(s, c)
-			if sim < ix.cfg.Threshold && shortStory(s) && !storiesShareName(s, c) {
+			if sim < ix.cfg.Threshold && !ix.storiesAgree(s, c, sim) {
 				continue
 			}
 			if sim >= need && (best == nil || sim > bestSim || (sim == bestSim && c.id < best.id)) {
@@ -123,22 +123,11 @@ func (ix *Index) storySimilarity(a, b *story) float64 {
 	return (ix.cosine(&a.profile, &b.profile) + closest) / 2
 }
 
-// shortStory reports whether every recent article of s is short (see
-// shortTerms).
-func shortStory(s *story) bool {
-	for i := range s.members {
-		if len(s.members[i].v.keys) >= shortTerms {
-			return false
-		}
-	}
-	return true
-}
-
-// storiesShareName reports whether a recent article of a shares a name or
-// number with one of b (see sharesName).
-func storiesShareName(a, b *story) bool {
+// storiesAgree reports whether a recent article of story a agrees with
+// story b at similarity sim (see agrees).
+func (ix *Index) storiesAgree(a, b *story, sim float64) bool {
 	for i := range a.members {
-		if sharesName(a.members[i].names, b) {
+		if ix.agrees(a.members[i], b, sim) {
 			return true
 		}
 	}

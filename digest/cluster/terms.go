@@ -3,6 +3,7 @@ package cluster
 import (
 	"hash/fnv"
 	"math"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,6 +81,13 @@ func termKey(term string) uint32 {
 // and numbers boosted, and the keys of those names and numbers. Keys are
 // sorted.
 func (tz *termizer) terms(d Doc) (sparse, []uint32) {
+	v, names, _ := tz.termsAndHeadline(d)
+	return v, names
+}
+
+// termsAndHeadline is terms, also returning the sorted keys of the
+// headline's terms.
+func (tz *termizer) termsAndHeadline(d Doc) (sparse, []uint32, []uint32) {
 	counts := map[uint32]float64{}
 	entities := map[uint32]bool{}
 	calendar := map[uint32]bool{} // weekdays and months: capitalised, but no one's name
@@ -105,8 +113,10 @@ func (tz *termizer) terms(d Doc) (sparse, []uint32) {
 	// agreement, not for weight, to keep headline weighting as it is.
 	sentenceCase := isSentenceCase(d.Title)
 	titleNames := map[uint32]bool{}
+	var headline []uint32
 	for _, tok := range text.Tokens(d.Title) {
 		if key, ok := tz.key(tok); ok {
+			headline = append(headline, key)
 			counts[key] += titleMentions
 			if hasDigit(tok.Text) {
 				entities[key] = true
@@ -131,7 +141,8 @@ func (tz *termizer) terms(d Doc) (sparse, []uint32) {
 		}
 		v.vals = append(v.vals, float32(w))
 	}
-	return v, names
+	sortKeys(headline)
+	return v, names, slices.Compact(headline)
 }
 
 // calendarWords are capitalised in running text without naming who or

@@ -17,6 +17,8 @@ type vector struct {
 	// names are the keys of the names and numbers among the terms of an
 	// article (a query or a story member), sorted.
 	names []uint32
+	// headline holds the keys of the article's headline terms, sorted.
+	headline []uint32
 }
 
 const normRefresh = 256

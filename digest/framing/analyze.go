@@ -7,14 +7,19 @@ const maxActors = 4
 // offsets into body, except a title cue's. title may be "". Analyze is safe
 // for concurrent use and never fails: empty or odd input gives neutral
 // labels and no cues.
-func Analyze(title, body string) Labels {
+func Analyze(title, body string) Labels { return AnalyzeWith(title, body, Signals{}) }
+
+// AnalyzeWith is Analyze with what the feed says about the article's genre
+// besides its text (see Signals); the text decides the genre only when no
+// signal does.
+func AnalyzeWith(title, body string, s Signals) Labels {
 	d := newDoc(title, body)
 	found := findCues(d)
 	ents := findActors(d, found)
 	v := findVoices(d, ents)
 	cues, quoted := splitVoices(d, dropLegalDoubt(d, found, v), v)
 	l := Labels{
-		Genre:  classifyGenre(d, collectGenre(d, cues)),
+		Genre:  genreOf(d, cues, s),
 		Frames: scoreFrames(d),
 	}
 	titleCues, titleQuoted := headlineCues(title)

@@ -63,11 +63,13 @@ var Frames = []string{
 	"Cultural_identity", "Public_opinion", "Political", "External_regulation_and_reputation",
 }
 
-// Genre is the article's genre with the spans that show it.
+// Genre is the article's genre with the spans that show it, or, when a feed
+// signal decided it (see Signals), that signal.
 type Genre struct {
 	Label      string      `json:"label"`
 	Confidence float64     `json:"confidence"`
 	Evidence   []text.Span `json:"evidence"`
+	Signal     string      `json:"signal,omitempty"` // e.g. `URL path /opinion/`; "" when the text decided
 }
 
 // Actor is a person or organisation the article is about, with the stance

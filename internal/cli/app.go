@@ -119,7 +119,7 @@ func newLogger(w io.Writer, format string, level slog.Level) *slog.Logger {
 func configFeeds(cfg *config.Config) []store.Feed {
 	out := make([]store.Feed, 0, len(cfg.Feeds))
 	for _, f := range cfg.Feeds {
-		out = append(out, store.Feed{URL: f.URL, Name: f.Name, Lean: f.Lean, Tags: f.Tags, FromConfig: true})
+		out = append(out, store.Feed{URL: f.URL, Name: f.Name, Lean: f.Lean, Genre: f.Genre, Tags: f.Tags, FromConfig: true})
 	}
 	return out
 }

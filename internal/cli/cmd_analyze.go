@@ -93,7 +93,14 @@ func writeAnalysis(w io.Writer, an digest.Analysis) error {
 	for _, s := range an.Summary {
 		fmt.Fprintf(&b, "  %s\n", s)
 	}
-	fmt.Fprintf(&b, "\nGenre: %s (%.2f)\n", an.Genre.Label, an.Genre.Confidence)
+	if !digest.English(an.Language) {
+		fmt.Fprintf(&b, "\nLanguage: %s. Framing labels are English-only.\n", an.Language)
+	}
+	fmt.Fprintf(&b, "\nGenre: %s (%.2f)", an.Genre.Label, an.Genre.Confidence)
+	if an.Genre.Signal != "" {
+		fmt.Fprintf(&b, " from the %s", an.Genre.Signal)
+	}
+	b.WriteString("\n")
 	fmt.Fprintf(&b, "Tone toward the event: %s\n", an.Tone)
 	if len(an.Actors) > 0 {
 		b.WriteString("Actors:\n")

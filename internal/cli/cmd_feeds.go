@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
+	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/feed"
 	"github.com/newsdigest/newsdigest/store"
 )
@@ -18,6 +21,7 @@ func runFeeds(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	configPath := fs.String("config", "", "configuration `file` (default ./newsdigest.toml, else the built-in sample)")
 	name := fs.String("name", "", "feeds add: the outlet's name (default: the feed's title)")
 	lean := fs.String("lean", "", "feeds add: your label for the outlet's lean (left, center-left, center, center-right, right)")
+	genre := fs.String("genre", "", "feeds add: what the feed carries, when you know it (reporting, opinion, analysis); overrides what each article's URL, categories and text suggest")
 	noCheck := fs.Bool("no-check", false, "feeds add/import: store without fetching the feed once first")
 	all := fs.Bool("all", false, "feeds list: every server's and workspace's feeds too, with their scope")
 	rest, err := parseInterleaved(fs, args)
@@ -51,7 +55,11 @@ func runFeeds(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case "export":
 		return a.exportFeeds(ctx, stdout)
 	case "add":
-		return a.addFeed(ctx, stdout, store.Feed{URL: operands[0], Name: *name, Lean: *lean}, !*noCheck)
+		g, err := feedGenre(*genre)
+		if err != nil {
+			return err
+		}
+		return a.addFeed(ctx, stdout, store.Feed{URL: operands[0], Name: *name, Lean: *lean, Genre: g}, !*noCheck)
 	case "remove":
 		id, err := strconv.ParseInt(operands[0], 10, 64)
 		if err != nil {
@@ -90,7 +98,7 @@ func (a *app) listFeeds(ctx context.Context, w io.Writer, all bool) error {
 	if all {
 		fmt.Fprint(tw, "SCOPE\t")
 	}
-	fmt.Fprintln(tw, "ID\tNAME\tLEAN\tSOURCE\tSTATUS\tURL")
+	fmt.Fprintln(tw, "ID\tNAME\tLEAN\tGENRE\tSOURCE\tSTATUS\tURL")
 	for _, f := range feeds {
 		source := "added"
 		if f.FromConfig {
@@ -108,9 +116,18 @@ func (a *app) listFeeds(ctx context.Context, w io.Writer, all bool) error {
 		if all {
 			fmt.Fprintf(tw, "%s\t", dash(f.Scope))
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", f.ID, f.Name, dash(f.Lean), source, status, f.URL)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", f.ID, f.Name, dash(f.Lean), dash(f.Genre), source, status, f.URL)
 	}
 	return tw.Flush()
+}
+
+// feedGenre checks a -genre value: "" or one of config.Genres, any case.
+func feedGenre(g string) (string, error) {
+	g = strings.ToLower(strings.TrimSpace(g))
+	if g != "" && !slices.Contains(config.Genres, g) {
+		return "", usageErrorf("feeds add: -genre %q is not one of %s (or leave it out)", g, strings.Join(config.Genres, ", "))
+	}
+	return g, nil
 }
 
 func dash(s string) string {

@@ -41,7 +41,10 @@ func TestFeedsCommands(t *testing.T) {
 		t.Fatal("feeds add accepted a file:// URL")
 	}
 	write(true)
-	out, err := feeds("add", feedSrv.URL+"/rss", "-lean", "center")
+	if _, err := feeds("add", feedSrv.URL+"/rss", "-genre", "satire"); err == nil || !strings.Contains(err.Error(), "reporting, opinion, analysis") {
+		t.Errorf("feeds add -genre satire: %v", err)
+	}
+	out, err := feeds("add", feedSrv.URL+"/rss", "-lean", "center", "-genre", "Opinion")
 	if err != nil || !strings.Contains(out, "Quay Street Bulletin") {
 		t.Fatalf("feeds add: %v\n%s", err, out)
 	}
@@ -53,7 +56,7 @@ func TestFeedsCommands(t *testing.T) {
 		t.Fatalf("export: %v\n%s", err, opml)
 	}
 	list, _ := feeds("list")
-	if !strings.Contains(list, "Quay Street Bulletin") || !strings.Contains(list, "center") {
+	if !strings.Contains(list, "Quay Street Bulletin") || !strings.Contains(list, "center") || !strings.Contains(list, "opinion") {
 		t.Errorf("list:\n%s", list)
 	}
 	if _, err := feeds("remove", "1"); err != nil {
