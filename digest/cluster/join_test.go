@@ -179,3 +179,24 @@ func TestOpinionTakeJoinsItsStory(t *testing.T) {
 		}
 	}
 }
+
+// TestPassingPlaceIsNotAgreement: a bridge closure whose reports mention
+// the neighbouring town in passing, and a fire in that town the same
+// afternoon, share the town's name and little else: two stories. A
+// report on the closure with another headline still joins it.
+func TestPassingPlaceIsNotAgreement(t *testing.T) {
+	ix := New(Config{})
+	bridge := Doc{ID: 1, Time: t0, Title: "Orrin bridge closed after cracks found in its piers",
+		Text: "The Orrin bridge was closed to all traffic on Monday after engineers found cracks in two of its piers. The county said the crossing would stay shut for a month. Drivers between Orrin and Selby face a detour of twenty kilometres, and the bus company cut its Selby service to one bus an hour."}
+	fire := Doc{ID: 2, Time: t0.Add(4 * time.Hour), Title: "Blaze guts timber yard on Selby's edge",
+		Text: "A fire gutted a timber yard on the edge of Selby on Monday afternoon. Thirty firefighters fought the flames until dusk and neighbours were told to keep their windows shut. No one was hurt, and the cause is not yet known."}
+	detour := Doc{ID: 3, Time: t0.Add(5 * time.Hour), Title: "Month of detours ahead for Selby commuters",
+		Text: "Commuters from Selby face a month of detours after the county shut the Orrin bridge over cracked piers. The bus company runs one bus an hour while engineers work on the crossing."}
+	ix.Add(bridge)
+	if a := ix.Add(fire); a.Story != fire.ID {
+		t.Errorf("the fire joined story %d (score %.3f), want a story of its own", a.Story, a.Score)
+	}
+	if a := ix.Add(detour); a.Story != bridge.ID {
+		t.Errorf("the detour report joined story %d (score %.3f), want the bridge story", a.Story, a.Score)
+	}
+}
