@@ -169,17 +169,6 @@ func TestWindowEviction(t *testing.T) {
 	}
 }
 
-// scoreAfter is the score of a fixture article of the first story
-// published gap after another one of it.
-func scoreAfter(gap time.Duration) float64 {
-	docs := fixtureDocs(t0, 1)
-	ix := New(Config{Window: 72 * time.Hour})
-	ix.Add(docs[0])
-	d := docs[2]
-	d.Time = docs[0].Time.Add(gap)
-	return ix.Add(d).Score
-}
-
 // TestTimeRaisesTheBar: the same loosely related report (the transit
 // authority again, other news) joins a story of the same hours but not one
 // two days old.
