@@ -91,7 +91,7 @@ func fearAppeals(d *doc) []Cue {
 				continue
 			}
 			n := d.matchIn(lex.fearTriggers, i, s.tokB)
-			if n == 0 {
+			if n == 0 || measuredRisk(d, i) {
 				continue
 			}
 			end := -1

@@ -19,7 +19,7 @@ func loadedPhrases(d *doc) []Cue {
 	var out []Cue
 	for i := 0; i < len(d.words); i++ {
 		n := d.matchIn(lex.loaded, i, d.sents[d.tokSent[i]].tokB)
-		if n == 0 {
+		if n == 0 || literalLoaded(d, i, n) {
 			continue
 		}
 		a, b := i, i+n

@@ -43,7 +43,7 @@ func glittering(d *doc) []Cue {
 	var out []Cue
 	for i := 0; i < len(d.words); i++ {
 		n := d.match(lex.praise, i)
-		if n == 0 {
+		if n == 0 || describesOfficial(d, i) {
 			continue
 		}
 		b := i + n
@@ -158,11 +158,16 @@ func attributedSentence(d *doc, p int) bool {
 // places or periods ("Munich", "Vietnam"): they are an analogy only after a
 // comparison word.
 var placeOrTimeAnalogies = map[string]bool{"munich": true, "vietnam": true, "1938": true, "1930s": true,
-	"the 1930s": true, "the gulf war": true, "dark ages": true, "cold war": true, "a new cold war": true}
+	"the 1930s": true, "the gulf war": true, "dark ages": true, "cold war": true, "a new cold war": true,
+	// A period or event reporting dates by ("the lowest since the Great
+	// Depression", "survivors of the Holocaust") is history, not analogy.
+	"the great depression": true, "the holocaust": true, "pearl harbor": true, "watergate": true}
 
 var comparisonWords = map[string]bool{"like": true, "as": true, "another": true, "new": true, "second": true,
 	"repeat": true, "repeating": true, "compared": true, "comparison": true, "reminiscent": true,
-	"echo": true, "echoes": true, "modern-day": true, "recalls": true, "evokes": true}
+	"echo": true, "echoes": true, "modern-day": true, "recalls": true, "evokes": true,
+	"comparing": true, "compares": true, "compare": true, "likened": true, "likens": true, "likening": true,
+	"equated": true, "equates": true, "equating": true, "invoked": true, "invokes": true, "invoking": true}
 
 // historicalAnalogies marks comparisons of the present with a charged moment
 // of the past.
