@@ -62,7 +62,7 @@ func signalGenre(s Signals) (Genre, bool) {
 		signals    []genreSignal
 	}{
 		{itemConfidence, concat(headlineLabel(s.Title), categorySignals(s.Categories), urlSignals(s.URL, s.Title), authorSignals(s.Author))},
-		{feedConfidence, concat(nameSignals("outlet", s.Outlet), nameSignals("feed title", s.FeedTitle), wireSignals(s.Outlet, s.URL))},
+		{feedConfidence, concat(nameSignals("outlet", s.Outlet), nameSignals("feed title", s.FeedTitle), personSignals("outlet", s.Outlet), wireSignals(s.Outlet, s.URL))},
 	}
 	for _, lv := range levels {
 		for _, want := range []string{Opinion, Analysis, Reporting} {

@@ -29,7 +29,7 @@ type lexicon struct {
 	hedges, doubt, exaggeration, history, positive, negative *matcher
 	evaluative, weak, literal, descriptive                   *matcher
 	titles                                                   *matcher
-	groups, orgWords, places, placeWords                     map[string]bool
+	groups, orgWords, places, placeWords, givenNames         map[string]bool
 	descriptors, identities, genericOrgs, demonyms           map[string]bool
 	nonActors, nonActorHeads, nonActorFirsts                 map[string]bool
 	frames                                                   []frameCues
@@ -75,7 +75,7 @@ func loadLexicon() (*lexicon, error) {
 		name string
 		dst  *map[string]bool
 	}{
-		{"groups", &l.groups}, {"orgwords", &l.orgWords}, {"places", &l.places}, {"placewords", &l.placeWords},
+		{"groups", &l.groups}, {"orgwords", &l.orgWords}, {"givennames", &l.givenNames}, {"places", &l.places}, {"placewords", &l.placeWords},
 		{"descriptors", &l.descriptors}, {"identities", &l.identities}, {"genericorgs", &l.genericOrgs},
 		{"demonyms", &l.demonyms},
 		{"nonactors", &l.nonActors}, {"nonactorheads", &l.nonActorHeads}, {"nonactorfirsts", &l.nonActorFirsts},
