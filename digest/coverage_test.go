@@ -81,8 +81,9 @@ func TestRatedOutlets(t *testing.T) {
 	}
 }
 
-// TestRunningStory: a story that runs over three days is titled and
-// summarised by its newest development and lists it first.
+// TestRunningStory: a story that runs over three days is titled by its
+// newest development, lists it first, and its summary tells it first, the
+// earlier days after it as background.
 func TestRunningStory(t *testing.T) {
 	day := func(d, h int) time.Time { return time.Date(2026, 11, 20+d, h, 0, 0, 0, time.UTC) }
 	at := func(it Item, when time.Time) Item {
@@ -106,9 +107,15 @@ func TestRunningStory(t *testing.T) {
 	if s.Articles[0].Title != cleanup.Title || s.Articles[2].Title != flood.Title {
 		t.Errorf("articles not newest first: %q … %q", s.Articles[0].Title, s.Articles[2].Title)
 	}
-	for _, sent := range s.Summary {
-		if !strings.Contains(sent, "receded") && !strings.Contains(sent, "clean") && !strings.Contains(sent, "clearing") {
-			t.Errorf("summary sentence %q is not from the newest development", sent)
+	newest := func(sent string) bool {
+		return strings.Contains(sent, "receded") || strings.Contains(sent, "clean") || strings.Contains(sent, "clearing")
+	}
+	if len(s.Summary) == 0 || !newest(s.Summary[0]) {
+		t.Fatalf("summary %q does not open with the newest development", s.Summary)
+	}
+	for i := 1; i < len(s.Summary); i++ {
+		if newest(s.Summary[i]) && !newest(s.Summary[i-1]) {
+			t.Errorf("summary %q: the newest development's sentence %d comes after background", s.Summary, i)
 		}
 	}
 	if len(s.Outlets) != 3 || s.Coverage["left"] != 1 || s.Coverage["right"] != 1 {

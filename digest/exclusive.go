@@ -63,6 +63,9 @@ var backReferences = map[string]bool{
 	"this": true, "that": true, "these": true, "those": true, "but": true, "and": true, "also": true,
 	"however": true, "still": true, "yet": true, "so": true, "then": true, "finally": true, "meanwhile": true,
 	"otherwise": true, "instead": true, "there": true,
+	// The outlet speaking of itself ("We gathered the promises here") is
+	// about the article, not the news.
+	"we": true, "our": true, "i": true, "my": true, "you": true, "your": true,
 }
 
 // standsAlone reports whether a sentence can be read without the one

@@ -31,10 +31,28 @@ func headlineCue(it Item) string {
 	return ""
 }
 
-// avoidRanges returns the byte ranges of body that carry partisan cues, the
-// outlet's own and quoted speakers' alike (a summary states what happened,
-// not who called whom what). A headline's cue (field "title") and any cue
-// whose offsets do not point at its text in body are not the body's.
+// quotedPartisan returns the cues inside quotations that keep a sentence
+// out of a summary even when the sentence names the speaker: name-calling,
+// fear appeals and praise words repeat one side's attack or slogan. A
+// speaker's loaded word ("“egregiously wrong,” the attorney general
+// wrote") is reported as theirs, and a summary may report it so; a
+// quotation whose speaker the sentence does not name is left out anyway
+// (summarize's unattributedQuote).
+func quotedPartisan(cues []framing.Cue) []framing.Cue {
+	var out []framing.Cue
+	for _, c := range cues {
+		if c.Type != framing.LoadedLanguage {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// avoidRanges returns the byte ranges of body that carry partisan cues of
+// the given lists (storyDoc passes the outlet's own cues and
+// quotedPartisan's: a summary states what happened, not who called whom
+// what). A headline's cue (field "title") and any cue whose offsets do not
+// point at its text in body are not the body's.
 func avoidRanges(body string, cueLists ...[]framing.Cue) []summarize.Range {
 	var out []summarize.Range
 	for _, cues := range cueLists {

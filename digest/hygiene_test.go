@@ -20,3 +20,31 @@ func TestAvoidRangesOnlyBodyCues(t *testing.T) {
 		t.Errorf("avoidRanges = %v, want only the body's loaded word", got)
 	}
 }
+
+// TestQuotedWordsInSummaries: a speaker's loaded word, in a sentence that
+// names the speaker, may be reported; a quoted insult may not. The
+// articles are invented.
+func TestQuotedWordsInSummaries(t *testing.T) {
+	for _, tc := range []struct {
+		name, sentence string
+		shown          bool
+	}{
+		{"a speaker's loaded word", "Mayor Ines Rook called the ruling “outrageous” and said repairs to the north pier would stop.", true},
+		{"a quoted insult", "Mayor Ines Rook called the judge “a corrupt crook” and said repairs to the north pier would stop.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := Article{Title: "Dunmore to appeal harbour ruling", Source: "Bay Wire",
+				Text: "A judge struck down Dunmore's harbour fee on Friday. " + tc.sentence}
+			b := Article{Title: "Judge strikes down Dunmore harbour fee", Source: "Quay Post",
+				Text: "A judge struck down Dunmore's harbour fee on Friday, and Mayor Ines Rook said the council would appeal on Monday."}
+			s := Build([]Item{{Article: a, Analysis: Analyze(a), StoryID: 3}, {Article: b, Analysis: Analyze(b), StoryID: 3}}, BuildOptions{})[0]
+			shown := false
+			for _, sent := range s.Summary {
+				shown = shown || sent == tc.sentence
+			}
+			if shown != tc.shown {
+				t.Errorf("sentence shown %v, want %v; summary %q; quoted cues %+v", shown, tc.shown, s.Summary, Analyze(a).QuotedCues)
+			}
+		})
+	}
+}

@@ -126,6 +126,7 @@ func titleScore(g []Item, i int, profiles []termVec, leans bool) float64 {
 	if len(text.Tokens(it.Title)) < shortHeadline {
 		score -= shortPenalty
 	}
+
 	if leans && (strings.EqualFold(it.Lean, "center") || wireService(it)) {
 		score += centerBonus
 	}
@@ -237,6 +238,11 @@ func cleanHeadline(it Item) string {
 			h = h[:i]
 			break
 		}
+	}
+	// A headline written as a sentence keeps no full stop ("Kerry denies
+	// the claim."); an abbreviation's stays ("… in the U.S.").
+	if strings.HasSuffix(h, ".") && !strings.HasSuffix(h, "..") && !text.EndsInAbbreviation(h) {
+		h = strings.TrimSuffix(h, ".")
 	}
 	return h
 }

@@ -67,3 +67,27 @@ func TestStoryTitleGenreFromSignals(t *testing.T) {
 		}
 	}
 }
+
+func TestStoryTitleFullStop(t *testing.T) {
+	const lead = "The council signed a ten-year ferry contract with Orrin Lines on Monday. The company will run four crossings a day from March."
+	report := func(source, lean, title string, hour int) Item { return item(5, source, lean, title, lead, hour) }
+	tests := []struct {
+		name  string
+		items []Item
+		want  string
+	}{
+		{"a headline written as a sentence loses its full stop",
+			[]Item{report("Hill Courier", "", "Council signs ferry contract with Orrin Lines.", 8)},
+			"Council signs ferry contract with Orrin Lines"},
+		{"an abbreviation keeps its period",
+			[]Item{report("Hill Courier", "", "Orrin Lines signs ferry contract with Dunmore Ferries Inc.", 8)},
+			"Orrin Lines signs ferry contract with Dunmore Ferries Inc."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := storyTitle(tt.items, nil); got != tt.want {
+				t.Errorf("title %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -54,7 +54,7 @@ func Article(title, body string, n int, avoid ...Range) []string {
 	}
 	voc := weigh(sents)
 	scores := articleScores(voc.project(title), sents, len(voc.df))
-	picked := pick(sents, scores, n, wordBudget, redundancyLimit)
+	picked := pick(sents, scores, n, pickOptions{budget: wordBudget, limit: redundancyLimit})
 	sort.Ints(picked)
 	out := make([]string, len(picked))
 	for i, k := range picked {
@@ -68,7 +68,7 @@ func articleScores(titleVec sparse, sents []sentence, vocabSize int) []float64 {
 	sum, norm := centroid(sents, vocabSize)
 	scores := make([]float64, len(sents))
 	for i, s := range sents {
-		scores[i] = quality(s) * (positionPrior(s.pos) +
+		scores[i] = quality(s, quotePenalty) * (positionPrior(s.pos) +
 			centralityWeight*centrality(s, sum, norm) +
 			titleWeight*dot(titleVec, s.vec))
 	}
@@ -92,9 +92,10 @@ func positionPrior(i int) float64 {
 }
 
 // quality multiplies a score down for sentences that rarely make a good
-// summary line: fragments, run-ons, quotations and captions.
-func quality(s sentence) float64 {
-	q := lengthFactor(s.words) * (1 - quotePenalty*s.quote)
+// summary line: fragments, run-ons, quotations (by quotePen, the share of
+// the score a sentence all in quotation marks loses) and captions.
+func quality(s sentence, quotePen float64) float64 {
+	q := lengthFactor(s.words) * (1 - quotePen*s.quote)
 	if !s.ended {
 		q *= captionFactor
 	}
@@ -117,23 +118,50 @@ func lengthFactor(words int) float64 {
 	return 1
 }
 
+// pickOptions say how pick chooses.
+type pickOptions struct {
+	budget int     // stop at this many words (0: no budget), once minSentences are picked
+	limit  float64 // cosine above which a candidate repeats a picked sentence
+	// chained: a dependent sentence waits for the sentence before it.
+	chained bool
+	// novelty, when above 0, discounts a candidate by the share of its terms
+	// that no picked sentence has yet, raised to this power.
+	novelty float64
+}
+
 // pick returns the indices of up to n sentences chosen greedily (maximal
 // marginal relevance): each step takes the sentence whose score, discounted
 // by its similarity to those already picked, is highest, skips sentences that
-// nearly repeat one already picked (cosine above limit), and stops once the
-// picked sentences reach budget words (0: no budget) and minSentences.
-func pick(sents []sentence, scores []float64, n, budget int, limit float64) []int {
+// nearly repeat one already picked (cosine above opts.limit), and stops once
+// the picked sentences reach the word budget and minSentences. A background
+// sentence is taken only when no other one can be.
+func pick(sents []sentence, scores []float64, n int, opts pickOptions) []int {
 	var picked []int
 	used := make([]bool, len(sents))
 	maxSim := make([]float64, len(sents)) // highest similarity to a picked sentence
+	var covered map[int32]bool            // terms of the picked sentences, for novelty
+	if opts.novelty > 0 {
+		covered = map[int32]bool{}
+	}
 	words := 0
-	for len(picked) < n && !(budget > 0 && words >= budget && len(picked) >= minSentences) {
+	for len(picked) < n && !(opts.budget > 0 && words >= opts.budget && len(picked) >= minSentences) {
 		best, bestScore := -1, 0.0
 		for k := range sents {
-			if used[k] || !sents[k].usable || maxSim[k] > limit {
+			if used[k] || !sents[k].usable || maxSim[k] > opts.limit || opts.chained && !predecessorPicked(sents, used, k) {
 				continue
 			}
-			if sc := scores[k] * (1 - diversityWeight*maxSim[k]); best < 0 || sc > bestScore {
+			// Background fills only what the foreground leaves.
+			if best >= 0 && sents[k].background != sents[best].background {
+				if sents[k].background {
+					continue
+				}
+				best = -1
+			}
+			sc := scores[k] * (1 - diversityWeight*maxSim[k])
+			if covered != nil && len(picked) > 0 {
+				sc *= math.Pow(newShare(sents[k].vec, covered), opts.novelty)
+			}
+			if best < 0 || sc > bestScore {
 				best, bestScore = k, sc
 			}
 		}
@@ -143,6 +171,11 @@ func pick(sents []sentence, scores []float64, n, budget int, limit float64) []in
 		used[best] = true
 		picked = append(picked, best)
 		words += sents[best].words
+		for _, e := range sents[best].vec {
+			if covered != nil {
+				covered[e.id] = true
+			}
+		}
 		for k := range sents {
 			if !used[k] {
 				maxSim[k] = max(maxSim[k], dot(sents[best].vec, sents[k].vec))
@@ -150,4 +183,25 @@ func pick(sents []sentence, scores []float64, n, budget int, limit float64) []in
 		}
 	}
 	return picked
+}
+
+// newShare is the share of a sentence's terms not yet covered.
+func newShare(vec sparse, covered map[int32]bool) float64 {
+	if len(vec) == 0 {
+		return 1
+	}
+	fresh := 0
+	for _, e := range vec {
+		if !covered[e.id] {
+			fresh++
+		}
+	}
+	return float64(fresh) / float64(len(vec))
+}
+
+// predecessorPicked reports whether sentence k may join the picked ones: a
+// sentence that stands alone always, a dependent one only after the
+// sentence before it in its own document.
+func predecessorPicked(sents []sentence, used []bool, k int) bool {
+	return !sents[k].dependent || k > 0 && sents[k-1].doc == sents[k].doc && used[k-1]
 }

@@ -343,3 +343,38 @@ func firstPersonUnquoted(s string, toks []text.Token, quoted []bool) bool {
 	}
 	return true
 }
+
+// speakerPronouns stand for a speaker named in an earlier sentence.
+var speakerPronouns = map[string]bool{"he": true, "she": true, "they": true}
+
+// attributedToPronoun reports whether the quotation s (quotedMask quoted)
+// is attributed to a pronoun outside the quotation marks: "…," she said.
+func attributedToPronoun(s string, quoted []bool) bool {
+	var outside []string
+	for _, t := range text.Tokens(s) {
+		if t.Start >= len(quoted) || !quoted[t.Start] {
+			outside = append(outside, t.Lower())
+		}
+	}
+	for i, w := range outside {
+		if !speechVerbs[w] {
+			continue
+		}
+		for j := max(0, i-2); j < min(len(outside), i+3); j++ {
+			if speakerPronouns[outside[j]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesSomeone reports whether s holds a capitalised name (see isName).
+func namesSomeone(s string) bool {
+	for _, t := range text.Tokens(s) {
+		if isName(t.Text) && utf8.RuneCountInString(t.Text) >= minNameLetters {
+			return true
+		}
+	}
+	return false
+}

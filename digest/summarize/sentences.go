@@ -18,6 +18,15 @@ type sentence struct {
 	quote    float64 // share of the sentence inside quotation marks
 	ended    bool    // ends in sentence-final punctuation (not a caption or heading)
 	question bool    // ends in a question mark
+	// dependent: it opens by pointing back at the sentence before it
+	// (leansOnPrevious).
+	dependent bool
+	// pronounQuote: a quotation attributed to "he", "she" or "they"; a
+	// story summary may show it right after the sentence before it.
+	pronounQuote bool
+	// background: from an earlier development of a running story
+	// (Doc.Background); it fills what the newest development leaves.
+	background bool
 	// usable is false for a sentence a summary must not show (see
 	// hygiene.go): it still counts for what the articles agree on.
 	usable bool
@@ -55,18 +64,23 @@ func split(body string, doc, limit int, avoid []Range) []sentence {
 		if hasQuoteMark(s) {
 			quoted = quotedMask(s)
 		}
-		usable = usable && len(toks) >= minSummaryWords && !cutOff(s) && !isQuestion(s) &&
-			!overlaps(sp, avoid) && !unattributedQuote(s, quoted) && !firstPersonUnquoted(s, toks, quoted)
+		unnamed := unattributedQuote(s, quoted)
+		clean := usable && len(toks) >= minSummaryWords && !cutOff(s) && !isQuestion(s) &&
+			!overlaps(sp, avoid) && !firstPersonUnquoted(s, toks, quoted) && !writersVerdict(toks, quoted)
 		out = append(out, sentence{
-			text:     s,
-			doc:      doc,
-			pos:      len(out),
-			words:    len(toks),
-			terms:    text.TermsOf(toks),
-			quote:    quotedShare(s),
-			ended:    endsSentence(s),
-			question: strings.HasSuffix(strings.TrimRight(s, "\"'”’)» "), "?"),
-			usable:   usable,
+			text:      s,
+			doc:       doc,
+			pos:       len(out),
+			words:     len(toks),
+			terms:     text.TermsOf(toks),
+			quote:     quotedShare(s),
+			ended:     endsSentence(s),
+			question:  strings.HasSuffix(strings.TrimRight(s, "\"'”’)» "), "?"),
+			usable:    clean && !unnamed,
+			dependent: leansOnPrevious(s, toks),
+			// "“We will appeal,” she said.": the speaker is whoever the
+			// sentence before names.
+			pronounQuote: clean && unnamed && attributedToPronoun(s, quoted),
 		})
 	}
 	return out

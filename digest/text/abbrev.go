@@ -91,3 +91,11 @@ func isInitials(w string) bool {
 	}
 	return letters >= 2 && strings.Contains(w, ".")
 }
+
+// EndsInAbbreviation reports whether s ends in an abbreviation and its
+// period ("… in the U.S.", "Acme Inc."), so that the period is part of the
+// word rather than a full stop.
+func EndsInAbbreviation(s string) bool {
+	before, ok := strings.CutSuffix(s, ".")
+	return ok && abbreviationKind(before) != abbrevNone
+}

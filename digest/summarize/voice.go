@@ -1,0 +1,82 @@
+package summarize
+
+import (
+	"slices"
+
+	"github.com/newsdigest/newsdigest/digest/text"
+)
+
+// A report may slip into the writer's own verdict: "Sadly, the targets
+// have little chance of being met", "The truth is that the rhetoric does
+// not matter", "It's time to reopen the schools". Such a sentence is the
+// writer's opinion, not what happened, and no summary shows it. The
+// markers are ours, from general knowledge of English commentary; inside
+// quotation marks they are a speaker's words and say nothing of the
+// writer.
+
+// verdictOpeners are sentence adverbs that give the writer's feeling about
+// what the sentence states, when they open it.
+var verdictOpeners = map[string]bool{
+	"sadly": true, "thankfully": true, "fortunately": true, "unfortunately": true, "mercifully": true,
+	"shamefully": true, "tragically": true, "ironically": true, "predictably": true, "inexplicably": true,
+	"alas": true, "hopefully": true, "luckily": true, "unsurprisingly": true, "naturally": true,
+	"obviously": true, "clearly": true, "frankly": true, "admittedly": true, "regrettably": true,
+	"absurdly": true, "laughably": true, "incredibly": true, "astonishingly": true,
+}
+
+// verdictPhrases state the writer's verdict wherever they stand.
+var verdictPhrases = [][]string{
+	{"the", "truth", "is"}, {"the", "fact", "is"}, {"make", "no", "mistake"}, {"let's", "be", "clear"},
+	{"let", "us", "be", "clear"}, {"it's", "time", "to"}, {"it", "is", "time", "to"}, {"it's", "time", "for"},
+	{"it", "is", "time", "for"}, {"needless", "to", "say"}, {"of", "course"}, {"to", "be", "sure"},
+	{"in", "my", "view"}, {"in", "our", "view"}, {"we", "must"}, {"we", "should"}, {"we", "need", "to"},
+	{"ought", "to"}, {"let's"}, {"let", "us"},
+}
+
+// addressWords are the writer speaking to the reader ("you may have
+// forgotten") or for a "we" of writer and readers ("as we think about the
+// schools"): a column's voice, or a quotation that lost its marks. "US" the
+// country is upper case and is no "us".
+var addressWords = map[string]bool{
+	"you": true, "your": true, "yours": true, "yourself": true, "we": true, "our": true, "ours": true,
+	"ourselves": true, "us": true, "you're": true, "you've": true, "we're": true, "we've": true, "let's": true,
+}
+
+// writersVerdict reports whether s (tokens toks, quotedMask quoted or nil)
+// gives the writer's verdict or speaks to the reader outside quotation
+// marks.
+func writersVerdict(toks []text.Token, quoted []bool) bool {
+	inQuote := func(t text.Token) bool { return t.Start < len(quoted) && quoted[t.Start] }
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Lower()
+	}
+	if len(toks) > 1 && verdictOpeners[words[0]] && !inQuote(toks[0]) {
+		return true
+	}
+	for i := range toks {
+		if inQuote(toks[i]) {
+			continue
+		}
+		if addressWords[words[i]] && toks[i].Text != "US" && !reportedBefore(words[:i]) {
+			return true
+		}
+		for _, p := range verdictPhrases {
+			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) && !reportedBefore(words[:i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportedBefore reports whether a speech verb comes earlier in the
+// sentence: "Officials said it is time to reopen" reports a verdict.
+func reportedBefore(words []string) bool {
+	for _, w := range words {
+		if speechVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
