@@ -113,9 +113,27 @@ func doubtCues(d *doc) []Cue {
 		if normWord(c.Text) == "supposed" && strings.HasPrefix(strings.ToLower(d.body[c.End:]), " to ") {
 			continue
 		}
+		if strings.HasPrefix(strings.ToLower(c.Text), "claims to") && claimsNoun(d, c.Start) {
+			continue
+		}
 		kept = append(kept, c)
 	}
 	return kept
+}
+
+// claimNounWords before "claims" make it a noun ("jobless claims to fall",
+// "expected claims to rise"), not a verb doubting what someone says.
+var claimNounWords = map[string]bool{
+	"jobless": true, "unemployment": true, "initial": true, "continuing": true, "weekly": true,
+	"insurance": true, "benefit": true, "benefits": true, "new": true, "expected": true, "forecast": true,
+	"the": true, "these": true, "such": true, "their": true, "its": true, "his": true, "her": true,
+}
+
+// claimsNoun reports whether the "claims" starting at byte p follows a word
+// that makes it a noun.
+func claimsNoun(d *doc, p int) bool {
+	k := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= p })
+	return k > 0 && k < len(d.toks) && claimNounWords[d.words[k-1]]
 }
 
 // tidyCues sorts cues and drops a cue that overlaps an earlier cue of the

@@ -83,16 +83,21 @@ var officialNouns = map[string]bool{
 
 // describesOfficial reports whether the praise word at token i is a
 // "landmark" naming a famous ruling, law or study: a year or an official
-// noun within the next three words.
+// noun within the next three words, not counting the words of a name ("the
+// landmark Roe v. Wade decision").
 func describesOfficial(d *doc, i int) bool {
 	if !strings.HasPrefix(d.words[i], "landmark") {
 		return false
 	}
 	end := d.sents[d.tokSent[i]].tokB
-	for j := i + 1; j < end && j <= i+3; j++ {
+	plain := 0
+	for j := i + 1; j < end && plain < 3; j++ {
 		w := d.words[j]
 		if officialNouns[w] || len(w) == 4 && w[0] >= '1' && w[0] <= '2' && strings.Trim(w, "0123456789") == "" {
 			return true
+		}
+		if !isCapitalised(d.toks[j].Text) && w != "v" && w != "vs" {
+			plain++
 		}
 	}
 	return false

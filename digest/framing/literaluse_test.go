@@ -26,6 +26,7 @@ func TestLiteralUses(t *testing.T) {
 		{"barbaric", "The minister called the attack barbaric.", []string{"loaded_language:barbaric"}},
 		{"landmark ruling", "The court upheld the landmark 1998 ruling on water rights.", nil},
 		{"landmark law", "Lawmakers passed a landmark voting law on Friday.", nil},
+		{"landmark before a case name", "The ruling could upend the landmark Roe v. Wade decision.", nil},
 		{"landmark as praise", "The mayor hailed a landmark moment for the city.", []string{"glittering_generality:landmark moment"}},
 		{"measured risk", "The pill cut the risk of hospitalization or death by half in the trial.", nil},
 		{"higher risk", "Smokers face a higher risk of death from the virus, the study found.", nil},
@@ -65,6 +66,25 @@ func TestAttackVerbs(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q / %q: no loaded cue %q in %+v", tc.title, tc.body, tc.want, a.Cues)
+		}
+	}
+}
+
+func TestClaimsToAsNoun(t *testing.T) {
+	for _, tc := range []struct {
+		body  string
+		doubt bool
+	}{
+		{"Economists had expected jobless claims to fall to 460,000.", false},
+		{"Economists had expected claims to fall to 460,000.", false},
+		{"The group claims to speak for every fisherman on the island.", true},
+	} {
+		got := false
+		for _, c := range Analyze("", tc.body).Cues {
+			got = got || c.Type == Doubt
+		}
+		if got != tc.doubt {
+			t.Errorf("%q: doubt %v, want %v", tc.body, got, tc.doubt)
 		}
 	}
 }

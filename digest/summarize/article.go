@@ -127,14 +127,16 @@ type pickOptions struct {
 	// novelty, when above 0, discounts a candidate by the share of its terms
 	// that no picked sentence has yet, raised to this power.
 	novelty float64
+	// maxBackground: at most this many background sentences (of a running
+	// story's earlier developments), and never the first.
+	maxBackground int
 }
 
 // pick returns the indices of up to n sentences chosen greedily (maximal
 // marginal relevance): each step takes the sentence whose score, discounted
 // by its similarity to those already picked, is highest, skips sentences that
 // nearly repeat one already picked (cosine above opts.limit), and stops once
-// the picked sentences reach the word budget and minSentences. A background
-// sentence is taken only when no other one can be.
+// the picked sentences reach the word budget and minSentences.
 func pick(sents []sentence, scores []float64, n int, opts pickOptions) []int {
 	var picked []int
 	used := make([]bool, len(sents))
@@ -144,18 +146,15 @@ func pick(sents []sentence, scores []float64, n int, opts pickOptions) []int {
 		covered = map[int32]bool{}
 	}
 	words := 0
+	backgroundPicked := 0
 	for len(picked) < n && !(opts.budget > 0 && words >= opts.budget && len(picked) >= minSentences) {
 		best, bestScore := -1, 0.0
 		for k := range sents {
 			if used[k] || !sents[k].usable || maxSim[k] > opts.limit || opts.chained && !predecessorPicked(sents, used, k) {
 				continue
 			}
-			// Background fills only what the foreground leaves.
-			if best >= 0 && sents[k].background != sents[best].background {
-				if sents[k].background {
-					continue
-				}
-				best = -1
+			if sents[k].background && (len(picked) == 0 || backgroundPicked >= opts.maxBackground) {
+				continue
 			}
 			sc := scores[k] * (1 - diversityWeight*maxSim[k])
 			if covered != nil && len(picked) > 0 {
@@ -170,6 +169,9 @@ func pick(sents []sentence, scores []float64, n int, opts pickOptions) []int {
 		}
 		used[best] = true
 		picked = append(picked, best)
+		if sents[best].background {
+			backgroundPicked++
+		}
 		words += sents[best].words
 		for _, e := range sents[best].vec {
 			if covered != nil {

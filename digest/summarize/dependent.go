@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsdigest/newsdigest/digest/text"
 )
@@ -59,6 +60,9 @@ func leansOnPrevious(s string, toks []text.Token) bool {
 	if len(toks) == 0 || toks[0].Start > 0 && strings.ContainsAny(s[:toks[0].Start], quoteRunes) {
 		return false
 	}
+	if quoteTail(s) {
+		return true // the rest of a quotation opened in the sentence before
+	}
 	for i := 1; i < len(toks)-1 && i < pointingReach; i++ {
 		switch toks[i].Lower() {
 		case "this", "that", "these", "those":
@@ -75,4 +79,23 @@ func leansOnPrevious(s string, toks []text.Token) bool {
 		return false
 	}
 	return true
+}
+
+// quoteTail reports whether s goes on with a quotation opened in an earlier
+// sentence: its first double quotation mark closes one (“…military is not
+// the best idea,” Cruz writes).
+func quoteTail(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '“', '«':
+			return false
+		case '”', '»':
+			return true
+		case '"':
+			return closerContext(s, i, size)
+		}
+		i += size
+	}
+	return false
 }

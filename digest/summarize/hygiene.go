@@ -347,8 +347,21 @@ func firstPersonUnquoted(s string, toks []text.Token, quoted []bool) bool {
 // speakerPronouns stand for a speaker named in an earlier sentence.
 var speakerPronouns = map[string]bool{"he": true, "she": true, "they": true}
 
+// speakerBodies, after "the", are an organisation or a document named in an
+// earlier sentence ("the department said", "the report says").
+var speakerBodies = map[string]bool{
+	"department": true, "ministry": true, "agency": true, "company": true, "firm": true, "court": true,
+	"judge": true, "council": true, "committee": true, "commission": true, "board": true, "office": true,
+	"government": true, "administration": true, "campaign": true, "group": true, "union": true,
+	"report": true, "statement": true, "letter": true, "memo": true, "ruling": true, "order": true,
+	"lawsuit": true, "complaint": true, "study": true, "survey": true, "filing": true, "document": true,
+	"president": true, "governor": true, "mayor": true, "senator": true, "minister": true, "spokesperson": true,
+	"spokesman": true, "spokeswoman": true, "official": true, "organization": true, "organisation": true,
+}
+
 // attributedToPronoun reports whether the quotation s (quotedMask quoted)
-// is attributed to a pronoun outside the quotation marks: "…," she said.
+// is attributed outside the quotation marks to a speaker an earlier
+// sentence names: "…," she said; the department said "…".
 func attributedToPronoun(s string, quoted []bool) bool {
 	var outside []string
 	for _, t := range text.Tokens(s) {
@@ -361,7 +374,7 @@ func attributedToPronoun(s string, quoted []bool) bool {
 			continue
 		}
 		for j := max(0, i-2); j < min(len(outside), i+3); j++ {
-			if speakerPronouns[outside[j]] {
+			if speakerPronouns[outside[j]] || j > 0 && outside[j-1] == "the" && speakerBodies[outside[j]] {
 				return true
 			}
 		}

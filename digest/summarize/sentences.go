@@ -25,7 +25,7 @@ type sentence struct {
 	// story summary may show it right after the sentence before it.
 	pronounQuote bool
 	// background: from an earlier development of a running story
-	// (Doc.Background); it fills what the newest development leaves.
+	// (Doc.Background); a few may follow the newest development's.
 	background bool
 	// usable is false for a sentence a summary must not show (see
 	// hygiene.go): it still counts for what the articles agree on.

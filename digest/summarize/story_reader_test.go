@@ -26,6 +26,8 @@ func TestLeansOnPrevious(t *testing.T) {
 		{"Italy and Spain signed the accord.", false},
 		{"By the start of this week, that figure had risen to 2.96 crowns.", true},
 		{"Officials said that officials from both sides would meet.", false},
+		{"Perhaps the ferry is not the answer,” the mayor wrote on Monday.", true},
+		{"The mayor wrote that the ferry is “not the answer” on Monday.", false},
 	} {
 		if got := leansOnPrevious(tc.s, text.Tokens(tc.s)); got != tc.want {
 			t.Errorf("leansOnPrevious(%q) = %v, want %v", tc.s, got, tc.want)
@@ -47,6 +49,8 @@ func TestWritersVerdict(t *testing.T) {
 		{"“We must rebuild the harbour,” Mayor Ines Rook said.", false},
 		{"The US and Canada signed the accord on Friday.", false},
 		{"The council approved the budget on Friday.", false},
+		{"If you live near the harbour, you must leave by noon, the council said.", false},
+		{"Cases fell by a quarter, a sign that the worst may be behind us.", false},
 	} {
 		var quoted []bool
 		if hasQuoteMark(tc.s) {
@@ -180,5 +184,20 @@ func TestReadingOrder(t *testing.T) {
 	want := []string{"Bay lead", "Quay lead", "It follows", "Quay detail", "Bay detail", "Background lead"}
 	if !slices.Equal(texts, want) {
 		t.Errorf("order %q, want %q (center lead first among equals, dependent after its predecessor, background last)", texts, want)
+	}
+}
+
+func TestAttributedToEarlierSpeaker(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"“We cannot let the pier fall into the sea,” she said.", true},
+		{"The department said officers may act if they “reasonably believe a life is in danger.”", true},
+		{"“We cannot let the pier fall into the sea,” a resident said.", false},
+	} {
+		if got := attributedToPronoun(tc.s, quotedMask(tc.s)); got != tc.want {
+			t.Errorf("attributedToPronoun(%q) = %v, want %v", tc.s, got, tc.want)
+		}
 	}
 }

@@ -36,7 +36,8 @@ var verdictPhrases = [][]string{
 // addressWords are the writer speaking to the reader ("you may have
 // forgotten") or for a "we" of writer and readers ("as we think about the
 // schools"): a column's voice, or a quotation that lost its marks. "US" the
-// country is upper case and is no "us".
+// country is upper case and is no "us"; "the worst is behind us" is an
+// idiom.
 var addressWords = map[string]bool{
 	"you": true, "your": true, "yours": true, "yourself": true, "we": true, "our": true, "ours": true,
 	"ourselves": true, "us": true, "you're": true, "you've": true, "we're": true, "we've": true, "let's": true,
@@ -58,11 +59,11 @@ func writersVerdict(toks []text.Token, quoted []bool) bool {
 		if inQuote(toks[i]) {
 			continue
 		}
-		if addressWords[words[i]] && toks[i].Text != "US" && !reportedBefore(words[:i]) {
+		if addressWords[words[i]] && toks[i].Text != "US" && !(words[i] == "us" && i > 0 && words[i-1] == "behind") && !reported(words, toks, quoted) {
 			return true
 		}
 		for _, p := range verdictPhrases {
-			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) && !reportedBefore(words[:i]) {
+			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) && !reported(words, toks, quoted) {
 				return true
 			}
 		}
@@ -70,11 +71,12 @@ func writersVerdict(toks []text.Token, quoted []bool) bool {
 	return false
 }
 
-// reportedBefore reports whether a speech verb comes earlier in the
-// sentence: "Officials said it is time to reopen" reports a verdict.
-func reportedBefore(words []string) bool {
-	for _, w := range words {
-		if speechVerbs[w] {
+// reported reports whether the sentence attributes what it says: a speech
+// verb outside quotation marks ("Officials said it is time to reopen", "If
+// you are vaccinated, you need no booster, the agency says").
+func reported(words []string, toks []text.Token, quoted []bool) bool {
+	for i, w := range words {
+		if speechVerbs[w] && !(toks[i].Start < len(quoted) && quoted[toks[i].Start]) {
 			return true
 		}
 	}
