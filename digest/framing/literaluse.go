@@ -56,11 +56,22 @@ func literalLoaded(d *doc, i, n int) bool {
 				return false
 			}
 		}
+	case head == "woke" && n == 1:
+		// "The town woke up under water", "residents woke to sirens": the
+		// verb, not the label.
+		return wakeWords[next(0)]
 	case strings.HasPrefix(head, "brutal") && i > 0:
 		// "police brutality" names what protests are against.
 		return head == "brutality" && d.words[i-1] == "police"
 	}
 	return false
+}
+
+// wakeWords follow "woke" the verb: "woke up", "woke to sirens", "woke
+// early".
+var wakeWords = map[string]bool{
+	"up": true, "to": true, "at": true, "early": true, "before": true, "after": true, "on": true,
+	"in": true, "from": true, "with": true, "and": true, "again": true, "late": true, "this": true,
 }
 
 // isCapitalisedAt reports whether token k exists and is capitalised.

@@ -19,6 +19,8 @@ func TestLiteralUses(t *testing.T) {
 		{"assault on a building", "Four men were charged over the assault on the Dunmore city hall and the U.S. Capitol.", nil},
 		{"assault on the Capitol", "He was charged over the assault on the U.S. Capitol.", nil},
 		{"assault on an idea", "Critics call the bill an assault on the free press.", []string{"loaded_language:assault on"}},
+		{"the verb wake", "Port Dunmore woke up under water on Saturday, and residents woke to sirens.", nil},
+		{"the label", "The council's woke agenda drew fire.", []string{"loaded_language:woke"}},
 		{"police brutality", "Thousands marched against police brutality in Kellan on Sunday.", nil},
 		{"brutality of a regime", "The brutality of the crackdown shocked observers.", []string{"loaded_language:brutality"}},
 		{"hate crimes against a group", "The bill targets hate crimes against older residents.", nil},
