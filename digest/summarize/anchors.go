@@ -17,7 +17,7 @@ import (
 
 // anchors are what a sentence's credit rests on besides its figures.
 type anchors struct {
-	names  []string // capitalised words inside the sentence, lower-cased
+	names  []string // the last word of each name inside the sentence, lower-cased
 	quotes []string // quoted phrases of two words or more, as lower-cased words joined by spaces
 }
 
@@ -47,12 +47,25 @@ func sentenceAnchors(s string) anchors {
 			continue
 		}
 		flush()
-		if i > 0 && nameWord(t.Text) {
+		// A name is anchored by its last word: "President Joe Biden" and
+		// "President Biden" name the same man; a title ("Gov.") is no name.
+		if i > 0 && anchorName(t.Text) && !(i+1 < len(toks) && anchorName(toks[i+1].Text) && !inQuote(toks[i+1]) && blankBetween(s, t, toks[i+1])) {
 			a.names = append(a.names, normWord(t))
 		}
 	}
 	flush()
 	return a
+}
+
+// anchorName reports whether w is a word of a name that anchors credit:
+// a capitalised word (nameWord) that is no title or abbreviation.
+func anchorName(w string) bool {
+	return nameWord(w) && !text.EndsInAbbreviation(w+".")
+}
+
+// blankBetween reports whether only spaces separate two tokens of s.
+func blankBetween(s string, a, b text.Token) bool {
+	return strings.TrimSpace(s[a.End:b.Start]) == ""
 }
 
 // nameWord reports whether w is a capitalised word that names someone or

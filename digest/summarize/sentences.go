@@ -66,7 +66,7 @@ func split(body string, doc, limit int, avoid []Range) []sentence {
 		}
 		unnamed := unattributedQuote(s, quoted)
 		clean := usable && len(toks) >= minSummaryWords && !cutOff(s) && !isQuestion(s) &&
-			!overlaps(sp, avoid) && !firstPersonUnquoted(s, toks, quoted) && !writersVerdict(toks, quoted)
+			!overlaps(sp, avoid) && !firstPersonUnquoted(s, toks, quoted) && !writersVerdict(s, toks, quoted)
 		out = append(out, sentence{
 			text:      s,
 			doc:       doc,

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/newsdigest/newsdigest/digest/text"
 )
@@ -46,7 +47,7 @@ var addressWords = map[string]bool{
 // writersVerdict reports whether s (tokens toks, quotedMask quoted or nil)
 // gives the writer's verdict or speaks to the reader outside quotation
 // marks.
-func writersVerdict(toks []text.Token, quoted []bool) bool {
+func writersVerdict(s string, toks []text.Token, quoted []bool) bool {
 	inQuote := func(t text.Token) bool { return t.Start < len(quoted) && quoted[t.Start] }
 	words := make([]string, len(toks))
 	for i, t := range toks {
@@ -59,11 +60,11 @@ func writersVerdict(toks []text.Token, quoted []bool) bool {
 		if inQuote(toks[i]) {
 			continue
 		}
-		if addressWords[words[i]] && toks[i].Text != "US" && !(words[i] == "us" && i > 0 && words[i-1] == "behind") && !reported(words, toks, quoted) {
+		if addressWords[words[i]] && toks[i].Text != "US" && !(words[i] == "us" && i > 0 && words[i-1] == "behind") && !reported(s, words, toks, quoted, i) {
 			return true
 		}
 		for _, p := range verdictPhrases {
-			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) && !reported(words, toks, quoted) {
+			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) && !reported(s, words, toks, quoted, i) {
 				return true
 			}
 		}
@@ -71,12 +72,35 @@ func writersVerdict(toks []text.Token, quoted []bool) bool {
 	return false
 }
 
-// reported reports whether the sentence attributes what it says: a speech
-// verb outside quotation marks ("Officials said it is time to reopen", "If
-// you are vaccinated, you need no booster, the agency says").
-func reported(words []string, toks []text.Token, quoted []bool) bool {
-	for i, w := range words {
-		if speechVerbs[w] && !(toks[i].Start < len(quoted) && quoted[toks[i].Start]) {
+// attributionTail is how near a sentence's end a speech verb stands when it
+// attributes the whole sentence ("…, the agency says.").
+const attributionTail = 6
+
+// reported reports whether word i's sentence attributes what it says to
+// someone: a speech verb before it ("Officials said it is time to
+// reopen"), or after a comma near the end ("If you are vaccinated, you
+// need no booster, the agency says"). A passive "he was declared the
+// winner" attributes nothing.
+func reported(s string, words []string, toks []text.Token, quoted []bool, i int) bool {
+	outside := func(k int) bool { return !(toks[k].Start < len(quoted) && quoted[toks[k].Start]) }
+	for k := 0; k < i; k++ {
+		if speechVerbs[words[k]] && outside(k) {
+			return true
+		}
+	}
+	for k := max(i+1, len(words)-attributionTail); k < len(words); k++ {
+		if speechVerbs[words[k]] && outside(k) && commaBefore(s, toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// commaBefore reports whether a comma stands in s before token k, within
+// the three words before it ("…, the agency says").
+func commaBefore(s string, toks []text.Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if strings.Contains(s[toks[j].End:toks[j+1].Start], ",") {
 			return true
 		}
 	}
