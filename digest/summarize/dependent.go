@@ -60,12 +60,12 @@ func leansOnPrevious(s string, toks []text.Token) bool {
 	if len(toks) == 0 || toks[0].Start > 0 && strings.ContainsAny(s[:toks[0].Start], quoteRunes) {
 		return false
 	}
-	if quoteTail(s) {
+	if hasQuoteMark(s) && quoteTail(s) {
 		return true // the rest of a quotation opened in the sentence before
 	}
 	for i := 1; i < len(toks)-1 && i < pointingReach; i++ {
-		switch toks[i].Lower() {
-		case "this", "that", "these", "those":
+		switch w := toks[i].Text; {
+		case strings.EqualFold(w, "this"), strings.EqualFold(w, "that"), strings.EqualFold(w, "these"), strings.EqualFold(w, "those"):
 			if pointingNouns[toks[i+1].Lower()] {
 				return true
 			}

@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/newsdigest/newsdigest/digest/text"
@@ -49,27 +48,84 @@ var addressWords = map[string]bool{
 // marks.
 func writersVerdict(s string, toks []text.Token, quoted []bool) bool {
 	inQuote := func(t text.Token) bool { return t.Start < len(quoted) && quoted[t.Start] }
-	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = t.Lower()
-	}
-	if len(toks) > 1 && verdictOpeners[words[0]] && !inQuote(toks[0]) {
-		return true
-	}
-	for i := range toks {
-		if inQuote(toks[i]) {
+		if len(t.Text) > maxMarkerBytes {
 			continue
 		}
-		if addressWords[words[i]] && toks[i].Text != "US" && !(words[i] == "us" && i > 0 && words[i-1] == "behind") && !reported(s, words, toks, quoted, i) {
+		kind := markerWords[strings.ToLower(t.Text)] // lower case already: no copy
+		if kind == 0 || inQuote(t) {
+			continue
+		}
+		if kind&opener != 0 && i == 0 && len(toks) > 1 {
 			return true
 		}
-		for _, p := range verdictPhrases {
-			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) && !reported(s, words, toks, quoted, i) {
-				return true
+		if kind&address != 0 && t.Text != "US" && !(i > 0 && strings.EqualFold(toks[i-1].Text, "behind")) && !reported(s, toks, quoted, i) {
+			return true
+		}
+		if kind&phraseStart != 0 {
+			for _, p := range verdictStarts[strings.ReplaceAll(strings.ToLower(t.Text), "’", "'")] {
+				if startsPhrase(toks[i:], p) && !reported(s, toks, quoted, i) {
+					return true
+				}
 			}
 		}
 	}
 	return false
+}
+
+// Kinds of marker words, one lookup per word.
+const (
+	opener = 1 << iota
+	address
+	phraseStart
+)
+
+// markerWords holds every word that may start a verdict or address the
+// reader, in both apostrophe forms.
+var markerWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	add := func(w string, k uint8) {
+		m[w] |= k
+		m[strings.ReplaceAll(w, "'", "’")] |= k
+	}
+	for w := range verdictOpeners {
+		add(w, opener)
+	}
+	for w := range addressWords {
+		add(w, address)
+	}
+	for _, p := range verdictPhrases {
+		add(p[0], phraseStart)
+	}
+	return m
+}()
+
+// startsPhrase reports whether toks open with the words of p.
+func startsPhrase(toks []text.Token, p []string) bool {
+	if len(toks) < len(p) {
+		return false
+	}
+	for k, w := range p {
+		if !strings.EqualFold(strings.ReplaceAll(toks[k].Text, "’", "'"), w) {
+			return false
+		}
+	}
+	return true
+}
+
+// verdictStarts indexes verdictPhrases by their first word; maxMarkerBytes
+// is the longest word that can start a marker ("unsurprisingly").
+var (
+	verdictStarts  = indexPhrases(verdictPhrases)
+	maxMarkerBytes = len("unsurprisingly")
+)
+
+func indexPhrases(phrases [][]string) map[string][][]string {
+	m := map[string][][]string{}
+	for _, p := range phrases {
+		m[p[0]] = append(m[p[0]], p)
+	}
+	return m
 }
 
 // attributionTail is how near a sentence's end a speech verb stands when it
@@ -81,15 +137,15 @@ const attributionTail = 6
 // reopen"), or after a comma near the end ("If you are vaccinated, you
 // need no booster, the agency says"). A passive "he was declared the
 // winner" attributes nothing.
-func reported(s string, words []string, toks []text.Token, quoted []bool, i int) bool {
+func reported(s string, toks []text.Token, quoted []bool, i int) bool {
 	outside := func(k int) bool { return !(toks[k].Start < len(quoted) && quoted[toks[k].Start]) }
 	for k := 0; k < i; k++ {
-		if speechVerbs[words[k]] && outside(k) {
+		if speechVerbs[toks[k].Lower()] && outside(k) {
 			return true
 		}
 	}
-	for k := max(i+1, len(words)-attributionTail); k < len(words); k++ {
-		if speechVerbs[words[k]] && outside(k) && commaBefore(s, toks, k) {
+	for k := max(i+1, len(toks)-attributionTail); k < len(toks); k++ {
+		if speechVerbs[toks[k].Lower()] && outside(k) && commaBefore(s, toks, k) {
 			return true
 		}
 	}
