@@ -105,8 +105,11 @@ func newDocWords(s string) docWords {
 	return dw
 }
 
+// empty reports whether the sentence has nothing to anchor beyond figures.
+func (a anchors) empty() bool { return len(a.names) == 0 && len(a.quotes) == 0 }
+
 // carries reports whether the document states every name and quoted phrase.
-func (dw docWords) carries(a anchors) bool {
+func (dw *docWords) carries(a anchors) bool {
 	for _, n := range a.names {
 		if !dw.set[n] {
 			return false

@@ -193,10 +193,9 @@ func agreements(docs []Doc, sents []sentence) (support, credit [][]int, agreemen
 	agreement = make([]float64, len(sents))
 	best := make([]float64, len(docs))
 	figures := make([]numberSet, len(docs))
-	words := make([]docWords, len(docs))
+	words := make([]*docWords, len(docs)) // made when first needed
 	for d, doc := range docs {
 		figures[d] = newNumberSet(doc.Title + "\n" + doc.Text)
-		words[d] = newDocWords(doc.Title + "\n" + doc.Text)
 	}
 	for i := range sents {
 		var want []string
@@ -222,7 +221,7 @@ func agreements(docs []Doc, sents []sentence) (support, credit [][]int, agreemen
 			agreement[i] += c
 			if c >= supportLimit && docs[d].Source != docs[own].Source && !docs[d].Opinion {
 				support[i] = append(support[i], d)
-				if figures[d].carries(want) && words[d].carries(anchor) {
+				if figures[d].carries(want) && (anchor.empty() || docWordsOf(words, docs, d).carries(anchor)) {
 					credit[i] = append(credit[i], d)
 				}
 			}
@@ -251,6 +250,15 @@ func storyScores(docs []Doc, sents []sentence, agreement []float64, voc *vocabul
 			storyTitle*dot(titles[s.doc], s.vec))
 	}
 	return scores
+}
+
+// docWordsOf returns document d's words, making them on first use.
+func docWordsOf(words []*docWords, docs []Doc, d int) *docWords {
+	if words[d] == nil {
+		dw := newDocWords(docs[d].Title + "\n" + docs[d].Text)
+		words[d] = &dw
+	}
+	return words[d]
 }
 
 // sources lists the outlets of doc own and the supporting docs, each once, in
