@@ -128,8 +128,9 @@ func reportedEarlier(d *doc, i int) bool {
 func headlineEvaluates(title string) bool { return HeadlineCue(title) != "" }
 
 // HeadlineCue returns what makes a headline more than a report of the event
-// (a question or exclamation mark, "I" or "you", "should", a loaded,
-// praising, pejorative or evaluative word), or "" for a neutral headline.
+// (a question or exclamation mark, "I" or "you" or "should" outside a
+// quotation, a loaded, praising, pejorative or evaluative word), or "" for
+// a neutral headline.
 // A story is titled by a neutral headline when it has one.
 func HeadlineCue(title string) string {
 	if title == "" {
@@ -143,8 +144,19 @@ func HeadlineCue(title string) string {
 	for i, t := range toks {
 		words[i] = normWord(t.Text)
 	}
+	quoted := quoteRanges(title)
+	inQuote := func(p int) bool {
+		for _, q := range quoted {
+			if q[0] <= p && p < q[1] {
+				return true
+			}
+		}
+		return false
+	}
 	for i, w := range words {
-		if firstPerson[w] && w != "us" || secondPerson[w] || prescriptive[w] {
+		// "Biles to Congress: ‘I blame the system’" quotes her "I"; the
+		// outlet does not speak as "I" or tell anyone what they should do.
+		if (firstPerson[w] && w != "us" || secondPerson[w] || prescriptive[w]) && !inQuote(toks[i].Start) {
 			return toks[i].Text
 		}
 		for _, m := range []*matcher{lex.praise, lex.loaded, lex.pejoratives, lex.evaluative, opinionMarkers} {

@@ -23,3 +23,16 @@ func TestHeadlineCueAndDropPraise(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadlineCueQuotedSpeaker(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{
+		{"Rook to council: ‘I will not sign this budget’", ""},
+		{"Mayor Rook: \"You cannot close the pier\"", ""},
+		{"I will not sign this budget, says Rook", "I"},
+		{"Why you should care about the pier", "you"},
+	} {
+		if got := HeadlineCue(tc.title); got != tc.want {
+			t.Errorf("HeadlineCue(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}
