@@ -151,3 +151,37 @@ func dockStrikes() []Doc {
 			Text: "Freight rates on the northern coast rose for a third week, brokers said. Shippers blamed delays at Halvard, where dockworkers want more pay, and at Eskel, where crane drivers object to night shifts. Insurers raised premiums for cargo held at anchor, and two lines diverted sailings to southern harbours."},
 	}
 }
+
+// BenchmarkMergePass measures one pass over a window of 10,000 articles,
+// the newest day of which (about 1,400 articles, many still alone in their
+// story) is young enough to merge: the cost a pipeline pays after each
+// processing round.
+func BenchmarkMergePass(b *testing.B) {
+	const size = 10_000
+	g := newSynth(3)
+	ix := New(Config{Window: size * time.Minute})
+	for i := range size {
+		ix.Add(g.doc(int64(i+1), benchStart.Add(time.Duration(i)*time.Minute)))
+	}
+	now := benchStart.Add(size * time.Minute)
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.MergePass(now)
+	}
+}
+
+// BenchmarkMergePassUndated measures the pass over a batch of 2,000
+// articles without times (as `eval cluster` settles its file), where every
+// small story is compared with every undated story that shares a key term.
+func BenchmarkMergePassUndated(b *testing.B) {
+	const size = 2_000
+	g := newSynth(5)
+	ix := New(Config{})
+	for i := range size {
+		ix.Add(g.doc(int64(i+1), time.Time{}))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.MergePass(time.Time{})
+	}
+}

@@ -92,23 +92,55 @@ func (tz *termizer) termsAndHeadline(d Doc) (sparse, []uint32, []uint32) {
 	counts := map[uint32]float64{}
 	entities := map[uint32]bool{}
 	calendar := map[uint32]bool{} // weekdays and months: capitalised, but no one's name
-	toks := text.Tokens(d.Text)
-	heading := headingLines(d.Text, toks)
-	for i, tok := range toks {
+	// A capitalised word away from the start of a sentence is a name,
+	// unless its line turns out to be a heading (see lineCase).
+	type candidate struct {
+		key      uint32
+		line     int
+		calendar bool
+	}
+	var candidates []candidate
+	var lines []lineCase
+	var line lineCase
+	prev := 0
+	for i, tok := range text.Tokens(d.Text) {
+		if strings.IndexByte(d.Text[prev:tok.Start], '\n') >= 0 {
+			lines = append(lines, line)
+			line = lineCase{}
+		}
+		prev = tok.End
+		r, _ := utf8.DecodeRuneInString(tok.Text)
+		upper := unicode.IsUpper(r)
+		if upper {
+			line.upper++
+		}
 		key, ok := tz.key(tok)
 		if !ok {
 			continue
+		}
+		if unicode.IsLower(r) {
+			line.contentLower++
 		}
 		if i < leadWords {
 			counts[key] += leadMentions
 		} else {
 			counts[key]++
 		}
-		if hasDigit(tok.Text) || (!heading(tok.Start) && isName(d.Text, tok)) {
+		switch {
+		case hasDigit(tok.Text):
 			entities[key] = true
-			if calendarWord(tok.Lower()) {
-				calendar[key] = true
-			}
+		case upper && isName(d.Text, tok):
+			candidates = append(candidates, candidate{key, len(lines), calendarWord(tok.Lower())})
+		}
+	}
+	lines = append(lines, line)
+	for _, c := range candidates {
+		if lines[c.line].heading() {
+			continue
+		}
+		entities[c.key] = true
+		if c.calendar {
+			calendar[c.key] = true
 		}
 	}
 	// In a headline in sentence case, a capital inside marks a name too
@@ -148,49 +180,21 @@ func (tz *termizer) termsAndHeadline(d Doc) (sparse, []uint32, []uint32) {
 	return v, names, slices.Compact(headline)
 }
 
-// headingLines returns a function that reports whether the token at a byte
-// offset of src lies in a heading line: one written in Title Case or
-// capitals, where every word has a capital and capitals say nothing about
-// names (a feed's text often repeats the headline or carries section
-// titles and datelines). A line is a heading when all its lower-case words
-// are stop words and at least two start with a capital; a sentence about
-// named people has lower-case content words between the names. toks are
-// the tokens of src, and the function must be asked about them in order.
-// On the DEV cluster sets this moved ECB+ B-cubed F1 0.890 → 0.892
-// (fewer chance name matches) and left AllSides as it was.
-func headingLines(src string, toks []text.Token) func(int) bool {
-	var spans [][2]int // the heading lines' first and last token offsets, in order
-	upper, contentLower := 0, 0
-	first, prev := 0, 0
-	flush := func() {
-		if upper >= 2 && contentLower == 0 {
-			spans = append(spans, [2]int{first, prev})
-		}
-		upper, contentLower = 0, 0
-	}
-	for _, tok := range toks {
-		if strings.IndexByte(src[prev:tok.Start], '\n') >= 0 {
-			flush()
-			first = tok.Start
-		}
-		prev = tok.End
-		r, _ := utf8.DecodeRuneInString(tok.Text)
-		switch {
-		case unicode.IsUpper(r):
-			upper++
-		case unicode.IsLower(r) && !text.IsStopWord(tok.Lower()):
-			contentLower++
-		}
-	}
-	flush()
-	i := 0
-	return func(pos int) bool {
-		for i < len(spans) && spans[i][1] <= pos {
-			i++
-		}
-		return i < len(spans) && spans[i][0] <= pos
-	}
+// lineCase counts the words of a line of text that start with a capital
+// and the content words that do not.
+type lineCase struct {
+	upper, contentLower int
 }
+
+// heading reports whether the line is written in Title Case or capitals,
+// where every word has a capital and capitals say nothing about names (a
+// feed's text often repeats the headline or carries section titles and
+// datelines): all its lower-case words are stop words and at least two
+// start with a capital. A sentence about named people has lower-case
+// content words between the names. On the DEV cluster sets this moved
+// ECB+ B-cubed F1 0.890 → 0.892 (fewer chance name matches) and left
+// AllSides as it was.
+func (l lineCase) heading() bool { return l.upper >= 2 && l.contentLower == 0 }
 
 // calendarWords are capitalised in running text without naming who or
 // what a story is about, so they do not count for name agreement.

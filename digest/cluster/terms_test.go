@@ -51,13 +51,27 @@ func TestNamesSkipHeadingLines(t *testing.T) {
 	}
 }
 
-func FuzzHeadingLines(f *testing.F) {
-	f.Add("Title Case Line\nA sentence with Names in it.\n\nANOTHER ONE\n")
-	f.Fuzz(func(t *testing.T, s string) {
-		toks := text.Tokens(s)
-		heading := headingLines(s, toks)
-		for _, tok := range toks {
-			heading(tok.Start) // must not panic; offsets come in order
+// FuzzTerms checks that any text gives sorted, distinct term keys with
+// positive weights, and names and headline terms among them.
+func FuzzTerms(f *testing.F) {
+	f.Add("Title Case Line", "Title Case Line\nA sentence with Names in it.\n\nANOTHER ONE\n")
+	f.Add("", "\n\n  \xff Ünïcode Wörds\n\tx")
+	f.Fuzz(func(t *testing.T, title, body string) {
+		v, names, headline := newTermizer().termsAndHeadline(Doc{Title: title, Text: body})
+		if !slices.IsSorted(v.keys) || len(slices.Compact(slices.Clone(v.keys))) != len(v.keys) || len(v.vals) != len(v.keys) {
+			t.Fatalf("keys not sorted and distinct: %v", v.keys)
+		}
+		for _, w := range v.vals {
+			if !(w > 0) {
+				t.Fatalf("weight %v", w)
+			}
+		}
+		for _, list := range [][]uint32{names, headline} {
+			for _, k := range list {
+				if _, ok := slices.BinarySearch(v.keys, k); !ok {
+					t.Fatalf("key %d is not a term", k)
+				}
+			}
 		}
 	})
 }
