@@ -127,17 +127,18 @@ func configFeeds(cfg *config.Config) []store.Feed {
 func feedOptions(cfg *config.Config, log *slog.Logger) feed.Options {
 	p := cfg.Poll
 	return feed.Options{
-		AllowPrivateNetworks: cfg.AllowPrivateNetworks,
-		UserAgent:            cfg.UserAgent,
-		Timeout:              p.Timeout,
-		MaxBodyBytes:         p.MaxBodyBytes,
-		Workers:              p.Workers,
-		MinInterval:          p.MinInterval,
-		MaxInterval:          p.MaxInterval,
-		DefaultInterval:      p.Interval,
-		MaxFailures:          p.MaxFailures,
-		MaxItemsPerPoll:      p.MaxItemsPerPoll,
-		FetchFullText:        p.FullText,
-		Logger:               log,
+		AllowPrivateNetworks:     cfg.AllowPrivateNetworks,
+		ChatAllowPrivateNetworks: cfg.ChatAllowPrivateNetworks,
+		UserAgent:                cfg.UserAgent,
+		Timeout:                  p.Timeout,
+		MaxBodyBytes:             p.MaxBodyBytes,
+		Workers:                  p.Workers,
+		MinInterval:              p.MinInterval,
+		MaxInterval:              p.MaxInterval,
+		DefaultInterval:          p.Interval,
+		MaxFailures:              p.MaxFailures,
+		MaxItemsPerPoll:          p.MaxItemsPerPoll,
+		FetchFullText:            p.FullText,
+		Logger:                   log,
 	}
 }

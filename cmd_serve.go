@@ -73,7 +73,7 @@ func (a *app) serve(ctx context.Context) error {
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health)
 	mux.Handle("GET /metrics", reg.Handler())
-	handler := &bot.Handler{Store: a.st, Fetcher: poller, Log: a.log, Window: a.cfg.Window}
+	handler := &bot.Handler{Store: a.st, Fetcher: poller.ForChat(false), AdminFetcher: poller.ForChat(true), Log: a.log, Window: a.cfg.Window}
 
 	runCtx, stopWork := context.WithCancel(ctx)
 	defer stopWork()

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/newsdigest/newsdigest/feed"
+	"github.com/newsdigest/newsdigest/internal/urlrule"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -32,7 +32,7 @@ func (h *Handler) feeds(ctx context.Context, c Command) (Message, error) {
 func (h *Handler) listFeeds(ctx context.Context, c Command) (Message, error) {
 	feeds, err := h.Store.Feeds(ctx, c.Scope)
 	if err != nil {
-		return Message{}, fmt.Errorf("list feeds: %w", err)
+		return Message{}, internal(fmt.Errorf("list feeds: %w", err))
 	}
 	if len(feeds) == 0 {
 		return Message{Text: "This server follows no feeds of its own yet. Add one with feeds add <url>.", Ephemeral: true}, nil
@@ -53,17 +53,17 @@ func (h *Handler) listFeeds(ctx context.Context, c Command) (Message, error) {
 }
 
 func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
-	u, err := feed.ValidateURL(strings.TrimSpace(c.Args["url"]), false)
+	u, err := urlrule.Parse(c.Args["url"], false)
 	if err != nil {
-		return Message{}, err
+		return Message{}, errors.New("feeds add needs the feed's http(s) link")
 	}
 	name := strings.TrimSpace(c.Args["name"])
-	if h.Fetcher != nil {
-		title, found, err := h.Fetcher.CheckFeed(ctx, u.String())
+	if f := h.fetcher(c); f != nil {
+		title, found, err := f.CheckFeed(ctx, u.String())
 		if err != nil {
-			return Message{}, fmt.Errorf("I could not add %s: %w", u, err)
+			return h.fetchFailed(ctx, c, "I could not add "+u.String(), err), nil
 		}
-		if parsed, perr := feed.ValidateURL(found, false); perr == nil {
+		if parsed, perr := urlrule.Parse(found, false); perr == nil {
 			u = parsed
 		}
 		if name == "" {
@@ -78,7 +78,7 @@ func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
 		return Message{Text: "This server already follows " + u.String() + ".", Ephemeral: true}, nil
 	}
 	if err != nil {
-		return Message{}, fmt.Errorf("save feed: %w", err)
+		return Message{}, internal(fmt.Errorf("save feed: %w", err))
 	}
 	return Message{Text: fmt.Sprintf("Added feed #%d %s (%s).", f.ID, f.Name, f.URL)}, nil
 }
@@ -87,12 +87,12 @@ func (h *Handler) removeFeed(ctx context.Context, c Command) (Message, error) {
 	ref := strings.TrimPrefix(strings.TrimSpace(c.Args["feed"]), "#")
 	feeds, err := h.Store.Feeds(ctx, c.Scope)
 	if err != nil {
-		return Message{}, fmt.Errorf("list feeds: %w", err)
+		return Message{}, internal(fmt.Errorf("list feeds: %w", err))
 	}
 	for _, f := range feeds {
 		if strconv.FormatInt(f.ID, 10) == ref || f.URL == ref || strings.EqualFold(f.Name, ref) {
 			if err := h.Store.DeleteFeed(ctx, c.Scope, f.ID); err != nil {
-				return Message{}, fmt.Errorf("remove feed: %w", err)
+				return Message{}, internal(fmt.Errorf("remove feed: %w", err))
 			}
 			return Message{Text: fmt.Sprintf("Removed feed #%d %s.", f.ID, f.Name)}, nil
 		}

@@ -6,29 +6,30 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/newsdigest/newsdigest/feed"
+	"github.com/newsdigest/newsdigest/internal/urlrule"
 	"github.com/newsdigest/newsdigest/store"
 )
 
-// why explains what happened to one article: seen or not, when, in which
-// story, and whether it can appear in a digest.
+// why explains what happened to one article of this scope's or the
+// operator's feeds: seen or not, when, in which story, and whether it can
+// appear in a digest. Another server's articles are "not seen".
 func (h *Handler) why(ctx context.Context, c Command) (Message, error) {
-	u, err := feed.ValidateURL(strings.TrimSpace(c.Args["url"]), false)
+	u, err := urlrule.Parse(c.Args["url"], false)
 	if err != nil {
-		return Message{}, err
+		return Message{}, errors.New("that is not an http(s) link to an article")
 	}
-	a, err := h.Store.ArticleByURL(ctx, feed.CanonicalURL(u.String()))
+	a, err := h.Store.ArticleByURL(ctx, c.Scope, urlrule.Canonical(u.String()))
 	if errors.Is(err, store.ErrNotFound) {
 		return Message{Text: "I have not seen " + u.String() + ". It is in a digest only if one of this channel's feeds lists it; check feeds list.", Ephemeral: true}, nil
 	}
 	if err != nil {
-		return Message{}, fmt.Errorf("look up article: %w", err)
+		return Message{}, internal(fmt.Errorf("look up article: %w", err))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Seen first at %s (feed #%d).", a.FirstSeenAt.UTC().Format("2006-01-02 15:04 MST"), a.FeedID)
 	ids, err := h.feedIDs(ctx, c.Scope)
 	if err != nil {
-		return Message{}, err
+		return Message{}, internal(err)
 	}
 	followed := false
 	for _, id := range ids {

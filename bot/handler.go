@@ -16,7 +16,9 @@ type Store interface {
 	AddFeed(ctx context.Context, f store.Feed) (store.Feed, error)
 	DeleteFeed(ctx context.Context, scope string, id int64) error
 	Articles(ctx context.Context, q store.ArticleQuery) ([]store.Article, error)
-	ArticleByURL(ctx context.Context, canonicalURL string) (store.Article, error)
+	// ArticleByURL returns the article at canonicalURL that scope may
+	// see: from its own feeds or the operator's (store.ErrNotFound else).
+	ArticleByURL(ctx context.Context, scope, canonicalURL string) (store.Article, error)
 }
 
 // Schedules is what the schedule command needs; nil disables it.
@@ -26,7 +28,10 @@ type Schedules interface {
 	DisableChannelSchedule(ctx context.Context, ch Channel) error
 }
 
-// Fetcher checks feeds and fetches articles for the commands that take a URL.
+// Fetcher checks feeds and fetches articles for the commands that take a
+// URL, on behalf of the chat user (feed.ChatFetcher). An error may have a
+// UserReason() string method giving a reason fit for chat; its Error text
+// goes only to the log.
 type Fetcher interface {
 	// CheckFeed fetches rawURL once and returns the feed's title and where
 	// the feed really lives (after discovery); it refuses private addresses
@@ -40,10 +45,24 @@ type Fetcher interface {
 type Handler struct {
 	Store     Store
 	Schedules Schedules // optional
-	Fetcher   Fetcher
-	Log       *slog.Logger
-	Now       func() time.Time
-	Window    time.Duration // how far back /story and /why look; default 72h
+	// Fetcher fetches for members. It must never reach private addresses,
+	// whatever the operator allows for its own feeds: feed.Poller.ForChat(false).
+	Fetcher Fetcher
+	// AdminFetcher, when set, fetches for users who may manage feeds
+	// (feed.Poller.ForChat(true)); it reaches private addresses only when
+	// the operator set chat_allow_private_networks.
+	AdminFetcher Fetcher
+	Log          *slog.Logger
+	Now          func() time.Time
+	Window       time.Duration // how far back /story and /why look; default 72h
+}
+
+// fetcher returns the fetcher for c's author.
+func (h *Handler) fetcher(c Command) Fetcher {
+	if c.CanManage && h.AdminFetcher != nil {
+		return h.AdminFetcher
+	}
+	return h.Fetcher
 }
 
 // errNotAllowed is returned when a command needs Manage Server / workspace admin.
@@ -78,10 +97,7 @@ func (h *Handler) Handle(ctx context.Context, c Command) Message {
 		m.Sections = Help().Sections
 	}
 	if err != nil {
-		h.logger().LogAttrs(ctx, slog.LevelWarn, "command failed",
-			slog.String("platform", c.Platform), slog.String("scope", c.Scope),
-			slog.String("command", strings.TrimSpace(c.Name+" "+c.Sub)), slog.String("error", err.Error()))
-		return Message{Text: "Sorry: " + err.Error(), Ephemeral: true}
+		return h.failed(ctx, c, err)
 	}
 	return m
 }

@@ -127,9 +127,19 @@ func TestHandleFeedsPermissionsAndScopes(t *testing.T) {
 func TestHandleFramingWhyStory(t *testing.T) {
 	h, _ := seededHandler(t)
 	ctx := context.Background()
-	m := h.Handle(ctx, Command{Name: "framing", Args: map[string]string{"url": "https://news.example/story"}})
+	m := h.Handle(ctx, Command{Name: "framing", CanManage: true, Args: map[string]string{"url": "https://news.example/story"}})
 	if len(m.Sections) != 1 || m.Sections[0].Heading != "Harbour dredging begins" {
 		t.Fatalf("framing = %+v", m)
+	}
+	// A member may analyse what the server's feeds carry, but not make the
+	// bot fetch a page it has not seen.
+	m = h.Handle(ctx, Command{Name: "framing", Args: map[string]string{"url": "https://news.example/story"}})
+	if len(m.Sections) != 0 || !strings.Contains(m.Text, "same permission as feeds add") {
+		t.Errorf("member framing of an unseen page = %+v", m)
+	}
+	m = h.Handle(ctx, Command{Name: "framing", Args: map[string]string{"url": "https://0.example/a0"}})
+	if len(m.Sections) != 1 || !strings.Contains(m.Sections[0].Heading, "bridge") {
+		t.Errorf("member framing of a stored article = %+v", m)
 	}
 	m = h.Handle(ctx, Command{Name: "why", Args: map[string]string{"url": "https://0.example/a0"}})
 	if !strings.Contains(m.Text, "Seen first at") || !strings.Contains(m.Text, "story") {

@@ -27,6 +27,7 @@ database = "postgres://nd@db.internal:5432/nd"
 listen = "127.0.0.1:9090"
 log_format = "json"
 allow_private_networks = true
+chat_allow_private_networks = true
 user_agent = "test-agent/1"
 window = "36h"
 shutdown_timeout = "10s"
@@ -85,14 +86,15 @@ admin_group = "S1"
 		t.Fatal(err)
 	}
 	want := &Config{
-		Database:             "postgres://nd@db.internal:5432/nd",
-		Listen:               "127.0.0.1:9090",
-		LogFormat:            "json",
-		AllowPrivateNetworks: true,
-		UserAgent:            "test-agent/1",
-		Window:               36 * time.Hour,
-		ShutdownTimeout:      10 * time.Second,
-		BackupInterval:       DefaultBackupInterval,
+		Database:                 "postgres://nd@db.internal:5432/nd",
+		Listen:                   "127.0.0.1:9090",
+		LogFormat:                "json",
+		AllowPrivateNetworks:     true,
+		ChatAllowPrivateNetworks: true,
+		UserAgent:                "test-agent/1",
+		Window:                   36 * time.Hour,
+		ShutdownTimeout:          10 * time.Second,
+		BackupInterval:           DefaultBackupInterval,
 		Poll: Poll{Interval: 10 * time.Minute, MinInterval: time.Minute, MaxInterval: 2 * time.Hour,
 			Timeout: 5 * time.Second, MaxBodyBytes: 2048, Workers: 3, MaxFailures: 7, MaxItemsPerPoll: 9},
 		Feeds: []Feed{
@@ -112,8 +114,8 @@ admin_group = "S1"
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Config{})); diff != "" {
 		t.Errorf("Parse mismatch (-want +got):\n%s", diff)
 	}
-	if line := got.Line("channels[1].include[0]"); line != 44 {
-		t.Errorf("Line(channels[1].include[0]) = %d, want 44", line)
+	if line := got.Line("channels[1].include[0]"); line != 45 {
+		t.Errorf("Line(channels[1].include[0]) = %d, want 45", line)
 	}
 }
 

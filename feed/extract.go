@@ -45,21 +45,22 @@ func isTeaser(text string) bool {
 // ExtractArticle fetches the page at pageURL with the default Options (so
 // private addresses are refused) and returns its title and main text.
 func ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	return defaultFetcher().extractArticle(ctx, pageURL)
+	return defaultFetcher().extractArticle(ctx, pageURL, false)
 }
 
 // defaultFetcher is shared by ExtractArticle calls, so that they reuse
 // connections.
 var defaultFetcher = sync.OnceValue(func() *fetcher { return newFetcher(Options{}.withDefaults()) })
 
-// ExtractArticle fetches the page at pageURL with the poller's limits and
-// address policy and returns its title and main text.
+// ExtractArticle fetches the page at pageURL for the operator, with the
+// poller's limits and the operator's address policy (AllowPrivateNetworks),
+// and returns its title and main text. Chat commands use ChatFetcher.
 func (p *Poller) ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	return p.fetcher.extractArticle(ctx, pageURL)
+	return p.fetcher.extractArticle(ctx, pageURL, p.opts.AllowPrivateNetworks)
 }
 
-func (f *fetcher) extractArticle(ctx context.Context, pageURL string) (string, string, error) {
-	resp, err := f.fetch(ctx, pageURL, "", "", acceptPage, false)
+func (f *fetcher) extractArticle(ctx context.Context, pageURL string, private bool) (string, string, error) {
+	resp, err := f.fetch(ctx, fetchRequest{url: pageURL, accept: acceptPage, private: private})
 	if err != nil {
 		return "", "", fmt.Errorf("fetch article %s: %w", pageURL, err)
 	}

@@ -9,7 +9,10 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"syscall"
 	"time"
+
+	"github.com/newsdigest/newsdigest/internal/urlrule"
 )
 
 // maxRedirects is the longest redirect chain a fetch follows.
@@ -32,18 +35,38 @@ type response struct {
 	MaxAge       time.Duration
 }
 
-// fetcher performs polite, bounded HTTP requests.
+// fetcher performs polite, bounded HTTP requests. It has two clients: one
+// whose dialer refuses private addresses, and one without that check for
+// the fetches policy lets reach them (see Options.mayReachPrivate).
 type fetcher struct {
-	opts   Options
-	client *http.Client
-	hosts  *hostLimiter
+	opts    Options
+	public  *http.Client
+	private *http.Client
+	hosts   *hostLimiter
+}
+
+// fetchRequest is one GET.
+type fetchRequest struct {
+	url                string
+	etag, lastModified string // validators of a conditional GET
+	accept             string
+	allowFile          bool // file:// URLs: feeds from the config file only
+	private            bool // may connect to private addresses
 }
 
 func newFetcher(opts Options) *fetcher {
-	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
-	if !opts.AllowPrivateNetworks {
-		dialer.Control = dialControl
+	return &fetcher{
+		opts:    opts,
+		public:  newClient(opts, urlrule.DialControl),
+		private: newClient(opts, nil),
+		hosts:   newHostLimiter(opts.PerHostConcurrency, opts.PerHostRate),
 	}
+}
+
+// newClient returns an HTTP client whose dialer runs control on every
+// address it connects to.
+func newClient(opts Options, control func(network, address string, c syscall.RawConn) error) *http.Client {
+	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second, Control: control}
 	transport := &http.Transport{
 		Proxy:                 nil, // a proxy would hide the real destination from the address check
 		DialContext:           dialer.DialContext,
@@ -56,7 +79,7 @@ func newFetcher(opts Options) *fetcher {
 		ResponseHeaderTimeout: opts.Timeout,
 		DisableCompression:    true, // decoded by decodeBody, with a size limit
 	}
-	client := &http.Client{
+	return &http.Client{
 		Transport: transport,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) > maxRedirects {
@@ -64,6 +87,11 @@ func newFetcher(opts Options) *fetcher {
 			}
 			if s := req.URL.Scheme; s != "http" && s != "https" {
 				return fmt.Errorf("%w: redirect to %s", ErrUnsupportedScheme, req.URL.Redacted())
+			}
+			if control != nil {
+				if err := urlrule.CheckHost(req.URL.Hostname()); err != nil {
+					return err
+				}
 			}
 			for _, prev := range via {
 				if prev.URL.String() == req.URL.String() {
@@ -73,19 +101,26 @@ func newFetcher(opts Options) *fetcher {
 			return nil
 		},
 	}
-	return &fetcher{opts: opts, client: client, hosts: newHostLimiter(opts.PerHostConcurrency, opts.PerHostRate)}
 }
 
-// fetch GETs rawURL with the given validators. A 304 returns ErrNotModified
+// fetch GETs r.url with r's validators. A 304 returns ErrNotModified
 // together with a response that carries the (possibly refreshed)
-// validators. file:// URLs are read only when allowFile is set.
-func (f *fetcher) fetch(ctx context.Context, rawURL, etag, lastModified, accept string, allowFile bool) (*response, error) {
-	u, err := ValidateURL(rawURL, allowFile)
+// validators. file:// URLs are read only when r.allowFile is set; private
+// addresses are reached only when r.private is set.
+func (f *fetcher) fetch(ctx context.Context, r fetchRequest) (*response, error) {
+	u, err := ValidateURL(r.url, r.allowFile)
 	if err != nil {
 		return nil, err
 	}
 	if u.Scheme == "file" {
-		return f.readFile(u, lastModified)
+		return f.readFile(u, r.lastModified)
+	}
+	client := f.private
+	if !r.private {
+		if err := urlrule.CheckHost(u.Hostname()); err != nil {
+			return nil, err
+		}
+		client = f.public
 	}
 	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
 	defer cancel()
@@ -100,11 +135,11 @@ func (f *fetcher) fetch(ctx context.Context, rawURL, etag, lastModified, accept 
 		return nil, fmt.Errorf("%w: %v", ErrInvalidURL, err)
 	}
 	req.Header.Set("User-Agent", f.opts.UserAgent)
-	req.Header.Set("Accept", accept)
+	req.Header.Set("Accept", r.accept)
 	req.Header.Set("Accept-Encoding", "gzip, deflate, br")
-	setConditional(req, etag, lastModified)
+	setConditional(req, r.etag, r.lastModified)
 
-	resp, err := f.client.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		var uerr *url.Error
 		if errors.As(err, &uerr) {
@@ -126,10 +161,10 @@ func (f *fetcher) fetch(ctx context.Context, rawURL, etag, lastModified, accept 
 	case resp.StatusCode == http.StatusNotModified:
 		// Servers may omit validators on a 304: keep the ones we sent.
 		if out.ETag == "" {
-			out.ETag = etag
+			out.ETag = r.etag
 		}
 		if out.LastModified == "" {
-			out.LastModified = lastModified
+			out.LastModified = r.lastModified
 		}
 		return out, ErrNotModified
 	case resp.StatusCode < 200 || resp.StatusCode > 299:

@@ -15,12 +15,14 @@ type fetchedFeed struct {
 	newURL string // where the feed lives now, if that changed for good
 }
 
-// fetchFeed fetches and parses f. An HTML page in place of a feed is
-// searched for a <link rel="alternate"> feed, which is fetched instead and
-// becomes the feed's URL. On a 304 it returns ErrNotModified with the
-// response's validators in doc.resp.
-func (p *Poller) fetchFeed(ctx context.Context, f store.Feed) (*fetchedFeed, error) {
-	resp, err := p.fetcher.fetch(ctx, f.URL, f.ETag, f.LastModified, acceptFeed, f.FromConfig)
+// fetchFeed fetches and parses f, connecting to private addresses only when
+// private is set. An HTML page in place of a feed is searched for a <link
+// rel="alternate"> feed, which is fetched instead and becomes the feed's
+// URL. On a 304 it returns ErrNotModified with the response's validators in
+// doc.resp.
+func (p *Poller) fetchFeed(ctx context.Context, f store.Feed, private bool) (*fetchedFeed, error) {
+	resp, err := p.fetcher.fetch(ctx, fetchRequest{url: f.URL, etag: f.ETag, lastModified: f.LastModified,
+		accept: acceptFeed, allowFile: f.FromConfig, private: private})
 	if errors.Is(err, ErrNotModified) {
 		return &fetchedFeed{resp: resp, newURL: resp.PermanentURL}, err
 	}
@@ -39,7 +41,7 @@ func (p *Poller) fetchFeed(ctx context.Context, f store.Feed) (*fetchedFeed, err
 	if found == "" {
 		return nil, fmt.Errorf("%w: %s is an HTML page without a feed link", ErrNotAFeed, resp.URL)
 	}
-	feedResp, err := p.fetcher.fetch(ctx, found, "", "", acceptFeed, false)
+	feedResp, err := p.fetcher.fetch(ctx, fetchRequest{url: found, accept: acceptFeed, private: private})
 	if err != nil {
 		return nil, fmt.Errorf("fetch discovered feed %s: %w", found, err)
 	}

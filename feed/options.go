@@ -10,9 +10,15 @@ import (
 // Options configures fetching, parsing and scheduling. Zero fields take the
 // defaults listed on each field.
 type Options struct {
-	// AllowPrivateNetworks lets feeds resolve to loopback, private and
-	// link-local addresses (self-hosted feeds, tests). Default false.
+	// AllowPrivateNetworks lets the operator's feeds (scope "") resolve to
+	// loopback, private and link-local addresses (self-hosted feeds,
+	// tests). It never applies to feeds added in chat or to fetches for a
+	// chat user. Default false.
 	AllowPrivateNetworks bool
+	// ChatAllowPrivateNetworks lets feeds added in chat, and the fetches
+	// ChatFetcher makes for users who may manage feeds, reach private
+	// addresses. Members without that permission never do. Default false.
+	ChatAllowPrivateNetworks bool
 	// UserAgent sent with every request. Default DefaultUserAgent.
 	UserAgent string
 	// Timeout bounds one request, body included. Default 30s.

@@ -127,7 +127,7 @@ func (p *Poller) pollFeed(ctx context.Context, f store.Feed) Report {
 	start := time.Now()
 	now := p.opts.Now()
 	rep := Report{FeedID: f.ID, URL: f.URL}
-	doc, err := p.fetchFeed(ctx, f)
+	doc, err := p.fetchFeed(ctx, f, p.opts.mayReachPrivate(f.Scope))
 	switch {
 	case errors.Is(err, ErrNotModified):
 		rep.Status = StatusNotModified
@@ -175,7 +175,7 @@ func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc 
 		known := p.seen.has(key)
 		if p.opts.FetchFullText && !known && fullText < p.opts.MaxItemsPerPoll && a.URL != "" && isTeaser(a.Text) {
 			fullText++
-			p.fillFullText(ctx, a)
+			p.fillFullText(ctx, a, p.opts.mayReachPrivate(f.Scope))
 		}
 		if !a.Backlog && rep.NewArticles >= p.opts.MaxItemsPerPoll {
 			a.Backlog = true // flood: store it as seen, post only the newest
@@ -221,8 +221,8 @@ func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc 
 // fillFullText replaces a teaser's text by the article page's main text
 // when that is longer. The content hash stays that of the feed's text, so
 // the next poll sees the item unchanged. Failures keep the feed text.
-func (p *Poller) fillFullText(ctx context.Context, a *store.Article) {
-	_, text, err := p.fetcher.extractArticle(ctx, a.URL)
+func (p *Poller) fillFullText(ctx context.Context, a *store.Article, private bool) {
+	_, text, err := p.fetcher.extractArticle(ctx, a.URL, private)
 	if err != nil {
 		p.opts.Logger.Debug("full text", slog.String("article_url", a.URL), slog.Any("error", err))
 		return
