@@ -80,6 +80,10 @@ type Poll struct {
 	// MaxBodyBytes is the largest feed or page body accepted, after
 	// decompression. Default 10 MiB.
 	MaxBodyBytes int64 `toml:"max_body_bytes"`
+	// MaxBytesInFlight bounds the memory that fetched bodies and their
+	// parses hold at once across all workers; a feed waits for room before
+	// it is read. At least max_body_bytes. Default 64 MiB.
+	MaxBytesInFlight int64 `toml:"max_bytes_in_flight"`
 	// Workers is the number of feeds fetched at once. Default 8.
 	Workers int `toml:"workers"`
 	// MaxFailures is the number of consecutive failures after which a feed is

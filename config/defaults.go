@@ -31,15 +31,16 @@ var Leans = []string{"left", "center-left", "center", "center-right", "right"}
 
 // DefaultPoll is the polling policy when [poll] leaves a value out.
 var DefaultPoll = Poll{
-	Interval:        15 * time.Minute,
-	MinInterval:     5 * time.Minute,
-	MaxInterval:     24 * time.Hour,
-	Timeout:         30 * time.Second,
-	MaxBodyBytes:    10 << 20,
-	Workers:         8,
-	MaxFailures:     5,
-	MaxItemsPerPoll: 50,
-	FullText:        true,
+	Interval:         15 * time.Minute,
+	MinInterval:      5 * time.Minute,
+	MaxInterval:      24 * time.Hour,
+	Timeout:          30 * time.Second,
+	MaxBodyBytes:     10 << 20,
+	MaxBytesInFlight: 64 << 20,
+	Workers:          8,
+	MaxFailures:      5,
+	MaxItemsPerPoll:  50,
+	FullText:         true,
 }
 
 // Default returns a configuration with every default filled in and no feeds

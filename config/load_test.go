@@ -38,6 +38,7 @@ min_interval = "1m"
 max_interval = "2h"
 timeout = "5s"
 max_body_bytes = 2048
+max_bytes_in_flight = 4096
 workers = 3
 max_failures = 7
 max_items_per_poll = 9
@@ -96,7 +97,7 @@ admin_group = "S1"
 		ShutdownTimeout:          10 * time.Second,
 		BackupInterval:           DefaultBackupInterval,
 		Poll: Poll{Interval: 10 * time.Minute, MinInterval: time.Minute, MaxInterval: 2 * time.Hour,
-			Timeout: 5 * time.Second, MaxBodyBytes: 2048, Workers: 3, MaxFailures: 7, MaxItemsPerPoll: 9},
+			Timeout: 5 * time.Second, MaxBodyBytes: 2048, MaxBytesInFlight: 4096, Workers: 3, MaxFailures: 7, MaxItemsPerPoll: 9},
 		Feeds: []Feed{
 			{URL: "https://a.example/rss", Name: "A", Lean: "center", Tags: []string{"world", "tech"}},
 			{URL: "file:///srv/feeds/b.xml", Name: "b.xml"},
@@ -114,8 +115,8 @@ admin_group = "S1"
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Config{})); diff != "" {
 		t.Errorf("Parse mismatch (-want +got):\n%s", diff)
 	}
-	if line := got.Line("channels[1].include[0]"); line != 45 {
-		t.Errorf("Line(channels[1].include[0]) = %d, want 45", line)
+	if line := got.Line("channels[1].include[0]"); line != 46 {
+		t.Errorf("Line(channels[1].include[0]) = %d, want 46", line)
 	}
 }
 

@@ -33,7 +33,7 @@ func (c ChatFetcher) CheckFeed(ctx context.Context, rawURL string) (title, feedU
 // ExtractArticle is Poller.ExtractArticle under the chat user's address
 // policy.
 func (c ChatFetcher) ExtractArticle(ctx context.Context, rawURL string) (title, text string, err error) {
-	title, text, err = c.p.fetcher.extractArticle(ctx, rawURL, c.private)
+	title, text, err = c.p.fetcher.extractArticle(ctx, fetchRequest{url: rawURL, private: c.private})
 	if err != nil {
 		return "", "", &FetchError{URL: rawURL, Err: err}
 	}

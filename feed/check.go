@@ -27,6 +27,7 @@ func (p *Poller) checkFeed(ctx context.Context, rawURL string, private bool) (ti
 	if err != nil {
 		return "", "", fmt.Errorf("check feed %s: %w", u.Redacted(), err)
 	}
+	p.fetcher.done(doc.resp)
 	feedURL = u.String()
 	if doc.newURL != "" {
 		feedURL = doc.newURL

@@ -45,7 +45,7 @@ func isTeaser(text string) bool {
 // ExtractArticle fetches the page at pageURL with the default Options (so
 // private addresses are refused) and returns its title and main text.
 func ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	return defaultFetcher().extractArticle(ctx, pageURL, false)
+	return defaultFetcher().extractArticle(ctx, fetchRequest{url: pageURL})
 }
 
 // defaultFetcher is shared by ExtractArticle calls, so that they reuse
@@ -56,14 +56,19 @@ var defaultFetcher = sync.OnceValue(func() *fetcher { return newFetcher(Options{
 // poller's limits and the operator's address policy (AllowPrivateNetworks),
 // and returns its title and main text. Chat commands use ChatFetcher.
 func (p *Poller) ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	return p.fetcher.extractArticle(ctx, pageURL, p.opts.AllowPrivateNetworks)
+	return p.fetcher.extractArticle(ctx, fetchRequest{url: pageURL, private: p.opts.AllowPrivateNetworks})
 }
 
-func (f *fetcher) extractArticle(ctx context.Context, pageURL string, private bool) (string, string, error) {
-	resp, err := f.fetch(ctx, fetchRequest{url: pageURL, accept: acceptPage, private: private})
+// extractArticle fetches the page r names (r.accept is set here) and
+// extracts its title and main text.
+func (f *fetcher) extractArticle(ctx context.Context, r fetchRequest) (string, string, error) {
+	pageURL := r.url
+	r.accept = acceptPage
+	resp, err := f.fetch(ctx, r)
 	if err != nil {
 		return "", "", fmt.Errorf("fetch article %s: %w", pageURL, err)
 	}
+	defer f.done(resp)
 	title, text, err := ExtractText(resp.Body, resp.ContentType, resp.URL)
 	if err != nil {
 		return "", "", fmt.Errorf("extract article %s: %w", pageURL, err)

@@ -33,6 +33,7 @@ type response struct {
 	ETag         string
 	LastModified string
 	MaxAge       time.Duration
+	held         int64 // bytes of the fetcher's budget held for Body; see fetcher.done
 }
 
 // fetcher performs polite, bounded HTTP requests. It has two clients: one
@@ -43,6 +44,7 @@ type fetcher struct {
 	public  *http.Client
 	private *http.Client
 	hosts   *hostLimiter
+	budget  *byteBudget
 }
 
 // fetchRequest is one GET.
@@ -52,6 +54,9 @@ type fetchRequest struct {
 	accept             string
 	allowFile          bool // file:// URLs: feeds from the config file only
 	private            bool // may connect to private addresses
+	// noWait fails with errBudgetBusy instead of waiting for the memory
+	// budget: for a fetch made while the caller holds some of it.
+	noWait bool
 }
 
 func newFetcher(opts Options) *fetcher {
@@ -60,6 +65,17 @@ func newFetcher(opts Options) *fetcher {
 		public:  newClient(opts, urlrule.DialControl),
 		private: newClient(opts, nil),
 		hosts:   newHostLimiter(opts.PerHostConcurrency, opts.PerHostRate),
+		budget:  newByteBudget(opts.MaxBytesInFlight),
+	}
+}
+
+// done gives back the memory budget a response's body held. Every
+// response fetch returns must be passed to done once its body is no longer
+// needed; nil is fine.
+func (f *fetcher) done(r *response) {
+	if r != nil {
+		f.budget.release(r.held)
+		r.held = 0
 	}
 }
 
@@ -173,13 +189,22 @@ func (f *fetcher) fetch(ctx context.Context, r fetchRequest) (*response, error) 
 	if resp.ContentLength > f.opts.MaxBodyBytes {
 		return nil, fmt.Errorf("%w: Content-Length %d exceeds %d bytes", ErrTooLarge, resp.ContentLength, f.opts.MaxBodyBytes)
 	}
-	raw, err := readLimited(resp.Body, f.opts.MaxBodyBytes)
+	raw, held, err := f.budget.readBudgeted(ctx, resp.Body, resp.ContentLength, f.opts.MaxBodyBytes, !r.noWait)
 	if err != nil {
 		return nil, fmt.Errorf("read body: %w", err)
 	}
-	out.Body, err = decodeBody(raw, resp.Header.Get("Content-Encoding"), f.opts.MaxBodyBytes)
-	if err != nil {
-		return nil, err
+	out.Body, out.held = raw, held
+	if enc := strings.TrimSpace(resp.Header.Get("Content-Encoding")); enc != "" && !strings.EqualFold(enc, "identity") {
+		// Room for the decoded body and its parse beside the raw one.
+		if out.held, err = f.budget.resize(ctx, held, int64(len(raw))+cost(f.opts.MaxBodyBytes), !r.noWait); err != nil {
+			return nil, err
+		}
+		out.Body, err = decodeBody(raw, enc, f.opts.MaxBodyBytes)
+		if err != nil {
+			f.done(out)
+			return nil, err
+		}
+		out.held, _ = f.budget.resize(ctx, out.held, cost(int64(len(out.Body))), false)
 	}
 	return out, nil
 }

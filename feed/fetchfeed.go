@@ -8,7 +8,8 @@ import (
 	"github.com/newsdigest/newsdigest/store"
 )
 
-// fetchedFeed is a fetched and parsed feed document.
+// fetchedFeed is a fetched and parsed feed document. Its resp holds part of
+// the fetcher's memory budget until passed to fetcher.done.
 type fetchedFeed struct {
 	resp   *response
 	feed   *parsedFeed
@@ -30,10 +31,11 @@ func (p *Poller) fetchFeed(ctx context.Context, f store.Feed, private bool) (*fe
 		return nil, fmt.Errorf("fetch: %w", err)
 	}
 	doc := &fetchedFeed{resp: resp, newURL: resp.PermanentURL}
-	doc.feed, err = parseFeed(resp.Body, resp.ContentType)
-	if err == nil {
+	if doc.feed, err = p.parse(ctx, resp); err == nil {
 		return doc, nil
 	}
+	// The page is not needed past discovery: give its memory back.
+	defer p.fetcher.done(resp)
 	if !errors.Is(err, ErrNotAFeed) || !looksLikeHTML(resp.Body, resp.ContentType) {
 		return nil, err
 	}
@@ -45,9 +47,26 @@ func (p *Poller) fetchFeed(ctx context.Context, f store.Feed, private bool) (*fe
 	if err != nil {
 		return nil, fmt.Errorf("fetch discovered feed %s: %w", found, err)
 	}
-	parsed, err := parseFeed(feedResp.Body, feedResp.ContentType)
+	parsed, err := p.parse(ctx, feedResp)
 	if err != nil {
+		p.fetcher.done(feedResp)
 		return nil, fmt.Errorf("discovered feed %s: %w", found, err)
 	}
 	return &fetchedFeed{resp: feedResp, feed: parsed, newURL: feedResp.URL}, nil
+}
+
+// parse parses a fetched document, its items capped at
+// maxItemsPerDocument. The fetch reserved what the parse costs; on success
+// resp.Body is dropped (the parsed feed is all that is needed) and the
+// reservation shrinks to what the parsed feed holds, until fetcher.done.
+func (p *Poller) parse(ctx context.Context, resp *response) (*parsedFeed, error) {
+	capped := capItems(resp.Body, maxItemsPerDocument)
+	parsed, err := parseFeed(capped, resp.ContentType)
+	if err != nil {
+		return nil, err
+	}
+	p.fetched.Add(int64(len(resp.Body)))
+	resp.Body = nil
+	resp.held, _ = p.fetcher.budget.resize(ctx, resp.held, parseCostFactor*int64(len(capped)), false)
+	return parsed, nil
 }

@@ -28,6 +28,10 @@ type Options struct {
 	MaxBodyBytes int64
 	// Workers is the number of feeds fetched at once. Default 16.
 	Workers int
+	// MaxBytesInFlight bounds the memory that fetched bodies and their
+	// parses hold at once across all workers, from reading to storing
+	// their articles. Default 64 MiB; never less than MaxBodyBytes.
+	MaxBytesInFlight int64
 	// PerHostConcurrency bounds concurrent requests to one host. Default 2.
 	PerHostConcurrency int
 	// PerHostRate bounds requests per second to one host; rate.Inf disables
@@ -69,6 +73,10 @@ func (o Options) withDefaults() Options {
 	if o.Workers <= 0 {
 		o.Workers = 16
 	}
+	if o.MaxBytesInFlight <= 0 {
+		o.MaxBytesInFlight = 64 << 20
+	}
+	o.MaxBytesInFlight = max(o.MaxBytesInFlight, o.MaxBodyBytes)
 	if o.PerHostConcurrency <= 0 {
 		o.PerHostConcurrency = 2
 	}

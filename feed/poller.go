@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsdigest/newsdigest/digest/cluster"
@@ -55,6 +56,7 @@ type Poller struct {
 	fetcher *fetcher
 	seen    *seenSet
 	dups    *dupIndex
+	fetched atomic.Int64 // feed bytes read since the last returnMemory
 }
 
 // NewPoller returns a poller that stores into st.
@@ -88,6 +90,7 @@ func (p *Poller) Poll(ctx context.Context, feeds []store.Feed) []Report {
 	}
 	close(jobs)
 	wg.Wait()
+	p.returnMemory()
 	return reports
 }
 
@@ -128,6 +131,9 @@ func (p *Poller) pollFeed(ctx context.Context, f store.Feed) Report {
 	now := p.opts.Now()
 	rep := Report{FeedID: f.ID, URL: f.URL}
 	doc, err := p.fetchFeed(ctx, f, p.opts.mayReachPrivate(f.Scope))
+	if doc != nil {
+		defer p.fetcher.done(doc.resp)
+	}
 	switch {
 	case errors.Is(err, ErrNotModified):
 		rep.Status = StatusNotModified
@@ -220,9 +226,11 @@ func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc 
 
 // fillFullText replaces a teaser's text by the article page's main text
 // when that is longer. The content hash stays that of the feed's text, so
-// the next poll sees the item unchanged. Failures keep the feed text.
+// the next poll sees the item unchanged. Failures keep the feed text; so
+// does a memory budget spent by other workers, since this worker holds
+// part of it for its feed and must not wait for more.
 func (p *Poller) fillFullText(ctx context.Context, a *store.Article, private bool) {
-	_, text, err := p.fetcher.extractArticle(ctx, a.URL, private)
+	_, text, err := p.fetcher.extractArticle(ctx, fetchRequest{url: a.URL, private: private, noWait: true})
 	if err != nil {
 		p.opts.Logger.Debug("full text", slog.String("article_url", a.URL), slog.Any("error", err))
 		return
