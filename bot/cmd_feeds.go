@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsdigest/newsdigest/internal/urlrule"
 	"github.com/newsdigest/newsdigest/store"
@@ -52,12 +53,21 @@ func (h *Handler) listFeeds(ctx context.Context, c Command) (Message, error) {
 	return Message{Sections: []Section{sec}, Ephemeral: true}, nil
 }
 
+// Caps on what a chat user names a feed: digests show both on every story.
+const (
+	maxFeedName = 100
+	maxLean     = 20
+)
+
 func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
 	u, err := urlrule.Parse(c.Args["url"], false)
 	if err != nil {
 		return Message{}, errors.New("feeds add needs the feed's http(s) link")
 	}
-	name := strings.TrimSpace(c.Args["name"])
+	name, lean := strings.TrimSpace(c.Args["name"]), strings.TrimSpace(c.Args["lean"])
+	if utf8.RuneCountInString(name) > maxFeedName || utf8.RuneCountInString(lean) > maxLean {
+		return Message{}, fmt.Errorf("a feed's name may have at most %d characters, its lean %d", maxFeedName, maxLean)
+	}
 	if f := h.fetcher(c); f != nil {
 		title, found, err := f.CheckFeed(ctx, u.String())
 		if err != nil {
@@ -73,7 +83,7 @@ func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
 	if name == "" {
 		name = u.Host
 	}
-	f, err := h.Store.AddFeed(ctx, store.Feed{Scope: c.Scope, URL: u.String(), Name: name, Lean: strings.TrimSpace(c.Args["lean"])})
+	f, err := h.Store.AddFeed(ctx, store.Feed{Scope: c.Scope, URL: u.String(), Name: name, Lean: lean})
 	if errors.Is(err, store.ErrDuplicate) {
 		return Message{Text: "This server already follows " + u.String() + ".", Ephemeral: true}, nil
 	}

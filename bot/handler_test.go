@@ -158,3 +158,20 @@ func TestHandleFramingWhyStory(t *testing.T) {
 		t.Errorf("story without match = %q", m.Text)
 	}
 }
+
+func TestHandleFeedsAddCapsNames(t *testing.T) {
+	h, st := seededHandler(t)
+	ctx := context.Background()
+	for _, args := range []map[string]string{
+		{"url": "https://news.example/feed.xml", "name": strings.Repeat("Spam ", 2000)},
+		{"url": "https://news.example/feed.xml", "lean": strings.Repeat("left", 100)},
+	} {
+		m := h.Handle(ctx, Command{Platform: "discord", Scope: "discord:9", Name: "feeds", Sub: "add", CanManage: true, Args: args})
+		if !strings.Contains(m.Text, "at most") {
+			t.Errorf("add with an oversized name or lean answered %q", m.Text)
+		}
+	}
+	if feeds, _ := st.Feeds(ctx, "discord:9"); len(feeds) != 0 {
+		t.Errorf("stored %+v", feeds)
+	}
+}

@@ -32,5 +32,5 @@ func (p *Poller) checkFeed(ctx context.Context, rawURL string, private bool) (ti
 	if doc.newURL != "" {
 		feedURL = doc.newURL
 	}
-	return htmlToLine(doc.feed.Title), feedURL, nil
+	return capName(htmlToLine(doc.feed.Title)), feedURL, nil
 }

@@ -170,7 +170,11 @@ func (p *Poller) pollFeed(ctx context.Context, f store.Feed) Report {
 // the fetch. The validators are kept only when every item was saved, so a
 // storage failure is retried rather than hidden behind a 304.
 func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc *fetchedFeed, now time.Time) {
-	articles := newestFirst(dedupeBatch(normalize(doc.feed, f, doc.resp.URL, now)))
+	articles := normalize(doc.feed, f, doc.resp.URL, now)
+	for _, a := range articles {
+		capArticle(a)
+	}
+	articles = newestFirst(dedupeBatch(articles))
 	if len(articles) > maxItemsPerDocument {
 		articles = articles[:maxItemsPerDocument] // a hostile or broken feed
 	}

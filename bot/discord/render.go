@@ -59,7 +59,7 @@ func render(m bot.Message) []payload {
 	for i, s := range m.Sections {
 		blocks = append(blocks, sectionBlocks(i, n, s)...)
 	}
-	return pack(blocks, m.Ephemeral)
+	return ceiling(pack(blocks, m.Ephemeral), m.Ephemeral)
 }
 
 // renderPlain sends a message without title or sections as plain content.
@@ -78,7 +78,7 @@ func renderPlain(m bot.Message) []payload {
 		}
 		out = append(out, pl)
 	}
-	return out
+	return ceiling(out, m.Ephemeral)
 }
 
 // headerBlocks renders Title and Text as the first embed(s).
