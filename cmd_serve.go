@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"sync"
@@ -89,10 +88,10 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	health.watch("scheduler", sched.LastRound)
-	srv := &http.Server{Addr: a.cfg.Listen, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	ln, err := net.Listen("tcp", a.cfg.Listen)
+	srv := newHTTPServer(mux, defaultHTTPLimits)
+	ln, err := listenLimited(a.cfg.Listen, defaultHTTPLimits)
 	if err != nil {
-		return fmt.Errorf("serve: listen: %w", err)
+		return err
 	}
 	a.log.Info("serving", slog.String("listen", ln.Addr().String()), slog.String("instance", owner))
 
