@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 
 	"golang.org/x/sync/semaphore"
 )
 
-// firstReserve is what a body of unknown length reserves before its first
-// bytes arrive; most feeds are smaller.
+// firstReserve is the body size a fetch reserves before its request
+// starts; most feeds are smaller.
 const firstReserve = 256 << 10
 
 // parseCostFactor is what parsing a document costs in memory per byte, on
@@ -82,29 +83,34 @@ func (b *byteBudget) resize(ctx context.Context, held, want int64, wait bool) (i
 func cost(n int64) int64 { return n * (1 + parseCostFactor) }
 
 // readBudgeted reads all of r, failing with ErrTooLarge past limit bytes,
-// while holding cost(its size) in b. length is the declared
-// Content-Length, or -1. It returns the body and the bytes held for it,
-// which the caller releases when it no longer needs the body or its parse
-// (after an error nothing is held).
-func (b *byteBudget) readBudgeted(ctx context.Context, r io.Reader, length, limit int64, wait bool) ([]byte, int64, error) {
-	want := int64(firstReserve)
-	if length >= 0 {
-		want = length
+// while holding cost(what it has read) in b. The caller holds held bytes
+// already (reserved before its request started, so that waiting for memory
+// does not eat into the request's timeout); length is the declared
+// Content-Length, or -1. A body that outgrows the first reservation
+// reserves for limit at once: growing step by step would leave every
+// waiting worker holding a partial body outside the budget. A slow sender
+// that keeps that reservation is cut off by the request's timeout, and
+// its feed backs off. It returns the body and the bytes now held, which the
+// caller releases when it no longer needs the body or its parse; after an
+// error nothing is held.
+func (b *byteBudget) readBudgeted(ctx context.Context, r io.Reader, length, limit, held int64, wait bool) ([]byte, int64, error) {
+	var (
+		body []byte
+		err  error
+	)
+	if length >= 0 && cost(min(length, limit)) > held {
+		held, err = b.resize(ctx, held, cost(min(length, limit)), wait)
 	}
-	held, err := b.reserve(ctx, cost(min(want, limit)), wait)
-	if err != nil {
-		return nil, 0, err
-	}
-	// Read what the reservation covers, one byte more to learn whether the
-	// body goes on.
-	covered := min(max(want, firstReserve), limit)
-	body, err := io.ReadAll(io.LimitReader(r, covered+1))
-	if err == nil && int64(len(body)) > covered && covered < limit {
-		if held, err = b.resize(ctx, held, cost(limit), wait); err == nil {
-			var rest []byte
-			rest, err = io.ReadAll(io.LimitReader(r, limit+1-int64(len(body))))
-			body = append(body, rest...)
+	for err == nil {
+		// Read what the reservation covers, one byte more to learn whether
+		// the body goes on.
+		covered := max(min(held/(1+parseCostFactor), limit), int64(len(body)))
+		var eof bool
+		body, eof, err = readUpTo(r, body, int(covered)+1)
+		if err != nil || eof || int64(len(body)) <= covered || covered >= limit {
+			break
 		}
+		held, err = b.resize(ctx, held, cost(limit), wait)
 	}
 	switch {
 	case err != nil:
@@ -114,8 +120,25 @@ func (b *byteBudget) readBudgeted(ctx context.Context, r io.Reader, length, limi
 		b.release(held)
 		return nil, 0, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)
 	}
-	held, _ = b.resize(ctx, held, cost(int64(len(body))), wait)
+	held, _ = b.resize(ctx, held, cost(int64(len(body))), false)
 	return body, held, nil
+}
+
+// readUpTo reads from r into buf until it holds n bytes or r ends, growing
+// buf once; eof reports that r ended.
+func readUpTo(r io.Reader, buf []byte, n int) (_ []byte, eof bool, err error) {
+	buf = slices.Grow(buf, n-len(buf))
+	for len(buf) < n {
+		m, err := r.Read(buf[len(buf):n])
+		buf = buf[:len(buf)+m]
+		if errors.Is(err, io.EOF) {
+			return buf, true, nil
+		}
+		if err != nil {
+			return buf, false, err
+		}
+	}
+	return buf, false, nil
 }
 
 // burstBytes is how many bytes of feeds one Poll must have read before it

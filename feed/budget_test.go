@@ -30,7 +30,11 @@ func TestReadBudgeted(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := bytes.Repeat([]byte("x"), tt.size)
-			body, held, err := b.readBudgeted(ctx, bytes.NewReader(src), tt.length, tt.limit, true)
+			first, err := b.reserve(ctx, cost(firstReserve), true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, held, err := b.readBudgeted(ctx, bytes.NewReader(src), tt.length, tt.limit, first, true)
 			if !errors.Is(err, tt.wantErr) || (err == nil) != (tt.wantErr == nil) {
 				t.Fatalf("err = %v, want %v", err, tt.wantErr)
 			}
@@ -60,17 +64,26 @@ func TestByteBudgetCannotDeadlock(t *testing.T) {
 	for i := range 16 {
 		wg.Go(func() {
 			src := strings.Repeat("y", firstReserve+i*1000)
-			body, held, err := b.readBudgeted(ctx, strings.NewReader(src), -1, 1<<20, true)
+			first, err := b.reserve(ctx, cost(firstReserve), true)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			body, held, err := b.readBudgeted(ctx, strings.NewReader(src), -1, 1<<20, first, true)
 			if err != nil {
 				t.Error(err)
 				return
 			}
 			defer b.release(held)
-			_, pageHeld, err := b.readBudgeted(ctx, strings.NewReader(src), int64(len(src)), 1<<20, false)
+			pageFirst, err := b.reserve(ctx, cost(firstReserve), false)
+			if err == nil {
+				var pageHeld int64
+				_, pageHeld, err = b.readBudgeted(ctx, strings.NewReader(src), int64(len(src)), 1<<20, pageFirst, false)
+				b.release(pageHeld)
+			}
 			if err != nil && !errors.Is(err, errBudgetBusy) {
 				t.Error(err)
 			}
-			b.release(pageHeld)
 			if len(body) != len(src) {
 				t.Errorf("read %d of %d", len(body), len(src))
 			}

@@ -138,15 +138,39 @@ func (f *fetcher) fetch(ctx context.Context, r fetchRequest) (*response, error) 
 		}
 		client = f.public
 	}
-	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
-	defer cancel()
-	release, err := f.hosts.acquire(ctx, u.Hostname())
+	// The timeout is the request's own: it starts once the host has a free
+	// slot and memory for a body is reserved, so feeds queued behind slow
+	// or large ones do not time out while they wait.
+	held, err := f.budget.reserve(ctx, cost(firstReserve), !r.noWait)
 	if err != nil {
 		return nil, err
 	}
+	release, err := f.hosts.acquire(ctx, u.Hostname())
+	if err != nil {
+		f.budget.release(held)
+		return nil, err
+	}
 	defer release()
+	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
+	defer cancel()
+	return f.request(ctx, client, u.String(), r, held)
+}
 
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+// request sends r and reads the answer's body within the budget. It takes
+// over held, the reservation made for the body: a returned response with a
+// body holds it (see fetcher.done); otherwise it is given back.
+func (f *fetcher) request(ctx context.Context, client *http.Client, target string, r fetchRequest, held int64) (out *response, err error) {
+	defer func() {
+		if out == nil || out.Body == nil {
+			f.budget.release(held)
+			if out != nil {
+				f.budget.release(out.held)
+				out.held = 0
+			}
+		}
+	}()
+
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInvalidURL, err)
 	}
@@ -165,7 +189,7 @@ func (f *fetcher) fetch(ctx context.Context, r fetchRequest) (*response, error) 
 	}
 	defer resp.Body.Close()
 
-	out := &response{
+	out = &response{
 		URL:          resp.Request.URL.String(),
 		PermanentURL: permanentURL(resp),
 		ContentType:  resp.Header.Get("Content-Type"),
@@ -189,14 +213,15 @@ func (f *fetcher) fetch(ctx context.Context, r fetchRequest) (*response, error) 
 	if resp.ContentLength > f.opts.MaxBodyBytes {
 		return nil, fmt.Errorf("%w: Content-Length %d exceeds %d bytes", ErrTooLarge, resp.ContentLength, f.opts.MaxBodyBytes)
 	}
-	raw, held, err := f.budget.readBudgeted(ctx, resp.Body, resp.ContentLength, f.opts.MaxBodyBytes, !r.noWait)
+	raw, bodyHeld, err := f.budget.readBudgeted(ctx, resp.Body, resp.ContentLength, f.opts.MaxBodyBytes, held, !r.noWait)
+	held = 0 // readBudgeted took it over
 	if err != nil {
 		return nil, fmt.Errorf("read body: %w", err)
 	}
-	out.Body, out.held = raw, held
+	out.Body, out.held = raw, bodyHeld
 	if enc := strings.TrimSpace(resp.Header.Get("Content-Encoding")); enc != "" && !strings.EqualFold(enc, "identity") {
 		// Room for the decoded body and its parse beside the raw one.
-		if out.held, err = f.budget.resize(ctx, held, int64(len(raw))+cost(f.opts.MaxBodyBytes), !r.noWait); err != nil {
+		if out.held, err = f.budget.resize(ctx, out.held, int64(len(raw))+cost(f.opts.MaxBodyBytes), !r.noWait); err != nil {
 			return nil, err
 		}
 		out.Body, err = decodeBody(raw, enc, f.opts.MaxBodyBytes)
