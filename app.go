@@ -78,6 +78,9 @@ func openApp(ctx context.Context, configPath string, stderr io.Writer, freshSamp
 			return nil, err
 		}
 	}
+	if err := cfg.CheckDatabasePath(); err != nil {
+		return nil, err
+	}
 	st, err := store.Open(ctx, cfg.Database)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)

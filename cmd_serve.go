@@ -38,6 +38,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer a.Close()
+	if err := a.cfg.CheckBackupDir(); err != nil {
+		return err
+	}
 	a.log = newLogger(stderr, a.cfg.LogFormat, slog.LevelInfo)
 	if *listen != "" {
 		a.cfg.Listen = *listen

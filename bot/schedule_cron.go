@@ -46,6 +46,11 @@ func ParseCron(expr, tz string) (Cron, error) {
 		tz = "UTC"
 	}
 	loc, err := time.LoadLocation(tz)
+	if tz == "Local" {
+		// The server's own zone: not one the channel chose, and it moves
+		// when the bot does. The config refuses it too.
+		err = errors.New("the server's local zone")
+	}
 	if err != nil {
 		return Cron{}, fmt.Errorf("%w: unknown time zone %q (use an IANA name like Europe/Berlin)", ErrBadCron, tz)
 	}

@@ -69,3 +69,4 @@ func TestResponseURLNotLogged(t *testing.T) {
 		t.Errorf("the log does not name the host:\n%s", got)
 	}
 }
+
