@@ -69,4 +69,3 @@ func TestResponseURLNotLogged(t *testing.T) {
 		t.Errorf("the log does not name the host:\n%s", got)
 	}
 }
-
