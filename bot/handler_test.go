@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -173,5 +174,32 @@ func TestHandleFeedsAddCapsNames(t *testing.T) {
 	}
 	if feeds, _ := st.Feeds(ctx, "discord:9"); len(feeds) != 0 {
 		t.Errorf("stored %+v", feeds)
+	}
+}
+
+// TestStoreErrorsReachChatAsAnApology: a failing database shows in chat as
+// a short apology with a reference, never the driver's message; the log
+// has the error under that reference (issue 14 item 8).
+func TestStoreErrorsReachChatAsAnApology(t *testing.T) {
+	h, st := seededHandler(t)
+	var logs strings.Builder
+	h.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	st.Close() // every query now fails inside database/sql
+	for _, c := range []Command{
+		{Name: "why", Args: map[string]string{"url": "https://0.example/a0"}},
+		{Name: "framing", Args: map[string]string{"url": "https://0.example/a0"}},
+		{Name: "story", Args: map[string]string{"query": "bridge"}},
+		{Name: "feeds", Sub: "list"},
+	} {
+		m := h.Handle(context.Background(), c)
+		_, after, found := strings.Cut(m.Text, "(reference ")
+		ref, _, _ := strings.Cut(after, ")")
+		if !found || !strings.Contains(m.Text, "something went wrong") || strings.Contains(m.Text, "sql") || strings.Contains(m.Text, "store:") {
+			t.Errorf("%s answered %q", c.Name, m.Text)
+			continue
+		}
+		if !strings.Contains(logs.String(), "ref="+ref) || !strings.Contains(logs.String(), "database is closed") {
+			t.Errorf("%s: the log has no entry for reference %s:\n%s", c.Name, ref, logs.String())
+		}
 	}
 }
