@@ -3,12 +3,13 @@ package bot
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/digest"
-	"github.com/newsdigest/newsdigest/pipeline"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -20,12 +21,14 @@ func (h *Handler) digest(ctx context.Context, c Command) (Message, error) {
 	if s := c.Args["since"]; s != "" {
 		d, err := ParseSince(s)
 		if err != nil {
-			return Message{}, err
+			return Message{}, asUser(err)
 		}
 		span = d
 	}
 	until := h.now()
-	d, err := h.buildDigest(ctx, c.Scope, until.Add(-span), until, c.Args["topic"], maxStoriesPerCommand)
+	// Every available story is counted ("top 6 of 20"); the channel's
+	// style says how many are shown and how.
+	d, err := h.buildDigest(ctx, c.Scope, until.Add(-span), until, c.Args["topic"], 0)
 	if err != nil {
 		return Message{}, err
 	}
@@ -33,44 +36,37 @@ func (h *Handler) digest(ctx context.Context, c Command) (Message, error) {
 	if t := c.Args["topic"]; t != "" {
 		title += ": " + t
 	}
-	return DigestMessage(title, d), nil
+	style, err := h.channelStyle(ctx, Channel{Platform: c.Platform, Scope: c.Scope, ID: c.ChannelID})
+	if err != nil {
+		return Message{}, err
+	}
+	m, err := StyledDigest(title, d, style)
+	if err != nil {
+		h.logger().LogAttrs(ctx, slog.LevelWarn, "digest without its chart", slog.String("error", err.Error()))
+	}
+	return m, nil
 }
 
-// buildDigest builds the digest of scope's feeds (and the operator's) for a period.
+// buildDigest builds the digest of scope's feeds (and the operator's) for a
+// period, as every chat command that shows stories sees them.
 func (h *Handler) buildDigest(ctx context.Context, scope string, since, until time.Time, topic string, limit int) (digest.Digest, error) {
-	ids, err := h.feedIDs(ctx, scope)
-	if err != nil {
-		return digest.Digest{}, err
-	}
-	d := digest.Digest{GeneratedAt: h.now(), Since: since, Until: until}
-	if len(ids) == 0 {
-		return d, nil
-	}
-	arts, err := h.Store.Articles(ctx, store.ArticleQuery{Since: since, Until: until, FeedIDs: ids})
-	if err != nil {
-		return digest.Digest{}, fmt.Errorf("load articles: %w", err)
-	}
-	d.Stories = digest.Build(pipeline.Items(arts), digest.BuildOptions{Topic: topic, MaxStories: limit})
-	return d, nil
+	return compose.Build(ctx, h.Store, compose.Request{
+		Channel:    store.Channel{Scope: scope},
+		Since:      since,
+		Until:      until,
+		Now:        h.now(),
+		Topic:      topic,
+		MaxStories: limit,
+	})
 }
 
 // feedIDs returns the feeds a scope reads: its own plus the operator's config feeds.
 func (h *Handler) feedIDs(ctx context.Context, scope string) ([]int64, error) {
-	var ids []int64
-	scopes := []string{""}
-	if scope != "" {
-		scopes = append(scopes, scope)
+	feeds, err := compose.Feeds(ctx, h.Store, store.Channel{Scope: scope})
+	if err != nil {
+		return nil, err
 	}
-	for _, s := range scopes {
-		feeds, err := h.Store.Feeds(ctx, s)
-		if err != nil {
-			return nil, fmt.Errorf("list feeds: %w", err)
-		}
-		for _, f := range feeds {
-			ids = append(ids, f.ID)
-		}
-	}
-	return ids, nil
+	return compose.FeedIDs(feeds), nil
 }
 
 // ParseSince parses a look-back period: a Go duration ("90m", "6h") or a

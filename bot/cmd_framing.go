@@ -23,7 +23,7 @@ const framingNeedsPermission = "I have not seen that article in this server's or
 func (h *Handler) framing(ctx context.Context, c Command) (Message, error) {
 	u, err := urlrule.Parse(c.Args["url"], false)
 	if err != nil {
-		return Message{}, errors.New("that is not an http(s) link to an article")
+		return Message{}, userErrorf("that is not an http(s) link to an article")
 	}
 	a, err := h.Store.ArticleByURL(ctx, c.Scope, urlrule.Canonical(u.String()))
 	switch {
@@ -34,18 +34,18 @@ func (h *Handler) framing(ctx context.Context, c Command) (Message, error) {
 		// fetch the page again.
 		return AnalysisMessage(u.String(), digest.Analyze(a.Article)), nil
 	case !errors.Is(err, store.ErrNotFound):
-		return Message{}, internal(fmt.Errorf("look up article: %w", err))
+		return Message{}, fmt.Errorf("look up article: %w", err)
 	}
 	if !c.CanManage {
 		return Message{Text: framingNeedsPermission, Ephemeral: true}, nil
 	}
 	f := h.fetcher(c)
 	if f == nil {
-		return Message{}, errors.New("fetching articles is not configured on this bot")
+		return Message{}, userErrorf("fetching articles is not configured on this bot")
 	}
 	title, body, err := f.ExtractArticle(ctx, u.String())
 	if err != nil {
-		return h.fetchFailed(ctx, c, "I could not read that page", err), nil
+		return Message{}, userWrap("I could not read that page", err)
 	}
 	return AnalysisMessage(u.String(), digest.Analyze(digest.Article{URL: u.String(), Title: title, Text: body})), nil
 }

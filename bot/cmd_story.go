@@ -48,14 +48,14 @@ func (h *Handler) findStory(ctx context.Context, c Command) (*digest.Story, erro
 	query := strings.TrimSpace(c.Args["query"])
 	id, idErr := strconv.ParseInt(c.Args["story"], 10, 64)
 	if c.Args["story"] != "" && idErr != nil {
-		return nil, fmt.Errorf("%q is not a story id", c.Args["story"])
+		return nil, userErrorf("%q is not a story id", c.Args["story"])
 	}
 	if c.Args["story"] == "" && query == "" {
-		return nil, fmt.Errorf("say which story: /story <words from its headline>")
+		return nil, userErrorf("say which story: /story <words from its headline>")
 	}
 	d, err := h.buildDigest(ctx, c.Scope, until.Add(-h.window()), until, query, 0)
 	if err != nil {
-		return nil, internal(err)
+		return nil, err
 	}
 	for i := range d.Stories {
 		if c.Args["story"] == "" || d.Stories[i].ID == id {

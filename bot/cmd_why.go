@@ -16,20 +16,20 @@ import (
 func (h *Handler) why(ctx context.Context, c Command) (Message, error) {
 	u, err := urlrule.Parse(c.Args["url"], false)
 	if err != nil {
-		return Message{}, errors.New("that is not an http(s) link to an article")
+		return Message{}, userErrorf("that is not an http(s) link to an article")
 	}
 	a, err := h.Store.ArticleByURL(ctx, c.Scope, urlrule.Canonical(u.String()))
 	if errors.Is(err, store.ErrNotFound) {
 		return Message{Text: "I have not seen " + u.String() + ". It is in a digest only if one of this channel's feeds lists it; check feeds list.", Ephemeral: true}, nil
 	}
 	if err != nil {
-		return Message{}, internal(fmt.Errorf("look up article: %w", err))
+		return Message{}, fmt.Errorf("look up article: %w", err)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Seen first at %s (feed #%d).", a.FirstSeenAt.UTC().Format("2006-01-02 15:04 MST"), a.FeedID)
 	ids, err := h.feedIDs(ctx, c.Scope)
 	if err != nil {
-		return Message{}, internal(err)
+		return Message{}, err
 	}
 	followed := false
 	for _, id := range ids {

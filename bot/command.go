@@ -10,7 +10,7 @@ type Command struct {
 	CanManage bool              // may change feeds and schedules (Manage Server / workspace admin)
 	Name      string            // digest, story, framing, feeds, schedule, why, help, compare, sources
 	Sub       string            // add|remove|list, set|show|off
-	Args      map[string]string // option name → value: since, topic, query, url, name, lean, feed, cron, timezone, story
+	Args      map[string]string // option name → value: since, topic, query, url, name, lean, genre, feed, cron, timezone, story
 }
 
 // Channel addresses one chat channel on one platform.

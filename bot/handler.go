@@ -2,20 +2,19 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"strings"
 	"time"
 
+	"github.com/newsdigest/newsdigest/compose"
 	"github.com/newsdigest/newsdigest/store"
 )
 
 // Store is what the command handlers need of storage.
 type Store interface {
-	Feeds(ctx context.Context, scope string) ([]store.Feed, error)
+	compose.Store // the digest command's feeds and articles
 	AddFeed(ctx context.Context, f store.Feed) (store.Feed, error)
 	DeleteFeed(ctx context.Context, scope string, id int64) error
-	Articles(ctx context.Context, q store.ArticleQuery) ([]store.Article, error)
 	// ArticleByURL returns the article at canonicalURL that scope may
 	// see: from its own feeds or the operator's (store.ErrNotFound else).
 	ArticleByURL(ctx context.Context, scope, canonicalURL string) (store.Article, error)
@@ -29,9 +28,8 @@ type Schedules interface {
 }
 
 // Fetcher checks feeds and fetches articles for the commands that take a
-// URL, on behalf of the chat user (feed.ChatFetcher). An error may have a
-// UserReason() string method giving a reason fit for chat; its Error text
-// goes only to the log.
+// URL, on behalf of the chat user (feed.ChatFetcher); its errors carry a
+// UserMessage (feed.Explain).
 type Fetcher interface {
 	// CheckFeed fetches rawURL once and returns the feed's title and where
 	// the feed really lives (after discovery); it refuses private addresses
@@ -44,7 +42,8 @@ type Fetcher interface {
 // Handler runs chat commands. The same handler serves every platform.
 type Handler struct {
 	Store     Store
-	Schedules Schedules // optional
+	Schedules Schedules     // optional
+	Styles    ChannelStyles // optional: how each channel's digests look; nil keeps the defaults
 	// Fetcher fetches for members. It must never reach private addresses,
 	// whatever the operator allows for its own feeds: feed.Poller.ForChat(false).
 	Fetcher Fetcher
@@ -66,10 +65,11 @@ func (h *Handler) fetcher(c Command) Fetcher {
 }
 
 // errNotAllowed is returned when a command needs Manage Server / workspace admin.
-var errNotAllowed = errors.New("changing feeds or schedules needs the Manage Server permission on Discord or a workspace admin on Slack")
+var errNotAllowed = &UserError{Message: "changing feeds or schedules needs the Manage Server permission on Discord or a workspace admin on Slack"}
 
 // Handle runs c and returns the reply. Failures become a polite message, so
-// an adapter always has something to show.
+// an adapter always has something to show: a UserError's message, or for an
+// internal error an apology with a reference to its log line.
 func (h *Handler) Handle(ctx context.Context, c Command) Message {
 	var (
 		m   Message
@@ -97,7 +97,7 @@ func (h *Handler) Handle(ctx context.Context, c Command) Message {
 		m.Sections = Help().Sections
 	}
 	if err != nil {
-		return h.failed(ctx, c, err)
+		return h.failure(ctx, c, err)
 	}
 	return m
 }
@@ -129,8 +129,8 @@ func Help() Message {
 		"digest [since] [topic]: the digest for this channel's feeds, now (since like 6h or 2d)",
 		"story <query>: one story with every outlet's framing side by side",
 		"framing <url>: analyse one article: summary, genre, stance, frames, cues with quotes",
-		"feeds add <url> [name] [lean] | feeds remove <feed> | feeds list",
-		"schedule set <cron> [timezone] | schedule show | schedule off",
+		"feeds add <url> [name] [lean] [genre] | feeds remove <feed> | feeds list",
+		"schedule set <cron> [timezone] [max_stories=6] [detail=brief|full] [image=on|off] | schedule show | schedule off",
 		"why <url>: whether an article was seen, when, in which story, and whether it was in a digest",
 	}
 	return Message{Title: "newsdigest commands", Text: strings.Join(lines, "\n"), Ephemeral: true}

@@ -70,11 +70,17 @@ func TestHandleDigest(t *testing.T) {
 	if len(m.Sections) != 2 {
 		t.Fatalf("%d sections, want 2 stories: %+v", len(m.Sections), m)
 	}
-	if !strings.Contains(m.Sections[0].Heading, "bridge") || len(m.Sections[0].Fields) != 2 {
-		t.Errorf("first story = %q with %d framing lines, want the two-outlet bridge story", m.Sections[0].Heading, len(m.Sections[0].Fields))
+	if !m.Brief || m.Image == nil || len(m.Thread) != 2 {
+		t.Errorf("brief %v, image %v, %d details: want a brief digest with its chart and details", m.Brief, m.Image != nil, len(m.Thread))
 	}
-	if len(m.Sections[0].Actions) != 2 {
-		t.Errorf("actions = %+v, want compare and sources", m.Sections[0].Actions)
+	if !strings.Contains(m.Sections[0].Heading, "bridge") || len(m.Sections[0].Outlets) != 2 {
+		t.Errorf("first story = %q with %d lean groups, want the two-outlet bridge story", m.Sections[0].Heading, len(m.Sections[0].Outlets))
+	}
+	if len(m.Thread[0].Fields) != 2 {
+		t.Errorf("details of the first story have %d framing lines, want 2", len(m.Thread[0].Fields))
+	}
+	if len(m.Sections[0].Actions) != 1 || m.Sections[0].Actions[0].ID != "compare" {
+		t.Errorf("actions = %+v, want the Framing button", m.Sections[0].Actions)
 	}
 	m = h.Handle(context.Background(), Command{Name: "digest", Args: map[string]string{"topic": "chess"}})
 	if len(m.Sections) != 1 || !strings.Contains(m.Sections[0].Heading, "chess") {
@@ -192,9 +198,9 @@ func TestStoreErrorsReachChatAsAnApology(t *testing.T) {
 		{Name: "feeds", Sub: "list"},
 	} {
 		m := h.Handle(context.Background(), c)
-		_, after, found := strings.Cut(m.Text, "(reference ")
-		ref, _, _ := strings.Cut(after, ")")
-		if !found || !strings.Contains(m.Text, "something went wrong") || strings.Contains(m.Text, "sql") || strings.Contains(m.Text, "store:") {
+		_, after, found := strings.Cut(m.Text, "reference ")
+		ref := strings.TrimRight(after, ".)")
+		if !found || len(ref) != 8 || !strings.Contains(m.Text, "went wrong") || strings.Contains(m.Text, "sql") || strings.Contains(m.Text, "store:") {
 			t.Errorf("%s answered %q", c.Name, m.Text)
 			continue
 		}

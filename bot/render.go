@@ -13,10 +13,7 @@ import (
 // its outlets, summary, and one framing line per article.
 func DigestMessage(title string, d digest.Digest) Message {
 	m := Message{Title: title}
-	period := "up to " + d.Until.Format("Mon 2 Jan 15:04 MST")
-	if !d.Since.IsZero() {
-		period = "from " + d.Since.Format("Mon 2 Jan 15:04") + " to " + d.Until.Format("Mon 2 Jan 15:04 MST")
-	}
+	period := periodText(d)
 	if len(d.Stories) == 0 {
 		m.Text = "Nothing new " + period + "."
 		return m
@@ -26,6 +23,14 @@ func DigestMessage(title string, d digest.Digest) Message {
 		m.Sections = append(m.Sections, StorySection(s))
 	}
 	return m
+}
+
+// periodText says which period a digest covers.
+func periodText(d digest.Digest) string {
+	if d.Since.IsZero() {
+		return "up to " + d.Until.Format("Mon 2 Jan 15:04 MST")
+	}
+	return "from " + d.Since.Format("Mon 2 Jan 15:04") + " to " + d.Until.Format("Mon 2 Jan 15:04 MST")
 }
 
 // StorySection renders one story.
@@ -40,9 +45,12 @@ func StorySection(s digest.Story) Section {
 	}
 	var b strings.Builder
 	b.WriteString("Covered by " + strings.Join(s.Outlets, ", ") + coverageNote(s) + ".\n")
+	if s.OpinionOnly {
+		b.WriteString("Opinion pieces only, no news report yet; what they argue:\n")
+	}
 	for i, sent := range s.Summary {
 		b.WriteString(sent)
-		if len(s.Outlets) > 1 && i < len(s.SummarySources) && len(s.SummarySources[i]) > 0 {
+		if (len(s.Outlets) > 1 || s.OpinionOnly) && i < len(s.SummarySources) && len(s.SummarySources[i]) > 0 {
 			b.WriteString(" (" + strings.Join(s.SummarySources[i], ", ") + ")")
 		}
 		b.WriteString("\n")

@@ -2,9 +2,7 @@ package config
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -15,52 +13,6 @@ func (ch Channel) Location() (*time.Location, error) {
 		return nil, fmt.Errorf("config: channel %s/%s: time zone %q: %w", ch.Platform, ch.ID, ch.Timezone, ErrInvalid)
 	}
 	return loc, nil
-}
-
-// Filter returns a function that reports whether a story's text (its title,
-// summary and headlines) may be posted to the channel: it must match one of
-// Include when Include is set, and none of Exclude. Patterns are RE2 and
-// match case-insensitively; blank ones are ignored.
-func (ch Channel) Filter() (func(text string) bool, error) {
-	include, err := compileAll(ch.Include)
-	if err != nil {
-		return nil, fmt.Errorf("config: channel %s/%s include: %w", ch.Platform, ch.ID, err)
-	}
-	exclude, err := compileAll(ch.Exclude)
-	if err != nil {
-		return nil, fmt.Errorf("config: channel %s/%s exclude: %w", ch.Platform, ch.ID, err)
-	}
-	return func(text string) bool {
-		for _, re := range exclude {
-			if re.MatchString(text) {
-				return false
-			}
-		}
-		if len(include) == 0 {
-			return true
-		}
-		for _, re := range include {
-			if re.MatchString(text) {
-				return true
-			}
-		}
-		return false
-	}, nil
-}
-
-func compileAll(patterns []string) ([]*regexp.Regexp, error) {
-	out := make([]*regexp.Regexp, 0, len(patterns))
-	for _, p := range patterns {
-		if strings.TrimSpace(p) == "" {
-			continue
-		}
-		re, err := regexp.Compile("(?i)" + p)
-		if err != nil {
-			return nil, fmt.Errorf("%w: pattern %q: %w", ErrInvalid, p, err)
-		}
-		out = append(out, re)
-	}
-	return out, nil
 }
 
 // Follows reports whether the channel takes the feed's articles: a channel

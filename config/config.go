@@ -59,6 +59,15 @@ type Config struct {
 	BackupDir string `toml:"backup_dir"`
 	// BackupInterval is the time between SQLite backups. Default 24h.
 	BackupInterval time.Duration `toml:"backup_interval"`
+	// Instance names this process in the work it leases from a shared
+	// database (feeds, schedules, deliveries, clustering, the Discord
+	// gateway). It must stay the same across restarts, so that a process
+	// coming back after a crash takes its own unfinished work back at
+	// once, and differ between processes running at the same time.
+	// NEWSDIGEST_INSTANCE overrides it. Default: the host name (a Fly.io
+	// machine ID, a Kubernetes pod or container name), which needs
+	// setting only when several processes share one host.
+	Instance string `toml:"instance"`
 
 	// lines maps key paths such as "feeds[2].url" to their line in the file;
 	// nil for a Config that was not read from a file.
@@ -92,6 +101,11 @@ type Poll struct {
 	// MaxItemsPerPoll caps the new items taken from one feed in one poll, so a
 	// feed that publishes its whole archive cannot flood a channel. Default 50.
 	MaxItemsPerPoll int `toml:"max_items_per_poll"`
+	// PerHostRate is the most requests per second sent to one host, so many
+	// feeds on one site do not hammer it. Default 2.
+	PerHostRate float64 `toml:"per_host_rate"`
+	// PerHostConcurrency is the most requests to one host at once. Default 2.
+	PerHostConcurrency int `toml:"per_host_concurrency"`
 	// FullText fetches the article page when an item holds only a teaser.
 	// Default true.
 	FullText bool `toml:"full_text"`
@@ -109,6 +123,11 @@ type Feed struct {
 	// Leans or empty. It is shown attributed to the operator and never
 	// inferred from text.
 	Lean string `toml:"lean"`
+	// Genre is the operator's word on what the feed carries, one of Genres
+	// or empty: "opinion" for a columns or editorials feed, "reporting" for a
+	// news wire. It overrides every other genre signal (URL, categories,
+	// text); empty lets each article's own signals decide.
+	Genre string `toml:"genre"`
 	// Tags let channels pick feeds by topic.
 	Tags []string `toml:"tags"`
 }
@@ -123,7 +142,9 @@ type Channel struct {
 	// to; feeds added in chat for that scope are followed too. Optional.
 	Scope string `toml:"scope"`
 	// Schedule is a 5-field cron expression (minute hour day-of-month month
-	// day-of-week) evaluated in Timezone. Empty means no scheduled digest.
+	// day-of-week) or a descriptor (@hourly, @daily, @weekly, @monthly,
+	// @yearly) evaluated in Timezone, the grammar of the chat schedule
+	// command (package cron). Empty means no scheduled digest.
 	Schedule string `toml:"schedule"`
 	// Timezone is an IANA time zone name. Default "UTC".
 	Timezone string `toml:"timezone"`
@@ -142,6 +163,17 @@ type Channel struct {
 	// NothingNew sends a short notice when a scheduled period has no stories,
 	// instead of staying silent.
 	NothingNew bool `toml:"nothing_new"`
+	// MaxStories is how many stories a digest shows: 1..9 for a brief
+	// digest (one Discord message holds ten embeds, one is the header),
+	// up to MaxFullStories for a full one. 0 leaves it to the bot: 6 brief,
+	// 10 full.
+	MaxStories int `toml:"max_stories"`
+	// Detail is "brief" (one message per digest, details on demand) or
+	// "full" (every article's framing in the digest, split across messages
+	// when long). Default "brief".
+	Detail string `toml:"detail"`
+	// Image attaches the coverage chart (a PNG) to each digest. Default true.
+	Image bool `toml:"image"`
 }
 
 // Discord configures the Discord adapter. The bot token comes from

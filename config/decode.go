@@ -93,6 +93,15 @@ func (d *decoder) value(key string, data any, v reflect.Value) {
 			return
 		}
 		v.SetInt(n)
+	case reflect.Float64:
+		switch n := data.(type) {
+		case float64:
+			v.SetFloat(n)
+		case int64: // per_host_rate = 2 is a rate of 2.0
+			v.SetFloat(float64(n))
+		default:
+			d.add(key, "want a number, got %s", describe(data))
+		}
 	case reflect.Struct:
 		m, ok := data.(map[string]any)
 		if !ok {

@@ -19,6 +19,14 @@ const (
 	DefaultSlackAPIURL     = "https://slack.com/api/"
 )
 
+// Digest detail levels of a channel, and how many stories each may show.
+const (
+	DetailBrief     = "brief"
+	DetailFull      = "full"
+	MaxBriefStories = 9  // bot.MaxBriefStories: ten embeds in a Discord message, one the header
+	MaxFullStories  = 20 // a full digest of more is a wall of text
+)
+
 // Platforms a channel may use.
 const (
 	PlatformDiscord = "discord"
@@ -29,18 +37,25 @@ const (
 // Leans are the values Feed.Lean may take besides "".
 var Leans = []string{"left", "center-left", "center", "center-right", "right"}
 
+// Genres are the values Feed.Genre may take besides "" (the framing genres).
+var Genres = []string{"reporting", "opinion", "analysis"}
+
 // DefaultPoll is the polling policy when [poll] leaves a value out.
 var DefaultPoll = Poll{
-	Interval:         15 * time.Minute,
-	MinInterval:      5 * time.Minute,
-	MaxInterval:      24 * time.Hour,
-	Timeout:          30 * time.Second,
-	MaxBodyBytes:     10 << 20,
+	Interval:     15 * time.Minute,
+	MinInterval:  5 * time.Minute,
+	MaxInterval:  24 * time.Hour,
+	Timeout:      30 * time.Second,
+	MaxBodyBytes: 10 << 20,
+	// Bodies and their parses held at once by all workers.
 	MaxBytesInFlight: 64 << 20,
 	Workers:          8,
 	MaxFailures:      5,
 	MaxItemsPerPoll:  50,
 	FullText:         true,
+	// The fetcher's own defaults: polite to a site that hosts many feeds.
+	PerHostRate:        2,
+	PerHostConcurrency: 2,
 }
 
 // Default returns a configuration with every default filled in and no feeds
@@ -66,4 +81,6 @@ func Default() *Config {
 func (ch *Channel) setDefaults() {
 	ch.Timezone = DefaultTimezone
 	ch.LiveMaxPerHour = DefaultLiveMaxPerHour
+	ch.Detail = DetailBrief
+	ch.Image = true
 }

@@ -28,16 +28,25 @@ func TestParseErrors(t *testing.T) {
 		{"feed without url", "[[feeds]]\nname = \"A\"\n", 1, "feeds[0]", "url is missing"},
 		{"duplicate feed", feeds + "\n[[feeds]]\nurl = \"https://a.example/feed.xml\"\n", 8, "feeds[2].url", "already feeds[0]"},
 		{"unknown lean", feeds + "lean = \"far-left\"\n", 6, "feeds[1].lean", `"far-left" is not one of left, center-left`},
+		{"unknown genre", feeds + "genre = \"satire\"\n", 6, "feeds[1].genre", `"satire" is not one of reporting, opinion, analysis`},
 		{"empty tag", "[[feeds]]\nurl = \"https://a.example/f\"\ntags = [\n  \"news\",\n  \"\",\n]\n", 5, "feeds[0].tags[1]", "non-empty"},
 		{"unknown platform", "[[channels]]\nplatform = \"teams\"\nid = \"x\"\nschedule = \"0 8 * * *\"\n", 2, "channels[0].platform", `"teams" is not one of "discord", "slack", "console"`},
 		{"channel without id", "[[channels]]\nplatform = \"slack\"\nlive = true\n", 1, "channels[0]", "id is missing"},
 		{"cron with six fields", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"0 0 8 * * *\"\n", 4, "channels[0].schedule", "has 6 fields"},
+		{"per-host rate zero", "[poll]\nper_host_rate = 0\n", 2, "poll.per_host_rate", "is not a rate of requests per second"},
+		{"per-host rate a string", "[poll]\nper_host_rate = \"fast\"\n", 2, "poll.per_host_rate", "want a number"},
+		{"cron descriptor unknown", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"@fortnightly\"\n", 4, "channels[0].schedule", "is not a known descriptor"},
 		{"cron out of range", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"0 25 * * *\"\n", 4, "channels[0].schedule", "not a valid cron expression"},
 		{"neither schedule nor live", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\n", 1, "channels[0]", "set a schedule"},
 		{"unknown time zone", "[[channels]]\nplatform = \"discord\"\nid = \"1\"\nschedule = \"0 8 * * *\"\ntimezone = \"Europe/Atlantis\"\n", 5, "channels[0].timezone", `"Europe/Atlantis" is not an IANA time zone`},
 		{"bad regex in multi-line array", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nlive = true\ninclude = [\n  'ok',\n  '(unclosed',\n]\n", 7, "channels[0].include[1]", "not a valid RE2 regular expression: missing closing )"},
 		{"lookahead is not RE2", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nlive = true\nexclude = ['foo(?!bar)']\n", 5, "channels[0].exclude[0]", "not a valid RE2"},
 		{"channel tag no feed has", feeds + "\n[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nlive = true\ntags = [\"sport\"]\n", 11, "channels[0].tags[0]", `no feed has the tag "sport"`},
+		{"unknown detail", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nlive = true\ndetail = \"short\"\n", 5, "channels[0].detail", `"short" is not one of "brief", "full"`},
+		{"brief digest with too many stories", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nlive = true\nmax_stories = 12\n", 5, "channels[0].max_stories", `12 is more than a brief digest shows (9, one Discord message); lower it or set detail = "full"`},
+		{"full digest with too many stories", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nlive = true\ndetail = \"full\"\nmax_stories = 40\n", 6, "channels[0].max_stories", "40 is outside 1..20"},
+		{"negative max_stories", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nlive = true\nmax_stories = -1\n", 5, "channels[0].max_stories", "-1 is negative"},
+		{"image as string", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nlive = true\nimage = \"no\"\n", 5, "channels[0].image", "want true or false"},
 		{"duplicate channel", "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nlive = true\n[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nlive = true\n", 7, "channels[1].id", "already channels[0]"},
 		{"bad duration", "[poll]\ninterval = \"15 minutes\"\n", 2, "poll.interval", `"15 minutes" is not a duration`},
 		{"duration as a number", "window = 3600\n", 1, "window", "want a duration string"},
@@ -145,5 +154,16 @@ func TestValidateWithoutFile(t *testing.T) {
 	}
 	if err := Default().Validate(); err != nil {
 		t.Fatalf("Default().Validate() = %v", err)
+	}
+}
+
+// TestScheduleGrammarIsChats: what the chat schedule command accepts, the
+// config accepts too (one grammar, package cron).
+func TestScheduleGrammarIsChats(t *testing.T) {
+	for _, expr := range []string{"@daily", "@hourly", "@weekly", "@monthly", "@yearly", "30 7 * * mon-fri", "0 12 * * 7"} {
+		doc := "[[channels]]\nplatform = \"slack\"\nid = \"C1\"\nschedule = \"" + expr + "\"\ntimezone = \"Europe/Berlin\"\n"
+		if _, err := Parse([]byte(doc), func(string) string { return "" }); err != nil {
+			t.Errorf("schedule %q: %v", expr, err)
+		}
 	}
 }

@@ -19,6 +19,7 @@ const (
 	EnvSlackSigningSecret = "NEWSDIGEST_SLACK_SIGNING_SECRET"
 	EnvSlackAppToken      = "NEWSDIGEST_SLACK_APP_TOKEN"
 	EnvDatabaseURL        = "NEWSDIGEST_DATABASE_URL"
+	EnvInstance           = "NEWSDIGEST_INSTANCE"
 )
 
 // Limits that keep a hostile or broken file from costing much time.
@@ -103,7 +104,7 @@ func syntaxError(err error) error {
 	return &Error{Msg: "invalid TOML: " + err.Error()}
 }
 
-// ApplyEnv overrides secrets and the database URL with the NEWSDIGEST_*
+// ApplyEnv overrides secrets, the database URL and the instance name with the NEWSDIGEST_*
 // variables that getenv returns non-empty. A nil getenv changes nothing.
 func (c *Config) ApplyEnv(getenv func(string) string) {
 	if getenv == nil {
@@ -116,6 +117,7 @@ func (c *Config) ApplyEnv(getenv func(string) string) {
 		EnvSlackSigningSecret: &c.Slack.SigningSecret,
 		EnvSlackAppToken:      &c.Slack.AppToken,
 		EnvDatabaseURL:        &c.Database,
+		EnvInstance:           &c.Instance,
 	} {
 		if v := getenv(env); v != "" {
 			*field = v
@@ -135,4 +137,5 @@ var envKey = map[string]string{
 	EnvSlackSigningSecret: "slack.signing_secret",
 	EnvSlackAppToken:      "slack.app_token",
 	EnvDatabaseURL:        "database",
+	EnvInstance:           "instance",
 }

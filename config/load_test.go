@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,6 +43,8 @@ max_bytes_in_flight = 4096
 workers = 3
 max_failures = 7
 max_items_per_poll = 9
+per_host_rate = 0.5
+per_host_concurrency = 1
 full_text = false
 
 [[feeds]]
@@ -69,6 +72,9 @@ live = true
 live_max_per_hour = 2
 include = ['(?i)election']
 exclude = ['sport']
+detail = "full"
+max_stories = 12
+image = false
 
 [discord]
 application_id = "123"
@@ -97,16 +103,17 @@ admin_group = "S1"
 		ShutdownTimeout:          10 * time.Second,
 		BackupInterval:           DefaultBackupInterval,
 		Poll: Poll{Interval: 10 * time.Minute, MinInterval: time.Minute, MaxInterval: 2 * time.Hour,
-			Timeout: 5 * time.Second, MaxBodyBytes: 2048, MaxBytesInFlight: 4096, Workers: 3, MaxFailures: 7, MaxItemsPerPoll: 9},
+			Timeout: 5 * time.Second, MaxBodyBytes: 2048, MaxBytesInFlight: 4096, Workers: 3, MaxFailures: 7, MaxItemsPerPoll: 9,
+			PerHostRate: 0.5, PerHostConcurrency: 1},
 		Feeds: []Feed{
 			{URL: "https://a.example/rss", Name: "A", Lean: "center", Tags: []string{"world", "tech"}},
 			{URL: "file:///srv/feeds/b.xml", Name: "b.xml"},
 		},
 		Channels: []Channel{
 			{Platform: "discord", ID: "42", Scope: "7", Schedule: "30 7 * * 1-5", Timezone: "Europe/Berlin",
-				Tags: []string{"tech"}, NothingNew: true, LiveMaxPerHour: DefaultLiveMaxPerHour},
+				Tags: []string{"tech"}, NothingNew: true, LiveMaxPerHour: DefaultLiveMaxPerHour, Detail: DetailBrief, Image: true},
 			{Platform: "slack", ID: "C1", Timezone: "UTC", Live: true, LiveMaxPerHour: 2,
-				Include: []string{"(?i)election"}, Exclude: []string{"sport"}},
+				Include: []string{"(?i)election"}, Exclude: []string{"sport"}, Detail: DetailFull, MaxStories: 12},
 		},
 		Discord: Discord{ApplicationID: "123", PublicKey: "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
 			Mode: "http", GuildID: "456", APIBase: "http://127.0.0.1:1/api"},
@@ -115,8 +122,8 @@ admin_group = "S1"
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Config{})); diff != "" {
 		t.Errorf("Parse mismatch (-want +got):\n%s", diff)
 	}
-	if line := got.Line("channels[1].include[0]"); line != 46 {
-		t.Errorf("Line(channels[1].include[0]) = %d, want 46", line)
+	if line := got.Line("channels[1].include[0]"); line != 48 {
+		t.Errorf("Line(channels[1].include[0]) = %d, want 48", line)
 	}
 }
 
@@ -160,6 +167,7 @@ signing_secret = "file-secret"
 		EnvSlackSigningSecret: "env-secret",
 		EnvSlackAppToken:      "xapp-env",
 		EnvDatabaseURL:        "postgres://env-host/db",
+		EnvInstance:           "fly-machine-3d8d9",
 	}
 	cfg, err := Parse([]byte(doc), env(vars))
 	if err != nil {
@@ -172,6 +180,7 @@ signing_secret = "file-secret"
 		EnvSlackSigningSecret: cfg.Slack.SigningSecret,
 		EnvSlackAppToken:      cfg.Slack.AppToken,
 		EnvDatabaseURL:        cfg.Database,
+		EnvInstance:           cfg.Instance,
 	}
 	if diff := cmp.Diff(vars, got); diff != "" {
 		t.Errorf("environment did not win (-want +got):\n%s", diff)
@@ -194,6 +203,22 @@ func TestEnvValueIsValidated(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.Key != "database" || e.Line != 0 {
 		t.Fatalf("got %v, want an error about database without a line", err)
+	}
+}
+
+func TestInstanceName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{
+		{"", true}, {"newsdigest-1", true}, {"host.example:2", true}, {"a_b", true},
+		{"two words", false}, {"tab\tname", false}, {strings.Repeat("x", 101), false}, {"ünïcode", false},
+	} {
+		_, err := Parse([]byte("database = \"sqlite://ok.db\"\n"), env(map[string]string{EnvInstance: tc.name}))
+		var e *Error
+		if tc.ok && err != nil || !tc.ok && (!errors.As(err, &e) || e.Key != "instance") {
+			t.Errorf("instance %q: %v, want ok=%v", tc.name, err, tc.ok)
+		}
 	}
 }
 

@@ -5,20 +5,13 @@ import (
 	"strings"
 )
 
-// locateKeys maps every key path in a TOML document to the line it starts on.
-// Paths use the decoder's spelling: "poll.interval", "feeds[2].url",
+// scanKeys maps every key path in a TOML document to the line it starts on,
+// and returns the deepest nesting of arrays and inline tables it met. Paths use the decoder's spelling: "poll.interval", "feeds[2].url",
 // "channels[0].include[1]". The TOML library checks the syntax and decodes the
 // values; it keeps no position per array element, so this scanner walks the
 // text once to find them. It expects a document the library has accepted, and
 // on anything else it stops early rather than fail: a missing line only makes
 // an error message less precise.
-func locateKeys(src string) map[string]int {
-	lines, _ := scanKeys(src)
-	return lines
-}
-
-// scanKeys is locateKeys that also returns the deepest nesting of arrays and
-// inline tables it met.
 func scanKeys(src string) (lines map[string]int, depth int) {
 	src = strings.TrimPrefix(src, "\ufeff") // a byte-order mark is not a key
 	s := &scanner{src: src, line: 1, lines: map[string]int{}, arrays: map[string]int{}, current: map[string]string{}}

@@ -157,3 +157,9 @@ func BenchmarkParseExample(b *testing.B) {
 		}
 	}
 }
+
+// locateKeys is scanKeys without the depth.
+func locateKeys(src string) map[string]int {
+	lines, _ := scanKeys(src)
+	return lines
+}

@@ -40,6 +40,9 @@ func (c *Config) validateTop(p *problems) {
 	positive(p, "window", c.Window)
 	positive(p, "shutdown_timeout", c.ShutdownTimeout)
 	positive(p, "backup_interval", c.BackupInterval)
+	if c.Instance != "" && !validInstance(c.Instance) {
+		p.add("instance", "%q: use up to 100 letters, digits, '.', '_', ':' or '-'", c.Instance)
+	}
 	if c.BackupDir != "" && !strings.HasPrefix(c.Database, "sqlite://") {
 		p.add("backup_dir", "backups are made for SQLite only; back up PostgreSQL with its own tools and remove backup_dir")
 	}
@@ -91,6 +94,10 @@ func (poll Poll) validate(p *problems) {
 	between(p, "poll.workers", poll.Workers, 1, 1024)
 	between(p, "poll.max_failures", poll.MaxFailures, 1, 1000)
 	between(p, "poll.max_items_per_poll", poll.MaxItemsPerPoll, 1, 10000)
+	between(p, "poll.per_host_concurrency", poll.PerHostConcurrency, 1, 64)
+	if !(poll.PerHostRate > 0 && poll.PerHostRate <= 1000) {
+		p.add("poll.per_host_rate", "%g is not a rate of requests per second between 0 and 1000 (default %g)", poll.PerHostRate, DefaultPoll.PerHostRate)
+	}
 }
 
 func (c *Config) validateFeeds(p *problems) {
@@ -108,6 +115,9 @@ func (c *Config) validateFeeds(p *problems) {
 		}
 		if f.Lean != "" && !slices.Contains(Leans, f.Lean) {
 			p.add(key+".lean", "%q is not one of %s (or leave it out)", f.Lean, strings.Join(Leans, ", "))
+		}
+		if f.Genre != "" && !slices.Contains(Genres, f.Genre) {
+			p.add(key+".genre", "%q is not one of %s (or leave it out)", f.Genre, strings.Join(Genres, ", "))
 		}
 		checkTags(p, key+".tags", f.Tags)
 	}
@@ -180,6 +190,23 @@ func (c *Config) validateChannels(p *problems) {
 		between(p, key+".live_max_per_hour", ch.LiveMaxPerHour, 1, 3600)
 		checkPatterns(p, key+".include", ch.Include)
 		checkPatterns(p, key+".exclude", ch.Exclude)
+		ch.validateDigest(p, key)
+	}
+}
+
+// validateDigest checks how the channel's digests look.
+func (ch Channel) validateDigest(p *problems, key string) {
+	if !oneOf(p, key+".detail", ch.Detail, DetailBrief, DetailFull) {
+		return
+	}
+	switch {
+	case ch.MaxStories < 0:
+		p.add(key+".max_stories", "%d is negative; leave it out for the default", ch.MaxStories)
+	case ch.Detail == DetailBrief && ch.MaxStories > MaxBriefStories:
+		p.add(key+".max_stories", "%d is more than a brief digest shows (%d, one Discord message); lower it or set detail = %q",
+			ch.MaxStories, MaxBriefStories, DetailFull)
+	case ch.MaxStories > MaxFullStories:
+		p.add(key+".max_stories", "%d is outside 1..%d", ch.MaxStories, MaxFullStories)
 	}
 }
 
@@ -292,4 +319,18 @@ func between(p *problems, key string, n, lo, hi int) {
 	if n < lo || n > hi {
 		p.add(key, "%d is outside %d..%d", n, lo, hi)
 	}
+}
+
+// validInstance reports whether name can name an instance: short, and
+// plain enough to read in logs and lease rows.
+func validInstance(name string) bool {
+	if len(name) > 100 {
+		return false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._:-", r)) {
+			return false
+		}
+	}
+	return true
 }

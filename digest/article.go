@@ -19,6 +19,11 @@ type Article struct {
 	Author    string    `json:"author,omitempty"`
 	Published time.Time `json:"published"`
 	Text      string    `json:"text"` // plain text body, HTML stripped
+
+	// Genre signals a feed gives besides the text (see framing.Signals).
+	Categories []string `json:"categories,omitempty"` // the item's and the feed's categories
+	Genre      string   `json:"genre,omitempty"`      // the operator's genre for the feed ("" lets the article decide)
+	FeedTitle  string   `json:"feed_title,omitempty"` // the feed document's own title ("Example Times - Opinion")
 }
 
 // Analysis is what digest knows about one article. Offsets in the framing
@@ -26,5 +31,9 @@ type Article struct {
 type Analysis struct {
 	Title   string   `json:"title"`
 	Summary []string `json:"summary"`
+	// Language is the ISO 639-1 code of the article's language ("en"), or
+	// "" when the text is too short to tell. Framing labels are English-only:
+	// an article in another language has none.
+	Language string `json:"language,omitempty"`
 	framing.Labels
 }

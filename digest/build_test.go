@@ -109,19 +109,40 @@ func TestBuildTopicAndLimit(t *testing.T) {
 	}
 }
 
+// TestExclusives: a fact only one outlet reports is credited to that outlet
+// alone, in the summary or as "Only X", never both; a fact both report is
+// never "Only".
 func TestExclusives(t *testing.T) {
 	s := Build([]Item{bridgeA, bridgeB}, BuildOptions{})[0]
-	found := false
+	shops := 0
+	for i, sent := range s.Summary {
+		if strings.Contains(sent, "shops") {
+			shops++
+			if len(s.SummarySources[i]) != 1 || s.SummarySources[i][0] != "Hill Courier" {
+				t.Errorf("shop detail credited to %v, want Hill Courier alone", s.SummarySources[i])
+			}
+		}
+	}
 	for _, ex := range s.OnlyIn {
 		if ex.Source == "Hill Courier" && strings.Contains(ex.Text, "shops") {
-			found = true
+			shops++
 		}
 		if ex.Source == "Lakeside Post" && strings.Contains(ex.Text, "cables") {
 			t.Errorf("shared fact reported as exclusive: %+v", ex)
 		}
+		for _, sent := range s.Summary {
+			if sent == ex.Text {
+				t.Errorf("Only %s repeats the summary: %q", ex.Source, ex.Text)
+			}
+		}
 	}
-	if !found {
-		t.Errorf("only_in = %+v, want Hill Courier's shop trade detail", s.OnlyIn)
+	if shops != 1 {
+		t.Errorf("shop detail shown %d times (summary %q, only_in %+v), want once", shops, s.Summary, s.OnlyIn)
+	}
+	// With a short summary the detail is left to "Only Hill Courier".
+	only := exclusives([]Item{bridgeA, bridgeB}, s.Summary[:2])
+	if len(only) != 1 || only[0].Source != "Hill Courier" || !strings.Contains(only[0].Text, "shops") {
+		t.Errorf("exclusives beside a two-sentence summary = %+v, want Hill Courier's shop detail", only)
 	}
 }
 

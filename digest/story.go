@@ -17,16 +17,20 @@ type Item struct {
 
 // Story is a group of articles about one event, as a digest shows it.
 type Story struct {
-	ID             int64          `json:"id"`
-	Title          string         `json:"title"`
-	Summary        []string       `json:"summary"`
-	SummarySources [][]string     `json:"summary_sources"` // the outlets behind each summary sentence
+	ID             int64      `json:"id"`
+	Title          string     `json:"title"`
+	Summary        []string   `json:"summary"`
+	SummarySources [][]string `json:"summary_sources"` // the outlets behind each summary sentence
+	// OpinionOnly: every article is an opinion piece, so the summary is
+	// what the pieces argue, not reporting (renderers say so).
+	OpinionOnly    bool           `json:"opinion_only,omitempty"`
 	Outlets        []string       `json:"outlets"`
 	Articles       []StoryArticle `json:"articles"`
 	OnlyIn         []Exclusive    `json:"only_in,omitempty"`
 	Coverage       map[string]int `json:"coverage"` // operator-supplied lean → articles; "unrated" when a feed has none
 	Blindspot      bool           `json:"blindspot"`
 	BlindspotNote  string         `json:"blindspot_note,omitempty"`
+	BlindspotSides []string       `json:"blindspot_sides,omitempty"` // the sides ("left", "right") with no coverage yet
 	Latest         time.Time      `json:"latest"`
 	Update         bool           `json:"update,omitempty"` // sent before, now with new coverage
 }
@@ -42,8 +46,10 @@ type StoryArticle struct {
 	Tone        string          `json:"tone"`
 	Actors      []framing.Actor `json:"actors"`
 	Frames      []framing.Frame `json:"frames"`
-	Cues        []framing.Cue   `json:"cues"`
-	Line        string          `json:"line"` // one-line framing description
+	Cues        []framing.Cue   `json:"cues"`               // the outlet's own, headline ("field": "title") and body
+	QuotedCues  []framing.Cue   `json:"quoted_cues"`        // inside quotations: the speakers' words
+	Line        string          `json:"line"`               // one-line framing description
+	Language    string          `json:"language,omitempty"` // ISO 639-1; labels are English-only
 	DuplicateOf string          `json:"duplicate_of,omitempty"`
 }
 
@@ -57,9 +63,12 @@ type Exclusive struct {
 type FeedReport struct {
 	URL         string `json:"url"`
 	Name        string `json:"name,omitempty"`
-	Status      string `json:"status"` // ok | not_modified | error
+	Status      string `json:"status"` // ok | not_modified | error | skipped
 	Error       string `json:"error"`
 	NewArticles int    `json:"new_articles"`
+	// NextFetch is when a skipped feed will be fetched: the feed asked us to
+	// wait (Retry-After, Cache-Control, <ttl>) or was fetched recently.
+	NextFetch time.Time `json:"next_fetch,omitzero"`
 }
 
 // Digest is a ranked set of stories for one period.

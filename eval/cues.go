@@ -99,13 +99,16 @@ func runCues(ctx context.Context, path string, pred io.Writer) (any, error) {
 	return scoreCues(recs, preds), nil
 }
 
-// predictCues returns every cue framing finds in text.
+// predictCues returns every cue framing finds in text: the outlet's own and
+// those inside quotations (the annotators mark loaded words wherever they
+// stand), sorted by position.
 func predictCues(text string) []cuesPredCue {
 	l := framing.Analyze("", text)
-	out := make([]cuesPredCue, 0, len(l.Cues))
-	for _, c := range l.Cues {
+	out := make([]cuesPredCue, 0, len(l.Cues)+len(l.QuotedCues))
+	for _, c := range append(append([]framing.Cue(nil), l.Cues...), l.QuotedCues...) {
 		out = append(out, cuesPredCue{Start: c.Start, End: c.End, Type: c.Type})
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
 

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/newsdigest/newsdigest/digest/framing"
+	"github.com/newsdigest/newsdigest/digest/framing/stance"
 )
 
 func init() { tasks["stance"] = runStance }
@@ -25,10 +27,14 @@ type stanceRecord struct {
 	Label  string `json:"label"`
 }
 
-// stancePrediction is one prediction line.
+// stancePrediction is one prediction line: Label is the classifier's
+// answer, scored by macro-F1; Shown is what a reader of the digest is shown
+// (negative or positive only when confident, else neutral), scored by the
+// precision and recall in stanceMetrics.Shown.
 type stancePrediction struct {
 	ID    string `json:"id"`
 	Label string `json:"label"`
+	Shown string `json:"shown,omitempty"`
 }
 
 // runStance predicts every record of the file at path and scores the
@@ -43,33 +49,99 @@ func runStance(ctx context.Context, path string, pred io.Writer) (any, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		label, err := predictStance(r)
+		label, shown, err := predictStance(r)
 		if err != nil {
 			return nil, fmt.Errorf("stance: record %d (%s): %w", i+1, r.ID, err)
 		}
-		p := stancePrediction{ID: r.ID, Label: label}
+		p := stancePrediction{ID: r.ID, Label: label, Shown: shown}
 		if err := writeJSONL(pred, p); err != nil {
 			return nil, fmt.Errorf("stance: write prediction: %w", err)
 		}
 		preds = append(preds, p)
 	}
-	return scoreStance(recs, preds), nil
+	m := scoreStance(recs, preds)
+	m.Shown = scoreShown(recs, preds)
+	return m, nil
 }
 
-// predictStance labels one record, mention-level or article-level.
-func predictStance(r stanceRecord) (string, error) {
+// predictStance labels one record, mention-level or article-level, and
+// says what the digest would show a reader. A mention's label is shown
+// when its probability reaches stance.MinShownConfidence. For an article,
+// the label is the article-level classifier's (stance.Target) and the shown
+// stance is the one framing.Analyze gives the actor that names the target,
+// exactly as the digest shows it (neutral when the target is not among
+// the actors).
+func predictStance(r stanceRecord) (label, shown string, err error) {
 	if (r.Start == nil) != (r.End == nil) {
-		return "", fmt.Errorf("record has only one of start and end")
+		return "", "", fmt.Errorf("record has only one of start and end")
 	}
 	if r.Start == nil {
-		return framing.TargetStance(r.Title, r.Text, r.Target).Label, nil
+		return stance.Target(r.Title, r.Text, r.Target).Label, shownArticleStance(r), nil
 	}
 	start, end := *r.Start, *r.End
 	if start < 0 || end < start || end > len(r.Text) {
-		return "", fmt.Errorf("mention offsets [%d,%d) outside the %d-byte text", start, end, len(r.Text))
+		return "", "", fmt.Errorf("mention offsets [%d,%d) outside the %d-byte text", start, end, len(r.Text))
 	}
-	label, _ := framing.MentionStance(r.Text, start, end)
-	return label, nil
+	res := framing.MentionStance(r.Text, start, end)
+	shown = framing.Neutral
+	if res.Shown() {
+		shown = res.Label
+	}
+	return res.Label, shown, nil
+}
+
+// shownArticleStance is the stance the digest shows toward r.Target: that
+// of the actor whose name holds the target's last word.
+func shownArticleStance(r stanceRecord) string {
+	words := strings.Fields(strings.ReplaceAll(r.Target, "_", " "))
+	if len(words) == 0 {
+		return framing.Neutral
+	}
+	key := words[len(words)-1]
+	for _, a := range framing.Analyze(r.Title, r.Text).Actors {
+		if strings.Contains(a.Name, key) {
+			return a.Stance
+		}
+	}
+	return framing.Neutral
+}
+
+// stanceShown scores what a reader is shown: the negative and positive
+// labels shown, how many are right (precision), and how many of the gold
+// negative and positive records they find (recall).
+type stanceShown struct {
+	MinConfidence float64 `json:"min_confidence"`
+	NShown        int     `json:"n_shown"`
+	Correct       int     `json:"correct"`
+	Precision     float64 `json:"precision"`
+	Recall        float64 `json:"recall"`
+	GoldPolar     int     `json:"gold_negative_or_positive"`
+}
+
+// scoreShown compares the shown labels with the gold labels.
+func scoreShown(gold []stanceRecord, preds []stancePrediction) *stanceShown {
+	byID := make(map[string]string, len(preds))
+	for _, p := range preds {
+		if _, dup := byID[p.ID]; !dup {
+			byID[p.ID] = p.Shown
+		}
+	}
+	s := &stanceShown{MinConfidence: stance.MinShownConfidence}
+	for _, g := range gold {
+		if g.Label != framing.Neutral {
+			s.GoldPolar++
+		}
+		shown := byID[g.ID]
+		if shown == framing.Negative || shown == framing.Positive {
+			s.NShown++
+			if shown == g.Label {
+				s.Correct++
+			}
+		}
+	}
+	s.Precision = stanceRound4(stanceRatio(s.Correct, s.NShown))
+	s.Recall = stanceRound4(stanceRatio(s.Correct, s.GoldPolar))
+	return s
 }
 
 // stanceClasses are the labels scored, in report order.
@@ -97,6 +169,9 @@ type stanceMetrics struct {
 	Missing              int                         `json:"missing"`
 	UnknownIDs           int                         `json:"unknown_ids"`
 	DuplicatePredictions int                         `json:"duplicate_predictions"`
+	// Shown scores what the digest shows a reader (set by the stance task,
+	// not by scoreStance).
+	Shown *stanceShown `json:"shown,omitempty"`
 }
 
 // scoreStance compares predictions with the gold labels. A gold record

@@ -37,14 +37,14 @@ func TestScoreStance(t *testing.T) {
 		preds []stancePrediction
 		want  func(m stanceMetrics) bool
 	}{
-		{"perfect", []stancePrediction{{"a", "negative"}, {"b", "negative"}, {"c", "neutral"}, {"d", "positive"}, {"e", "neutral"}},
+		{"perfect", []stancePrediction{{ID: "a", Label: "negative"}, {ID: "b", Label: "negative"}, {ID: "c", Label: "neutral"}, {ID: "d", Label: "positive"}, {ID: "e", Label: "neutral"}},
 			func(m stanceMetrics) bool { return m.MacroF1 == 1 && m.Accuracy == 1 && m.F1PosNeg == 1 }},
-		{"missing and invalid count as wrong", []stancePrediction{{"a", "negative"}, {"b", "bad"}, {"c", "neutral"}, {"e", "neutral"}},
+		{"missing and invalid count as wrong", []stancePrediction{{ID: "a", Label: "negative"}, {ID: "b", Label: "bad"}, {ID: "c", Label: "neutral"}, {ID: "e", Label: "neutral"}},
 			// negative P=1 R=.5 F1=.6667, neutral 1, positive 0.
 			func(m stanceMetrics) bool {
 				return m.Missing == 1 && m.NScored == 4 && m.MacroF1 == 0.5556 && m.Accuracy == 0.6
 			}},
-		{"unknown and duplicate ids", []stancePrediction{{"a", "negative"}, {"a", "positive"}, {"zz", "neutral"}},
+		{"unknown and duplicate ids", []stancePrediction{{ID: "a", Label: "negative"}, {ID: "a", Label: "positive"}, {ID: "zz", Label: "neutral"}},
 			func(m stanceMetrics) bool {
 				return m.UnknownIDs == 1 && m.DuplicatePredictions == 1 && m.Missing == 4 && m.Accuracy == 0.2
 			}},

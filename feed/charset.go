@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -16,36 +17,56 @@ import (
 // xmlEncodingDecl matches the encoding pseudo-attribute of an XML prolog.
 var xmlEncodingDecl = regexp.MustCompile(`(?i)^\s*(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']`)
 
-// toUTF8 returns body as UTF-8 where the XML parser cannot do it alone: an
-// encoding declared in the XML prolog is left to the parser; otherwise the
-// charset of the Content-Type header is applied, and bytes that are not
-// valid UTF-8 are read as Windows-1252 (a superset of ISO-8859-1), the most
-// common mislabelled encoding.
+// toUTF8 returns body as UTF-8. The label a feed declares is often wrong,
+// so the bytes decide first: a byte order mark, or UTF-16 seen in the
+// first characters, then a body that is valid UTF-8 is taken as UTF-8
+// whatever the XML prolog or the Content-Type says (a Latin-1 text with
+// accents is almost never valid UTF-8, while a UTF-8 text labelled
+// ISO-8859-1 is common). Otherwise the prolog's encoding, then the
+// header's charset, applies; a label no decoder knows is ignored, and
+// what is left is read as Windows-1252, a superset of ISO-8859-1 and the
+// most common unlabelled encoding.
 func toUTF8(body []byte, contentType string) []byte {
 	if bytes.HasPrefix(body, []byte{0xFE, 0xFF}) || bytes.HasPrefix(body, []byte{0xFF, 0xFE}) {
 		return fromUTF16(body)
 	}
+	if enc := unmarkedUTF16(body); enc != nil {
+		return decodeUTF16(body, enc.NewDecoder())
+	}
+	declared := ""
 	if m := xmlEncodingDecl.FindSubmatch(prologWindow(body)); m != nil {
-		declared := strings.ToLower(string(m[1]))
-		if declared != "utf-8" && declared != "utf8" {
-			return body
-		}
-		if utf8.Valid(body) {
-			return body
-		}
-		return decodeWith(body, "windows-1252")
+		declared = strings.ToLower(strings.TrimSpace(string(m[1])))
 	}
-	if label := headerCharset(contentType); label != "" {
-		if label != "utf-8" && label != "utf8" {
-			if out, ok := tryDecode(body, label); ok {
-				return out
-			}
-		}
-	}
-	if utf8.Valid(body) {
+	if utf8.Valid(body) && !sevenBitEncoding(declared) {
 		return body
 	}
+	for _, label := range []string{declared, headerCharset(contentType)} {
+		if label == "" || label == "utf-8" || label == "utf8" {
+			continue
+		}
+		if out, ok := tryDecode(body, label); ok {
+			return out
+		}
+	}
 	return decodeWith(body, "windows-1252")
+}
+
+// sevenBitEncoding reports whether label names an encoding whose bytes are
+// all ASCII, so that being valid UTF-8 says nothing against it.
+func sevenBitEncoding(label string) bool {
+	return strings.HasPrefix(label, "iso-2022") || label == "utf-7" || label == "hz-gb-2312"
+}
+
+// unmarkedUTF16 recognises UTF-16 without a byte order mark by the zero
+// bytes around the first "<" (XML 1.0, appendix F), or returns nil.
+func unmarkedUTF16(body []byte) encoding.Encoding {
+	switch {
+	case bytes.HasPrefix(body, []byte{'<', 0, '?', 0}):
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	case bytes.HasPrefix(body, []byte{0, '<', 0, '?'}):
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	}
+	return nil
 }
 
 func prologWindow(body []byte) []byte {
@@ -93,7 +114,13 @@ func decodeWith(body []byte, label string) []byte {
 // fromUTF16 decodes a document that starts with a UTF-16 byte order mark
 // and rewrites the encoding its XML prolog declares, which no longer holds.
 func fromUTF16(body []byte) []byte {
-	out, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), body)
+	return decodeUTF16(body, unicode.BOMOverride(unicode.UTF8.NewDecoder()))
+}
+
+// decodeUTF16 decodes a UTF-16 document with dec and rewrites the encoding
+// its XML prolog declares.
+func decodeUTF16(body []byte, dec transform.Transformer) []byte {
+	out, _, err := transform.Bytes(dec, body)
 	if err != nil {
 		return bytes.ToValidUTF8(body, []byte("\uFFFD"))
 	}

@@ -8,8 +8,8 @@ import (
 // the page a `framing` names. It never connects to a private address unless
 // it was made for a user who may manage feeds and the operator set
 // ChatAllowPrivateNetworks; AllowPrivateNetworks, the operator's opt-in for
-// self-hosted feeds, does not apply. Its errors are *FetchError, whose
-// UserReason is safe to show in chat.
+// self-hosted feeds, does not apply. Its errors are explained (Explain):
+// their UserMessage is safe to show in chat.
 type ChatFetcher struct {
 	p       *Poller
 	private bool
@@ -23,19 +23,12 @@ func (p *Poller) ForChat(canManage bool) ChatFetcher {
 
 // CheckFeed is Poller.CheckFeed under the chat user's address policy.
 func (c ChatFetcher) CheckFeed(ctx context.Context, rawURL string) (title, feedURL string, err error) {
-	title, feedURL, err = c.p.checkFeed(ctx, rawURL, c.private)
-	if err != nil {
-		return "", "", &FetchError{URL: rawURL, Err: err}
-	}
-	return title, feedURL, nil
+	return c.p.checkFeed(ctx, rawURL, c.private)
 }
 
 // ExtractArticle is Poller.ExtractArticle under the chat user's address
 // policy.
 func (c ChatFetcher) ExtractArticle(ctx context.Context, rawURL string) (title, text string, err error) {
 	title, text, err = c.p.fetcher.extractArticle(ctx, fetchRequest{url: rawURL, private: c.private})
-	if err != nil {
-		return "", "", &FetchError{URL: rawURL, Err: err}
-	}
-	return title, text, nil
+	return title, text, Explain(err)
 }

@@ -61,12 +61,12 @@ func TestChatFetchesNeverReachPrivateNetworks(t *testing.T) {
 			if err == nil && !strings.Contains(text, "admin") {
 				t.Errorf("text %q", text)
 			}
-			var fe *FetchError
-			if err != nil && (!errors.As(err, &fe) || !errors.Is(err, ErrPrivateAddress)) {
-				t.Errorf("err = %v, want a *FetchError matching ErrPrivateAddress", err)
+			var ex *ExplainedError
+			if err != nil && (!errors.As(err, &ex) || !errors.Is(err, ErrPrivateAddress)) {
+				t.Errorf("err = %v, want an explained error matching ErrPrivateAddress", err)
 			}
-			if err != nil && strings.Contains(fe.UserReason(), "127.0.0.1") {
-				t.Errorf("user reason %q names the address", fe.UserReason())
+			if err != nil && strings.Contains(ex.UserMessage(), "127.0.0.1") {
+				t.Errorf("user message %q names the address", ex.UserMessage())
 			}
 			if _, _, err := c.CheckFeed(context.Background(), srv.URL+"/feed.xml"); (err == nil) != tt.wantReach {
 				t.Errorf("feeds add of the intranet feed: err %v, want reached %v", err, tt.wantReach)

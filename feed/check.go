@@ -21,11 +21,11 @@ func (p *Poller) CheckFeed(ctx context.Context, rawURL string) (title, feedURL s
 func (p *Poller) checkFeed(ctx context.Context, rawURL string, private bool) (title, feedURL string, err error) {
 	u, err := ValidateURL(rawURL, false)
 	if err != nil {
-		return "", "", err
+		return "", "", Explain(err)
 	}
 	doc, err := p.fetchFeed(ctx, store.Feed{URL: u.String()}, private)
 	if err != nil {
-		return "", "", fmt.Errorf("check feed %s: %w", u.Redacted(), err)
+		return "", "", Explain(fmt.Errorf("check feed %s: %w", u.Redacted(), err))
 	}
 	p.fetcher.done(doc.resp)
 	feedURL = u.String()

@@ -11,6 +11,45 @@ import (
 	"github.com/newsdigest/newsdigest/store"
 )
 
+// unshareGUIDs makes identity fall back to the link for items whose GUID
+// another item of the same document gives to a different link (or, without
+// links, to different content): some feeds write one GUID for every item,
+// or the site's address, or a date. Keeping such a GUID would fold all those
+// items into one article, and on later polls every new item would become an
+// "edit" of it. contentIDs[i] identifies articles[i] when it has no link.
+func unshareGUIDs(articles []*store.Article, contentIDs []string) {
+	key := func(i int) string {
+		if articles[i].CanonicalURL != "" {
+			return "u:" + articles[i].CanonicalURL
+		}
+		return "c:" + contentIDs[i]
+	}
+	first := make(map[string]string, len(articles))
+	shared := map[string]bool{}
+	for i, a := range articles {
+		if a.GUID == "" {
+			continue
+		}
+		if k, seen := first[a.GUID]; !seen {
+			first[a.GUID] = key(i)
+		} else if k != key(i) {
+			shared[a.GUID] = true
+		}
+	}
+	if len(shared) == 0 {
+		return
+	}
+	for i, a := range articles {
+		if !shared[a.GUID] {
+			continue
+		}
+		a.GUID = ""
+		if a.URL == "" {
+			a.GUID = contentIDs[i]
+		}
+	}
+}
+
 // dedupeBatch drops repeated items of one feed document: the same GUID, or
 // the same canonical URL. The first occurrence wins.
 func dedupeBatch(articles []*store.Article) []*store.Article {

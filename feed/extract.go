@@ -8,7 +8,6 @@ import (
 	"maps"
 	"net/url"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability"
@@ -42,21 +41,12 @@ func isTeaser(text string) bool {
 	return len(strings.Fields(trimmed)) < teaserWords
 }
 
-// ExtractArticle fetches the page at pageURL with the default Options (so
-// private addresses are refused) and returns its title and main text.
-func ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	return defaultFetcher().extractArticle(ctx, fetchRequest{url: pageURL})
-}
-
-// defaultFetcher is shared by ExtractArticle calls, so that they reuse
-// connections.
-var defaultFetcher = sync.OnceValue(func() *fetcher { return newFetcher(Options{}.withDefaults()) })
-
 // ExtractArticle fetches the page at pageURL for the operator, with the
 // poller's limits and the operator's address policy (AllowPrivateNetworks),
 // and returns its title and main text. Chat commands use ChatFetcher.
 func (p *Poller) ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	return p.fetcher.extractArticle(ctx, fetchRequest{url: pageURL, private: p.opts.AllowPrivateNetworks})
+	title, text, err = p.fetcher.extractArticle(ctx, fetchRequest{url: pageURL, private: p.opts.AllowPrivateNetworks})
+	return title, text, Explain(err)
 }
 
 // extractArticle fetches the page r names (r.accept is set here) and

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -42,6 +43,7 @@ func htmlToTextSkipping(fragment string, skipped map[atom.Atom]bool) string {
 	var b textBuilder
 	z := html.NewTokenizer(strings.NewReader(fragment))
 	skip := 0
+	var unknownMarkup map[string]bool // unknown elements seen as markup: their end tags are markup too
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
@@ -51,8 +53,18 @@ func htmlToTextSkipping(fragment string, skipped map[atom.Atom]bool) string {
 				b.text(string(z.Text()))
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
+			if skip == 0 && literalTag(a, name, hasAttr) && !unknownMarkup[string(name)] {
+				b.text(string(z.Raw()))
+				continue
+			}
+			if a == 0 && hasAttr {
+				if unknownMarkup == nil {
+					unknownMarkup = map[string]bool{}
+				}
+				unknownMarkup[string(name)] = true
+			}
 			if skipped[a] {
 				if tt := z.Token(); tt.Type == html.StartTagToken {
 					skip++
@@ -65,8 +77,12 @@ func htmlToTextSkipping(fragment string, skipped map[atom.Atom]bool) string {
 				b.space()
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
+			if skip == 0 && literalTag(a, name, hasAttr) && !unknownMarkup[string(name)] {
+				b.text(string(z.Raw()))
+				continue
+			}
 			if skipped[a] {
 				if skip > 0 {
 					skip--
@@ -78,6 +94,15 @@ func htmlToTextSkipping(fragment string, skipped map[atom.Atom]bool) string {
 			}
 		}
 	}
+}
+
+// literalTag reports whether a tag is text that looks like a tag: a name
+// HTML does not know, without attributes, such as "<bool>" in
+// "std::vector<bool>" or "</example>" in a headline about XML. Custom
+// elements (with a hyphen), namespaced ones (o:p) and tags with attributes
+// are markup and are dropped as before.
+func literalTag(a atom.Atom, name []byte, hasAttr bool) bool {
+	return a == 0 && !hasAttr && len(name) > 0 && !bytes.ContainsAny(name, "-:")
 }
 
 // textBuilder collects text with collapsed whitespace and single line breaks.

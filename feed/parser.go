@@ -2,49 +2,55 @@ package feed
 
 import (
 	"bytes"
-	"errors"
+	"encoding/xml"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
-
-	"github.com/mmcdole/gofeed"
-	"github.com/mmcdole/gofeed/rss"
 )
 
-// parsedFeed is what a feed document says.
-type parsedFeed struct {
-	Title string
-	Link  string
-	TTL   time.Duration // RSS <ttl>, 0 if none
-	Items []*gofeed.Item
-}
-
 // parseFeed parses an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed document.
-// A document that is not a feed returns an error matching ErrNotAFeed.
+// A document that is not a feed returns an error matching ErrNotAFeed; one
+// that breaks off or stops being XML midway, an error matching errParse.
 func parseFeed(body []byte, contentType string) (out *parsedFeed, err error) {
-	// The parser is third-party code fed with hostile input: a panic in it
-	// must fail this feed, not the poller.
+	// A panic on hostile input must fail this feed, not the poller.
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("%w: parser panic: %v", errParse, r)
 		}
 	}()
 	body = toUTF8(body, contentType)
-	p := gofeed.NewParser()
-	p.KeepOriginalFeed = true
-	f, err := p.Parse(bytes.NewReader(body))
-	if err != nil {
-		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+	trimmed := bytes.TrimLeft(body, " \t\r\n\ufeff")
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		return parseJSONFeed(trimmed)
+	}
+	return parseXMLFeed(body)
+}
+
+// parseXMLFeed reads RSS, RSS 1.0 (RDF) and Atom by their root element.
+func parseXMLFeed(body []byte) (*parsedFeed, error) {
+	r := newXMLReader(body)
+	for {
+		tok, err := r.token()
+		if err != nil {
+			return nil, ErrNotAFeed // no root element: empty, garbage or not XML
+		}
+		root, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		var pf *parsedFeed
+		switch strings.ToLower(root.Name.Local) {
+		case "rss", "rdf":
+			pf, err = r.rssDocument(root)
+		case "feed":
+			pf, err = r.atomDocument(root)
+		default:
 			return nil, ErrNotAFeed
 		}
-		return nil, fmt.Errorf("%w: %w", errParse, err)
-	}
-	out = &parsedFeed{Title: f.Title, Link: f.Link, Items: f.Items}
-	if orig, ok := f.OriginalFeed().(*rss.Feed); ok && orig != nil {
-		if minutes, err := strconv.Atoi(strings.TrimSpace(orig.TTL)); err == nil && minutes > 0 {
-			out.TTL = time.Duration(min(minutes, 7*24*60)) * time.Minute
+		if err != nil {
+			// Keeping the items read so far would store the validators of a
+			// broken document, and a 304 would then hide the rest for good.
+			return nil, fmt.Errorf("%w: %w", errParse, err)
 		}
+		return pf, nil
 	}
-	return out, nil
 }

@@ -46,7 +46,7 @@ func TestParseEncodings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if pf.Title != "Élan" || len(pf.Items) != 1 || pf.Items[0].Title != title || pf.Items[0].Description != "Señor Müller" {
+			if pf.Title != "Élan" || len(pf.Items) != 1 || pf.Items[0].Title.Value != title || pf.Items[0].Summary.Value != "Señor Müller" {
 				t.Errorf("parsed title %q, items %+v", pf.Title, pf.Items)
 			}
 		})

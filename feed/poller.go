@@ -45,7 +45,7 @@ type Report struct {
 	ErrKind     string // ErrorKind of the failure; "" unless Status is StatusError
 	NewArticles int    // new articles to post live
 	Edited      int    // stored articles whose text changed
-	Backlog     int    // new articles stored as already seen (first fetch, or past the per-poll cap)
+	Backlog     int    // new articles stored as already seen (first fetch, past the per-poll cap, or an unreadable date)
 	NewURL      string // the feed's new URL after a permanent redirect or discovery
 }
 
@@ -170,11 +170,10 @@ func (p *Poller) pollFeed(ctx context.Context, f store.Feed) Report {
 // the fetch. The validators are kept only when every item was saved, so a
 // storage failure is retried rather than hidden behind a 304.
 func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc *fetchedFeed, now time.Time) {
-	articles := normalize(doc.feed, f, doc.resp.URL, now)
+	articles := newestFirst(documentArticles(doc.feed, f, doc.resp.URL, now))
 	for _, a := range articles {
 		capArticle(a)
 	}
-	articles = newestFirst(dedupeBatch(articles))
 	if len(articles) > maxItemsPerDocument {
 		articles = articles[:maxItemsPerDocument] // a hostile or broken feed
 	}
@@ -203,7 +202,7 @@ func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc 
 		p.seen.add(key)
 		switch outcome {
 		case store.Inserted:
-			if a.Backlog {
+			if a.Backlog || a.UnreadDate != "" { // an unreadable date may hide an old item: not "new"
 				rep.Backlog++
 			} else {
 				rep.NewArticles++

@@ -56,8 +56,19 @@ func failureResult(opts Options, f store.Feed, now time.Time, err error) store.F
 		LastModified: f.LastModified,
 		CheckedAt:    now,
 		NextCheckAt:  next,
-		Err:          err.Error(),
+		Err:          storedReason(err),
 		ErrorCount:   count,
 		Unhealthy:    unhealthy,
 	}
+}
+
+// storedReason is what a feed's last error keeps: the failure in words
+// (see Explain), which chat shows to channel members in feed lists and
+// health notices. The full error, which can name hosts and resolver
+// addresses, is in the poller's "feed polled" log line.
+func storedReason(err error) string {
+	if r := fetchReason(err); r != "" {
+		return r
+	}
+	return "the feed could not be read (the bot's log has the details)"
 }

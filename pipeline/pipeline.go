@@ -2,6 +2,12 @@
 // takes what ingestion saved, runs digest.Analyze on each, assigns it to a
 // story with the cluster index, and saves both. It also turns stored articles
 // back into digest items for digests.
+//
+// Stories depend on the order in which articles are clustered, so however
+// many instances share the database, one clusters at a time: Process runs
+// under the store's pipeline lease (see lease.go), and an instance that
+// takes the lease after another one worked rebuilds its index from the
+// stored assignments, in the order they were made, before going on.
 package pipeline
 
 import (
@@ -17,12 +23,16 @@ import (
 	"github.com/newsdigest/newsdigest/store"
 )
 
-// Store is what the pipeline needs of storage.
+// Store is what the pipeline needs of storage: the articles to process,
+// those already in stories (to rebuild the index), and the lease under
+// which it saves story assignments.
 type Store interface {
 	Unanalyzed(ctx context.Context, limit int) ([]store.Article, error)
-	Articles(ctx context.Context, q store.ArticleQuery) ([]store.Article, error)
+	ClusteredSince(ctx context.Context, since time.Time) ([]store.Article, error)
 	SaveAnalysis(ctx context.Context, articleID int64, an digest.Analysis) error
-	SetStory(ctx context.Context, articleID, storyID int64) error
+	AssignStory(ctx context.Context, l store.Lease, articleID, storyID int64) (int64, error)
+	AcquireLease(ctx context.Context, name, owner string, held int64, now time.Time, ttl time.Duration) (store.Lease, error)
+	ReleaseLease(ctx context.Context, l store.Lease) error
 }
 
 // batch is how many unanalysed articles one step loads.
@@ -39,10 +49,20 @@ type Pipeline struct {
 	// Analysed, when set, is told how long each article's analysis
 	// took (for metrics). Set it before the first Process.
 	Analysed func(time.Duration)
+	// Owner names this instance in the pipeline lease; serve sets its
+	// stable instance name. Default: a name unique to this Pipeline.
+	Owner string
+	// LeaseTTL is how long the lease outlives its holder's last sign of
+	// life; an instance that dies holding it hands over after this long.
+	// Process must be called more often than this. Default DefaultLeaseTTL.
+	LeaseTTL time.Duration
 
 	mu       sync.Mutex
 	index    *cluster.Index
 	restored bool
+	lease    store.Lease // the lease held; Token 0 when none
+	seq      int64       // the lease's Seq that index reflects
+	renewed  time.Time   // when lease was last taken or renewed
 }
 
 // New returns a pipeline clustering within window (0: the cluster default).
@@ -50,15 +70,21 @@ func New(st Store, window time.Duration, log *slog.Logger) *Pipeline {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Pipeline{st: st, window: window, log: log, now: time.Now,
+	return &Pipeline{st: st, window: window, log: log, now: time.Now, Owner: uniqueOwner(),
 		index: cluster.New(cluster.Config{Window: window})}
 }
 
-// Process analyses and clusters every article that has no analysis yet and
-// returns how many it processed.
+// Process analyses and clusters every article that has no analysis or
+// story yet and returns how many it processed. When another instance holds
+// the pipeline lease it does nothing and returns an error matching
+// store.ErrLeaseHeld; if it loses the lease midway, one matching
+// store.ErrLeaseLost.
 func (p *Pipeline) Process(ctx context.Context) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if err := p.acquire(ctx); err != nil {
+		return 0, err
+	}
 	if err := p.restore(ctx); err != nil {
 		return 0, err
 	}
@@ -73,7 +99,13 @@ func (p *Pipeline) Process(ctx context.Context) (int, error) {
 		}
 		slices.SortStableFunc(arts, func(a, b store.Article) int { return docTime(a).Compare(docTime(b)) })
 		for i := range arts {
+			if err := p.renew(ctx); err != nil {
+				return total, err
+			}
 			if err := p.processOne(ctx, &arts[i]); err != nil {
+				// The index may hold a decision the store does not:
+				// rebuild it before clustering again.
+				p.restored = false
 				return total, err
 			}
 			total++
@@ -91,35 +123,40 @@ func (p *Pipeline) processOne(ctx context.Context, a *store.Article) error {
 		return fmt.Errorf("pipeline: save analysis of article %d: %w", a.ID, err)
 	}
 	as := p.index.Add(clusterDoc(*a))
-	if err := p.st.SetStory(ctx, a.ID, as.Story); err != nil {
+	seq, err := p.st.AssignStory(ctx, p.lease, a.ID, as.Story)
+	if err != nil {
 		return fmt.Errorf("pipeline: set story of article %d: %w", a.ID, err)
 	}
+	p.seq = seq
 	p.log.Debug("article analysed", slog.Int64("article_id", a.ID), slog.Int64("story_id", as.Story),
 		slog.Duration("took", time.Since(started)))
 	return nil
 }
 
-// restore feeds the index the already clustered articles of the window once,
-// so that stories continue across restarts.
+// restore rebuilds the index from the clustered articles of the window,
+// replayed in the order they were clustered, when it does not reflect the
+// stored stories: at the first Process, after another instance clustered
+// under the lease, and after a failed step. Stories thus continue across
+// restarts and handovers exactly as one instance would have continued them
+// (document frequencies start from the window, as after any restart).
 func (p *Pipeline) restore(ctx context.Context) error {
 	if p.restored {
 		return nil
 	}
 	window := p.window
 	if window <= 0 {
-		window = 72 * time.Hour
+		window = cluster.DefaultWindow
 	}
-	arts, err := p.st.Articles(ctx, store.ArticleQuery{Since: p.now().Add(-window)})
+	arts, err := p.st.ClusteredSince(ctx, p.now().Add(-window))
 	if err != nil {
 		return fmt.Errorf("pipeline: restore stories: %w", err)
 	}
-	slices.SortStableFunc(arts, func(a, b store.Article) int { return docTime(a).Compare(docTime(b)) })
+	p.index = cluster.New(cluster.Config{Window: p.window})
 	for _, a := range arts {
-		if a.Analysis != nil && a.StoryID != 0 {
-			p.index.Restore(clusterDoc(a), a.StoryID)
-		}
+		p.index.Restore(clusterDoc(a), a.StoryID)
 	}
-	p.restored = true
+	p.restored, p.seq = true, p.lease.Seq
+	p.log.Debug("cluster index rebuilt", slog.Int("articles", len(arts)), slog.Int64("seq", p.seq))
 	return nil
 }
 

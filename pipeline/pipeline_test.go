@@ -111,6 +111,7 @@ func TestProcessAnalysesAndClustersAcrossRestarts(t *testing.T) {
 	}
 	var timed atomic.Int32
 	p := pipeline.New(st, 0, nil)
+	p.Owner = "host-a"
 	p.Analysed = func(time.Duration) { timed.Add(1) }
 	n, err := p.Process(ctx)
 	if err != nil || n != len(articles) {
@@ -138,9 +139,13 @@ func TestProcessAnalysesAndClustersAcrossRestarts(t *testing.T) {
 		t.Errorf("second Process = %d, %v; want nothing to do", n, err)
 	}
 
-	// A restart: a new pipeline must continue the stories it finds stored.
+	// A restart (a crash: nothing released): a new pipeline under the same
+	// instance name takes its lease back at once and must continue the
+	// stories it finds stored.
 	id := save(t, st, feeds, len(articles), followUp)
-	n, err = pipeline.New(st, 0, nil).Process(ctx)
+	restarted := pipeline.New(st, 0, nil)
+	restarted.Owner = "host-a"
+	n, err = restarted.Process(ctx)
 	if err != nil || n != 1 {
 		t.Fatalf("Process after restart = %d, %v; want 1", n, err)
 	}

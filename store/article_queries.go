@@ -93,13 +93,15 @@ func (s *Store) ArticleByURL(ctx context.Context, scope, canonicalURL string) (A
 	return a, nil
 }
 
-// Unanalyzed returns up to limit articles without an analysis, oldest first.
+// Unanalyzed returns up to limit articles that are not processed yet, oldest
+// first: without an analysis, or not yet in a story (an instance stopped
+// between the two steps, or lost its lease to another).
 func (s *Store) Unanalyzed(ctx context.Context, limit int) ([]Article, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+articleColumns+articleFrom+`
-		WHERE an.article_id IS NULL ORDER BY a.id LIMIT $1`, limit)
+		WHERE an.article_id IS NULL OR a.story_id IS NULL ORDER BY a.id LIMIT $1`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: unanalyzed articles: %w", err)
 	}

@@ -17,7 +17,7 @@ import (
 // articleColumns are selected as "a" joined with the analysis data.
 const articleColumns = `a.id, a.feed_id, a.scope, a.guid, a.url, a.canonical_url, a.title, a.source, a.lean, a.author,
 	a.published_at, a.body, a.content_hash, a.simhash, a.duplicate_of, a.story_id, a.backlog, a.updated,
-	a.first_seen_at, a.updated_at, an.data`
+	a.first_seen_at, a.updated_at, a.unread_date, an.data, a.categories, a.genre, a.feed_title`
 
 const articleFrom = ` FROM articles a LEFT JOIN analyses an ON an.article_id = a.id`
 
@@ -29,12 +29,16 @@ func scanArticle(row rowScanner) (Article, error) {
 		simhash                       int64
 		storyID                       sql.NullInt64
 		analysis                      sql.NullString
+		categories                    string
 	)
 	err := row.Scan(&a.ID, &a.FeedID, &a.Scope, &a.GUID, &a.URL, &a.CanonicalURL, &a.Title, &a.Source, &a.Lean, &a.Author,
 		&published, &a.Text, &a.ContentHash, &simhash, &a.DuplicateOf, &storyID, &a.Backlog, &a.Updated,
-		&firstSeen, &updated, &analysis)
+		&firstSeen, &updated, &a.UnreadDate, &analysis, &categories, &a.Genre, &a.FeedTitle)
 	if err != nil {
 		return Article{}, err
+	}
+	if a.Categories, err = fromJSONText[string](categories); err != nil {
+		return Article{}, fmt.Errorf("article %d categories: %w", a.ID, err)
 	}
 	a.Published = goTime(published)
 	a.FirstSeenAt = goTime(firstSeen)
@@ -117,8 +121,11 @@ func (s *Store) SaveArticle(ctx context.Context, a *Article) (SaveOutcome, error
 	if err != nil {
 		return Unchanged, fmt.Errorf("store: save article %q: feed scope: %w", a.Title, err)
 	}
-	for _, field := range []*string{&a.GUID, &a.URL, &a.CanonicalURL, &a.Title, &a.Source, &a.Lean, &a.Author, &a.Text} {
+	for _, field := range []*string{&a.GUID, &a.URL, &a.CanonicalURL, &a.Title, &a.Source, &a.Lean, &a.Author, &a.Text, &a.UnreadDate, &a.Genre, &a.FeedTitle} {
 		*field = cleanText(*field)
+	}
+	for i := range a.Categories {
+		a.Categories[i] = cleanText(a.Categories[i])
 	}
 	if a.CanonicalURL == "" {
 		a.CanonicalURL = a.URL
@@ -157,9 +164,9 @@ func (s *Store) SaveArticle(ctx context.Context, a *Article) (SaveOutcome, error
 // insertArticle inserts a new article; inserted is false when one with the
 // same identity (or canonical URL, or feed GUID) exists.
 func (s *Store) insertArticle(ctx context.Context, ident string, a *Article) (id int64, inserted bool, err error) {
-	window := a.Published
-	if window.IsZero() {
-		window = a.FirstSeenAt
+	categories, err := jsonText(a.Categories)
+	if err != nil {
+		return 0, false, fmt.Errorf("insert: %w", err)
 	}
 	// A copy of another scope's article is not this scope's to cite: a
 	// server must not mark the operator's coverage as its own republished
@@ -167,16 +174,16 @@ func (s *Store) insertArticle(ctx context.Context, ident string, a *Article) (id
 	err = s.db.QueryRowContext(ctx, `
 		INSERT INTO articles (feed_id, scope, ident, guid, url, canonical_url, title, source, lean, author,
 			published_at, body, content_hash, simhash, duplicate_of, backlog, updated,
-			first_seen_at, updated_at, window_at)
+			first_seen_at, updated_at, window_at, unread_date, categories, genre, feed_title)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
 			CASE WHEN EXISTS (SELECT 1 FROM articles d WHERE d.id = $15 AND (d.scope = $2 OR d.scope = ''))
 				THEN CAST($15 AS BIGINT) ELSE 0 END,
-			$16, FALSE, $17, $17, $18)
+			$16, FALSE, $17, $17, $18, $19, $20, $21, $22)
 		ON CONFLICT DO NOTHING
 		RETURNING id`,
 		a.FeedID, a.Scope, ident, a.GUID, a.URL, a.CanonicalURL, a.Title, a.Source, a.Lean, a.Author,
 		dbTime(a.Published), a.Text, a.ContentHash, int64(a.SimHash), a.DuplicateOf, a.Backlog,
-		dbTime(a.FirstSeenAt), dbTime(window)).Scan(&id)
+		dbTime(a.FirstSeenAt), windowAt(a), a.UnreadDate, categories, a.Genre, a.FeedTitle).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -184,6 +191,30 @@ func (s *Store) insertArticle(ctx context.Context, ident string, a *Article) (id
 		return 0, false, fmt.Errorf("insert: %w", err)
 	}
 	return id, true, nil
+}
+
+// knownPublished is the article's publication time, or zero when the
+// feed's date could not be read (an edit then keeps the stored times).
+func knownPublished(a *Article) time.Time {
+	if a.UnreadDate != "" {
+		return time.Time{}
+	}
+	return a.Published
+}
+
+// windowAt is the time that places an article in time-windowed queries:
+// its publication time, else the time it was first seen. An article of a
+// feed's first fetch whose date could not be read gets 0: its first-seen
+// time says nothing about when it was published, and taking it would put
+// the feed's whole backlog into the next digest as news.
+func windowAt(a *Article) int64 {
+	switch {
+	case a.UnreadDate != "" && a.Backlog:
+		return 0
+	case a.UnreadDate != "" || a.Published.IsZero():
+		return dbTime(a.FirstSeenAt)
+	}
+	return dbTime(a.Published)
 }
 
 // reviseArticle compares a sighting with the stored article and updates the
@@ -218,14 +249,18 @@ func (s *Store) reviseArticle(ctx context.Context, ident string, a *Article) (Sa
 	}
 	edited := false
 	now := time.Now()
+	categories, err := jsonText(a.Categories)
+	if err != nil {
+		return Unchanged, fmt.Errorf("update: %w", err)
+	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `
 			UPDATE articles SET title = $2, author = $3, body = $4, content_hash = $5, simhash = $6,
 				published_at = CASE WHEN CAST($7 AS BIGINT) <> 0 THEN CAST($7 AS BIGINT) ELSE published_at END,
 				window_at = CASE WHEN CAST($7 AS BIGINT) <> 0 THEN CAST($7 AS BIGINT) ELSE window_at END,
-				updated = TRUE, updated_at = $8
+				updated = TRUE, updated_at = $8, unread_date = $9, categories = $10
 			WHERE id = $1 AND content_hash <> $5`,
-			id, a.Title, a.Author, a.Text, a.ContentHash, int64(a.SimHash), dbTime(a.Published), dbTime(now))
+			id, a.Title, a.Author, a.Text, a.ContentHash, int64(a.SimHash), dbTime(knownPublished(a)), dbTime(now), a.UnreadDate, categories)
 		if err != nil {
 			return fmt.Errorf("update: %w", err)
 		}

@@ -94,6 +94,7 @@ func TestSaveArticleRoundTripAndEdit(t *testing.T) {
 			Article: digest.Article{
 				GUID: "urn:1", URL: "https://rt.example/story?utm=x", Title: "Title", Source: "RT Daily", Lean: "left",
 				Author: "A. Writer", Published: at(-2 * time.Hour), Text: "Some text.",
+				Categories: []string{"Opinion", "Harbour"}, Genre: "opinion", FeedTitle: "RT Daily > Columns",
 			},
 			CanonicalURL: "https://rt.example/story", ContentHash: "abc", SimHash: 1<<63 | 5, DuplicateOf: 0,
 			Backlog: true, FirstSeenAt: at(0),
@@ -129,6 +130,7 @@ func TestSaveArticleRoundTripAndEdit(t *testing.T) {
 		edit := in
 		edit.Text = "Some corrected text."
 		edit.ContentHash = "def"
+		edit.Categories = []string{"Analysis"}
 		if got, err := s.SaveArticle(ctx, &edit); err != nil || got != Edited {
 			t.Fatalf("edit = %v, %v", got, err)
 		}
@@ -136,8 +138,9 @@ func TestSaveArticleRoundTripAndEdit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if byID.Text != "Some corrected text." || !byID.Updated || byID.Analysis != nil || byID.UpdatedAt.IsZero() {
-			t.Errorf("after edit: text %q updated %v analysis %v updated_at %v", byID.Text, byID.Updated, byID.Analysis, byID.UpdatedAt)
+		if byID.Text != "Some corrected text." || !byID.Updated || byID.Analysis != nil || byID.UpdatedAt.IsZero() ||
+			!slices.Equal(byID.Categories, []string{"Analysis"}) {
+			t.Errorf("after edit: text %q updated %v analysis %v updated_at %v categories %v", byID.Text, byID.Updated, byID.Analysis, byID.UpdatedAt, byID.Categories)
 		}
 		if !byID.FirstSeenAt.Equal(at(0)) {
 			t.Errorf("edit moved first seen to %v", byID.FirstSeenAt)
@@ -255,7 +258,14 @@ func TestUnanalyzed(t *testing.T) {
 			}
 			ids = append(ids, a.ID)
 		}
-		if err := s.SaveAnalysis(ctx, ids[1], digest.Analysis{Title: "done"}); err != nil {
+		// ids[1] is processed; ids[2] was analysed but its instance
+		// stopped before putting it in a story, so it is still to do.
+		for _, id := range ids[1:3] {
+			if err := s.SaveAnalysis(ctx, id, digest.Analysis{Title: "done"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.SetStory(ctx, ids[1], ids[1]); err != nil {
 			t.Fatal(err)
 		}
 		got, err := s.Unanalyzed(ctx, 2)
@@ -264,6 +274,9 @@ func TestUnanalyzed(t *testing.T) {
 		}
 		if len(got) != 2 || got[0].ID != ids[0] || got[1].ID != ids[2] {
 			t.Errorf("Unanalyzed(2) = %v, want [%d %d]", feedArticleIDs(got), ids[0], ids[2])
+		}
+		if got, _ := s.Unanalyzed(ctx, 10); len(got) != 3 {
+			t.Errorf("Unanalyzed(10) = %v, want all but %d", feedArticleIDs(got), ids[1])
 		}
 		if got, _ := s.Unanalyzed(ctx, 0); len(got) != 0 {
 			t.Errorf("Unanalyzed(0) = %d articles", len(got))

@@ -25,12 +25,21 @@ type Channel struct {
 	// platform error; "" while it may be posted to. Setting the channel's
 	// schedule again clears it.
 	StopReason string
+	Style      DigestStyle // how its digests look
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 }
 
+// DigestStyle is how a channel's digests look. The zero value leaves each
+// choice to the bot: its default number of stories, brief, with the chart.
+type DigestStyle struct {
+	MaxStories int    // stories per digest; 0 for the default
+	Detail     string // "brief" or "full"; "" for brief
+	NoImage    bool   // leave out the coverage chart
+}
+
 const channelColumns = `id, platform, scope, channel_ref, tags, feed_ids, live, live_per_hour, include, exclude,
-	nothing_new, stop_reason, created_at, updated_at`
+	nothing_new, stop_reason, max_stories, detail, hide_image, created_at, updated_at`
 
 // scanChannel reads one row selected with channelColumns.
 func scanChannel(row rowScanner) (Channel, error) {
@@ -40,7 +49,8 @@ func scanChannel(row rowScanner) (Channel, error) {
 		createdAtRaw, updatedAtRaw    int64
 	)
 	err := row.Scan(&c.ID, &c.Platform, &c.Scope, &c.ChannelID, &tags, &feeds, &c.Live, &c.LivePerHour,
-		&include, &exclude, &c.NothingNew, &c.StopReason, &createdAtRaw, &updatedAtRaw)
+		&include, &exclude, &c.NothingNew, &c.StopReason, &c.Style.MaxStories, &c.Style.Detail, &c.Style.NoImage,
+		&createdAtRaw, &updatedAtRaw)
 	if err != nil {
 		return Channel{}, err
 	}
@@ -97,19 +107,34 @@ func (s *Store) UpsertChannel(ctx context.Context, c Channel) (Channel, error) {
 	now := dbTime(time.Now())
 	stored, err := scanChannel(s.db.QueryRowContext(ctx, `
 		INSERT INTO channels (platform, scope, channel_ref, tags, feed_ids, live, live_per_hour, include, exclude,
-			nothing_new, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+			nothing_new, max_stories, detail, hide_image, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
 		ON CONFLICT (platform, channel_ref) DO UPDATE SET
 			scope = excluded.scope, tags = excluded.tags, feed_ids = excluded.feed_ids, live = excluded.live,
 			live_per_hour = excluded.live_per_hour, include = excluded.include, exclude = excluded.exclude,
-			nothing_new = excluded.nothing_new, updated_at = excluded.updated_at
+			nothing_new = excluded.nothing_new, max_stories = excluded.max_stories, detail = excluded.detail,
+			hide_image = excluded.hide_image, updated_at = excluded.updated_at
 		RETURNING `+channelColumns,
 		c.Platform, c.Scope, c.ChannelID, lists[0], lists[1], c.Live, c.LivePerHour, lists[2], lists[3],
-		c.NothingNew, now))
+		c.NothingNew, c.Style.MaxStories, c.Style.Detail, c.Style.NoImage, now))
 	if err != nil {
 		return Channel{}, fmt.Errorf("store: upsert channel %s/%s: %w", c.Platform, c.ChannelID, err)
 	}
 	return stored, nil
+}
+
+// SetChannelStyle changes how a channel's digests look.
+func (s *Store) SetChannelStyle(ctx context.Context, id int64, style DigestStyle) error {
+	res, err := s.db.ExecContext(ctx,
+		`UPDATE channels SET max_stories = $1, detail = $2, hide_image = $3, updated_at = $4 WHERE id = $5`,
+		style.MaxStories, style.Detail, style.NoImage, dbTime(time.Now()), id)
+	if err != nil {
+		return fmt.Errorf("store: channel %d style: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("store: channel %d style: %w", id, ErrNotFound)
+	}
+	return nil
 }
 
 // ChannelByRef returns the channel with that platform channel id.

@@ -41,7 +41,7 @@ func TestFeedRoundTrip(t *testing.T) {
 	eachStore(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
 		in := Feed{
-			Scope: "discord:1", URL: "https://example.org/rss", Name: "Example", Lean: "center",
+			Scope: "discord:1", URL: "https://example.org/rss", Name: "Example", Lean: "center", Genre: "opinion",
 			Tags: []string{"world", "eu"}, ETag: `"v1"`, LastModified: "Mon, 02 Mar 2026 10:00:00 GMT",
 			NextCheckAt: at(time.Hour), CreatedAt: at(0),
 		}

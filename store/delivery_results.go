@@ -130,8 +130,59 @@ func (s *Store) MarkDeliveryFailed(ctx context.Context, id int64, reason string,
 }
 
 // SentStories returns what each story sent to a channel looked like when it
-// was sent, by story ID.
+// was sent, by story ID. A story in one of the channel's deliveries still
+// pending or being sent counts as sent, with the coverage it has there
+// (and no SentAt): it is on its way, and a delivery interrupted between
+// posting and recording must not put its stories in the next digest again.
 func (s *Store) SentStories(ctx context.Context, channelID int64) (map[int64]SentStory, error) {
+	out, err := s.sentStories(ctx, channelID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.queuedStories(ctx, channelID, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// queuedStories adds to sent the stories of the channel's unfinished
+// deliveries, keeping the larger coverage of a story found in both.
+func (s *Store) queuedStories(ctx context.Context, channelID int64, sent map[int64]SentStory) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, stories FROM deliveries
+		WHERE channel_id = $1 AND status IN ('pending', 'sending') AND stories <> '[]'`, channelID)
+	if err != nil {
+		return fmt.Errorf("store: stories queued for channel %d: %w", channelID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id      int64
+			stories string
+		)
+		if err := rows.Scan(&id, &stories); err != nil {
+			return fmt.Errorf("store: stories queued for channel %d: %w", channelID, err)
+		}
+		queued, err := fromJSONText[SentStory](stories)
+		if err != nil {
+			return fmt.Errorf("store: stories queued for channel %d: delivery %d: %w", channelID, id, err)
+		}
+		for _, q := range queued {
+			prev, ok := sent[q.StoryID]
+			if ok && prev.Outlets >= q.Outlets && prev.Articles >= q.Articles {
+				continue
+			}
+			q.DeliveryID, q.SentAt = id, time.Time{}
+			sent[q.StoryID] = q
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: stories queued for channel %d: %w", channelID, err)
+	}
+	return nil
+}
+
+// sentStories reads the stories recorded as sent to a channel.
+func (s *Store) sentStories(ctx context.Context, channelID int64) (map[int64]SentStory, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT story_id, outlet_count, article_count, delivery_id, sent_at FROM sent_stories WHERE channel_id = $1`, channelID)
 	if err != nil {

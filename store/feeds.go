@@ -12,7 +12,7 @@ import (
 )
 
 const feedColumns = `id, scope, source_url, url, name, lean, tags, from_config, active, etag,
-	last_modified, next_check_at, last_check_at, error_count, last_error, unhealthy, fetched, created_at`
+	last_modified, next_check_at, last_check_at, error_count, last_error, unhealthy, fetched, created_at, genre`
 
 // scanFeed reads one row selected with feedColumns.
 func scanFeed(row rowScanner) (Feed, error) {
@@ -24,7 +24,7 @@ func scanFeed(row rowScanner) (Feed, error) {
 	)
 	err := row.Scan(&f.ID, &f.Scope, &f.SourceURL, &f.URL, &f.Name, &f.Lean, &tags, &f.FromConfig, &active,
 		&f.ETag, &f.LastModified, &nextCheck, &lastCheck, &f.ErrorCount, &f.LastError, &f.Unhealthy,
-		&f.Fetched, &createdAtRaw)
+		&f.Fetched, &createdAtRaw, &f.Genre)
 	if err != nil {
 		return Feed{}, err
 	}
@@ -71,13 +71,13 @@ func (s *Store) SyncConfigFeeds(ctx context.Context, feeds []Feed) ([]Feed, erro
 				return err
 			}
 			row := tx.QueryRowContext(ctx, `
-				INSERT INTO feeds (scope, source_url, url, name, lean, tags, from_config, active, next_check_at, created_at)
-				VALUES ('', $1, $1, $2, $3, $4, TRUE, TRUE, $5, $6)
+				INSERT INTO feeds (scope, source_url, url, name, lean, tags, from_config, active, next_check_at, created_at, genre)
+				VALUES ('', $1, $1, $2, $3, $4, TRUE, TRUE, $5, $6, $7)
 				ON CONFLICT (scope, source_url) DO UPDATE SET
-					name = excluded.name, lean = excluded.lean, tags = excluded.tags,
+					name = excluded.name, lean = excluded.lean, tags = excluded.tags, genre = excluded.genre,
 					from_config = TRUE, active = TRUE
 				RETURNING `+feedColumns,
-				f.URL, f.Name, f.Lean, tags, dbTime(f.NextCheckAt), now)
+				f.URL, f.Name, f.Lean, tags, dbTime(f.NextCheckAt), now, f.Genre)
 			stored, err := scanFeed(row)
 			if err != nil {
 				return fmt.Errorf("upsert %s: %w", f.URL, err)
@@ -131,16 +131,16 @@ func (s *Store) AddFeed(ctx context.Context, f Feed) (Feed, error) {
 	}
 	row := s.db.QueryRowContext(ctx, `
 		INSERT INTO feeds (scope, source_url, url, name, lean, tags, from_config, active, etag, last_modified,
-			next_check_at, last_check_at, error_count, last_error, unhealthy, fetched, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+			next_check_at, last_check_at, error_count, last_error, unhealthy, fetched, created_at, genre)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 		ON CONFLICT (scope, source_url) DO UPDATE SET
 			active = TRUE, url = excluded.url, name = excluded.name, lean = excluded.lean, tags = excluded.tags,
-			from_config = excluded.from_config
+			genre = excluded.genre, from_config = excluded.from_config
 		WHERE feeds.active = FALSE
 		RETURNING `+feedColumns,
 		f.Scope, source, f.URL, f.Name, f.Lean, tags, f.FromConfig, f.ETag, f.LastModified,
 		dbTime(f.NextCheckAt), dbTime(f.LastCheckAt), f.ErrorCount, f.LastError, f.Unhealthy, f.Fetched,
-		dbTime(created))
+		dbTime(created), f.Genre)
 	stored, err := scanFeed(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		// A concurrent AddFeed of the same URL won.

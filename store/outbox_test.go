@@ -28,6 +28,7 @@ func TestChannelRoundTrip(t *testing.T) {
 		in := Channel{
 			Platform: "slack", Scope: "slack:T1", ChannelID: "C42", Tags: []string{"world"}, FeedIDs: []int64{3, 7},
 			Live: true, LivePerHour: 4, Include: []string{`(?i)election`}, Exclude: []string{"sport"}, NothingNew: true,
+			Style: DigestStyle{MaxStories: 4, Detail: "full", NoImage: true},
 		}
 		got, err := s.UpsertChannel(ctx, in)
 		if err != nil {
@@ -48,6 +49,7 @@ func TestChannelRoundTrip(t *testing.T) {
 		}
 		changed := in
 		changed.Tags, changed.FeedIDs, changed.Live, changed.Include = nil, []int64{9}, false, nil
+		changed.Style = DigestStyle{}
 		again, err := s.UpsertChannel(ctx, changed)
 		if err != nil {
 			t.Fatal(err)

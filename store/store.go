@@ -1,6 +1,8 @@
 // Package store persists newsdigest's feeds, articles, analyses, stories,
 // channels, schedules and deliveries in SQLite (modernc.org/sqlite, the
-// default) or PostgreSQL (github.com/jackc/pgx/v5).
+// default) or PostgreSQL (github.com/jackc/pgx/v5). Importing store links
+// neither driver: a program that opens a database imports
+// github.com/newsdigest/newsdigest/store/drivers once.
 //
 // Both databases run the same SQL where they can: placeholders are $1, $2, …,
 // times are stored as microseconds since the Unix epoch (0 meaning "not set")
@@ -8,8 +10,12 @@
 // schedules, pending deliveries) is claimed with a lease: a claim records an
 // owner and an expiry, Heartbeat extends it, and a row whose lease has expired
 // can be claimed by anyone. On PostgreSQL claims use FOR UPDATE SKIP LOCKED,
-// so concurrent instances never wait for or take each other's rows. Times
-// come back in UTC with microsecond precision.
+// so concurrent instances never wait for or take each other's rows. Work
+// that one instance at a time may do (clustering, the Discord gateway) is
+// guarded by a named lease (AcquireLease) whose token fences the writes made
+// under it (AssignStory). Chat requests already handled are recorded with
+// FirstSeen for every instance. Times come back in UTC with microsecond
+// precision.
 package store
 
 import (
@@ -18,11 +24,9 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync/atomic"
-
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
 
 // Sentinel errors, matched with errors.Is.
@@ -35,6 +39,8 @@ var (
 	ErrLeaseLost = errors.New("store: lease lost")
 	// ErrBadDSN means the database address cannot be used.
 	ErrBadDSN = errors.New("store: bad database address")
+	// ErrNoDriver means the program did not link the driver the address needs.
+	ErrNoDriver = errors.New("store: database driver not linked in")
 )
 
 // Dialect names the database behind a Store.
@@ -50,6 +56,8 @@ const (
 type Store struct {
 	db      *sql.DB
 	dialect Dialect
+
+	seenPruned atomic.Int64 // unix nanoseconds of the last prune of seen_requests
 }
 
 // memCounter names in-memory databases so that every Open(":memory:") gets
@@ -64,6 +72,9 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	driver, source, dialect, err := parseDSN(dsn)
 	if err != nil {
 		return nil, err
+	}
+	if !slices.Contains(sql.Drivers(), driver) {
+		return nil, fmt.Errorf("%w: %s needs the %q driver; import _ \"github.com/newsdigest/newsdigest/store/drivers\"", ErrNoDriver, dialect, driver)
 	}
 	db, err := sql.Open(driver, source)
 	if err != nil {

@@ -25,46 +25,49 @@ type Story struct {
 // own story), and refreshes the counts of the stories involved. It returns
 // ErrNotFound when either article does not exist.
 func (s *Store) SetStory(ctx context.Context, articleID, storyID int64) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO stories (id, title, first_seen_at, last_seen_at)
-			SELECT id, title, first_seen_at, first_seen_at FROM articles WHERE id = $1
-			ON CONFLICT (id) DO NOTHING`, storyID)
-		if err != nil {
-			return fmt.Errorf("create story: %w", err)
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return fmt.Errorf("create story: %w", err)
-		} else if n > 0 {
-			if _, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = $1 WHERE id = $1 AND story_id IS NULL`, storyID); err != nil {
-				return fmt.Errorf("found story: %w", err)
-			}
-		}
-		var oldStory sql.NullInt64
-		err = tx.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = $1`, articleID).Scan(&oldStory)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("article %d: %w", articleID, ErrNotFound)
-		}
-		if err != nil {
-			return fmt.Errorf("read article: %w", err)
-		}
-		touched := []int64{storyID}
-		if oldStory.Valid && oldStory.Int64 != storyID {
-			touched = append(touched, oldStory.Int64)
-		}
-		slices.Sort(touched)
-		if err := s.lockStories(ctx, tx, touched); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = $2 WHERE id = $1`, articleID, storyID); err != nil {
-			return fmt.Errorf("join story: %w", err)
-		}
-		return refreshStories(ctx, tx, touched)
-	})
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return s.setStory(ctx, tx, articleID, storyID) })
 	if err != nil {
 		return fmt.Errorf("store: put article %d in story %d: %w", articleID, storyID, err)
 	}
 	return nil
+}
+
+// setStory is SetStory inside tx.
+func (s *Store) setStory(ctx context.Context, tx *sql.Tx, articleID, storyID int64) error {
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO stories (id, title, first_seen_at, last_seen_at)
+		SELECT id, title, first_seen_at, first_seen_at FROM articles WHERE id = $1
+		ON CONFLICT (id) DO NOTHING`, storyID)
+	if err != nil {
+		return fmt.Errorf("create story: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("create story: %w", err)
+	} else if n > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = $1 WHERE id = $1 AND story_id IS NULL`, storyID); err != nil {
+			return fmt.Errorf("found story: %w", err)
+		}
+	}
+	var oldStory sql.NullInt64
+	err = tx.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = $1`, articleID).Scan(&oldStory)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("article %d: %w", articleID, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("read article: %w", err)
+	}
+	touched := []int64{storyID}
+	if oldStory.Valid && oldStory.Int64 != storyID {
+		touched = append(touched, oldStory.Int64)
+	}
+	slices.Sort(touched)
+	if err := s.lockStories(ctx, tx, touched); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = $2 WHERE id = $1`, articleID, storyID); err != nil {
+		return fmt.Errorf("join story: %w", err)
+	}
+	return refreshStories(ctx, tx, touched)
 }
 
 // lockStories takes the story rows in ID order so that concurrent SetStory

@@ -13,6 +13,7 @@ type Feed struct {
 	URL          string
 	Name         string
 	Lean         string
+	Genre        string // the operator's genre for every item of the feed ("opinion", …); "" lets each article decide
 	Tags         []string
 	FromConfig   bool // only config feeds may use file:// URLs
 	ETag         string
@@ -59,6 +60,11 @@ type Article struct {
 	FirstSeenAt  time.Time
 	UpdatedAt    time.Time
 	Analysis     *digest.Analysis // nil until analysed
+	// UnreadDate is the date as the feed wrote it when it could not be read
+	// (or lay beyond tomorrow); Published is then the first-seen time. Such
+	// an article is never posted live, and from a feed's first fetch it
+	// stays out of time-windowed digests.
+	UnreadDate string
 }
 
 // SaveOutcome says what SaveArticle did.

@@ -41,6 +41,7 @@ func (c *Console) Post(ctx context.Context, ch bot.Channel, deliveryID string, m
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	m.Image = nil // a terminal shows no picture, and no file is written for a link
 	if err := Render(c.w, c.format, m); err != nil {
 		return nil, fmt.Errorf("console: %w", err)
 	}
@@ -81,6 +82,15 @@ func renderText(b *strings.Builder, m bot.Message) {
 				b.WriteString("   " + line + "\n")
 			}
 		}
+		if o := outletsText(s.Outlets, func(l bot.Link) string { return l.Text }); o != "" {
+			b.WriteString("   " + o + "\n")
+		}
+		if s.Framing != "" {
+			b.WriteString("   Framing: " + s.Framing + "\n")
+		}
+		if s.Blindspot != "" {
+			b.WriteString("   Blindspot: " + s.Blindspot + "\n")
+		}
 		for _, f := range s.Fields {
 			fmt.Fprintf(b, "   - %s: %s\n", f.Name, f.Value)
 			if f.URL != "" {
@@ -90,12 +100,40 @@ func renderText(b *strings.Builder, m bot.Message) {
 	}
 }
 
+// outletsText lists a brief story's outlets by lean: "Left: A, B · Right: C".
+func outletsText(groups []bot.OutletGroup, name func(bot.Link) string) string {
+	labelled := false
+	for _, g := range groups {
+		labelled = labelled || g.Lean != ""
+	}
+	var parts []string
+	for _, g := range groups {
+		label := "Outlets"
+		switch {
+		case g.Lean != "":
+			label = strings.ToUpper(g.Lean[:1]) + g.Lean[1:]
+		case labelled:
+			label = "Unrated"
+		}
+		names := make([]string, 0, len(g.Outlets))
+		for _, o := range g.Outlets {
+			names = append(names, name(o))
+		}
+		parts = append(parts, label+": "+strings.Join(names, ", "))
+	}
+	return strings.Join(parts, " · ")
+}
+
 func renderMarkdown(b *strings.Builder, m bot.Message) {
 	if m.Title != "" {
 		b.WriteString("# " + escapeMarkdown(m.Title) + "\n\n")
 	}
 	if m.Text != "" {
 		b.WriteString(escapeMarkdown(m.Text) + "\n")
+	}
+	if m.Image != nil && m.Image.Name != "" {
+		// The picture is a file beside the Markdown (the CLI writes it).
+		b.WriteString("\n![" + escapeMarkdown(m.Image.Alt) + "](" + m.Image.Name + ")\n")
 	}
 	for _, s := range m.Sections {
 		heading := escapeMarkdown(s.Heading)
@@ -111,6 +149,15 @@ func renderMarkdown(b *strings.Builder, m bot.Message) {
 				b.WriteString(escapeMarkdown(line) + "\n\n")
 			}
 		}
+		if o := outletsText(s.Outlets, markdownLink); o != "" {
+			b.WriteString(o + "\n\n")
+		}
+		if s.Framing != "" {
+			b.WriteString("> " + escapeMarkdown(s.Framing) + "\n\n")
+		}
+		if s.Blindspot != "" {
+			b.WriteString("**Blindspot:** " + escapeMarkdown(s.Blindspot) + "\n\n")
+		}
 		for _, f := range s.Fields {
 			name := "**" + escapeMarkdown(f.Name) + "**"
 			if f.URL != "" {
@@ -124,3 +171,11 @@ func renderMarkdown(b *strings.Builder, m bot.Message) {
 var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
 
 func escapeMarkdown(s string) string { return markdownEscaper.Replace(s) }
+
+// markdownLink links a name to its URL, or shows the name alone.
+func markdownLink(l bot.Link) string {
+	if l.URL == "" {
+		return escapeMarkdown(l.Text)
+	}
+	return "[" + escapeMarkdown(l.Text) + "](" + l.URL + ")"
+}

@@ -7,10 +7,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/internal/testseed"
 )
 
 // latencies collects durations from many goroutines.
@@ -121,6 +125,37 @@ func BenchmarkVerifySignature(b *testing.B) {
 	sig, ts := sign(body, now)
 	for b.Loop() {
 		if err := verifySignature(testPub, sig, ts, body, now, 5*time.Minute); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderBrief renders a brief digest of nine stories whose text
+// is too long for one message, so every shrinking step runs.
+func BenchmarkRenderBrief(b *testing.B) {
+	d := testseed.Digest(20, time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC))
+	for i := range d.Stories {
+		d.Stories[i].Summary = []string{strings.Repeat("A sentence about the budget. ", 20), "Short."}
+	}
+	m, err := bot.BriefMessage("News digest", d, bot.BriefOptions{MaxStories: bot.MaxBriefStories, NoImage: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(render(m)) != 1 {
+			b.Fatal("not one message")
+		}
+	}
+}
+
+// BenchmarkBriefMessage builds the brief message of a 20-story digest,
+// chart included: what each scheduled digest costs before posting.
+func BenchmarkBriefMessage(b *testing.B) {
+	d := testseed.Digest(20, time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := bot.BriefMessage("News digest", d, bot.BriefOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/newsdigest/newsdigest/bot"
 )
 
 // commandNames are the slash commands we register and accept.
@@ -22,6 +24,7 @@ var (
 	maxCronLen   = 100
 	maxZoneLen   = 64
 	maxSinceLen  = 16
+	minStories   = 1.0
 	guildContext = []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 )
 
@@ -60,6 +63,33 @@ func leanOpt() *discordgo.ApplicationCommandOption {
 	return o
 }
 
+// genreOpt lets the operator say what a feed carries (opinion columns, a
+// news wire); it overrides the per-article genre signals.
+func genreOpt() *discordgo.ApplicationCommandOption {
+	o := strOpt("genre", "What the feed carries, if you know: its articles are then labelled so", false, 0)
+	o.MinLength = nil // the choices bound it
+	for _, v := range []string{"reporting", "opinion", "analysis"} {
+		o.Choices = append(o.Choices, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
+	}
+	return o
+}
+
+// styleOpts are the options of /schedule set that choose how digests look.
+func styleOpts() []*discordgo.ApplicationCommandOption {
+	detail := strOpt("detail", "brief: one message, details on a button; full: every article's framing in the digest", false, 0)
+	detail.MinLength = nil
+	for _, v := range []string{bot.DetailBrief, bot.DetailFull} {
+		detail.Choices = append(detail.Choices, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
+	}
+	most := float64(bot.MaxFullStories)
+	return []*discordgo.ApplicationCommandOption{
+		{Type: discordgo.ApplicationCommandOptionInteger, Name: "max_stories", Description: "Stories per digest (brief: up to 9; default 6)",
+			MinValue: &minStories, MaxValue: most},
+		detail,
+		{Type: discordgo.ApplicationCommandOptionBoolean, Name: "image", Description: "Attach the coverage chart (default on)"},
+	}
+}
+
 // commandDefinitions describes every slash command for registration.
 func commandDefinitions() []*discordgo.ApplicationCommand {
 	cmd := func(name, desc string, opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommand {
@@ -87,6 +117,7 @@ func commandDefinitions() []*discordgo.ApplicationCommand {
 				strOpt("url", "The RSS or Atom feed's address (http or https)", true, maxURLLen),
 				strOpt("name", "A display name for the outlet", false, maxNameLen),
 				leanOpt(),
+				genreOpt(),
 			),
 			subOpt("remove", "Remove a feed (needs Manage Server)",
 				autoOpt(strOpt("feed", "The feed's id, name or address", true, maxURLLen)),
@@ -94,9 +125,11 @@ func commandDefinitions() []*discordgo.ApplicationCommand {
 			subOpt("list", "List this server's feeds"),
 		),
 		cmd("schedule", "Show or change when this channel gets its digest",
-			subOpt("set", "Post a digest here on a schedule (needs Manage Server)",
-				strOpt("cron", "Five-field cron line, such as \"0 8 * * *\" for 08:00 daily", true, maxCronLen),
-				autoOpt(strOpt("timezone", "IANA time zone, such as Europe/Berlin (default UTC)", false, maxZoneLen)),
+			subOpt("set", "Post a digest here on a schedule, and choose how it looks (needs Manage Server)",
+				append([]*discordgo.ApplicationCommandOption{
+					strOpt("cron", "Five-field cron line, such as \"0 8 * * *\" for 08:00 daily (leave out to keep the schedule)", false, maxCronLen),
+					autoOpt(strOpt("timezone", "IANA time zone, such as Europe/Berlin (default UTC)", false, maxZoneLen)),
+				}, styleOpts()...)...,
 			),
 			subOpt("show", "Show this channel's schedule"),
 			subOpt("off", "Stop scheduled digests in this channel (needs Manage Server)"),

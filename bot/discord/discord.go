@@ -72,6 +72,10 @@ type Options struct {
 	// OnRateLimited, when set, is called for every 429 Discord answers,
 	// retried or not (for metrics). It must be safe for concurrent use.
 	OnRateLimited func()
+	// Seen, when set, keeps the interaction ids already handled in the
+	// database, so that several instances and restarts refuse a replay
+	// alike; without it they are kept in memory.
+	Seen SeenStore
 }
 
 // Bot is a Discord adapter. It is safe for concurrent use.
@@ -198,7 +202,7 @@ func New(opts Options, h Handler) (*Bot, error) {
 		paceBurst:     3,
 		now:           time.Now,
 		pacers:        map[string]*rate.Limiter{},
-		replays:       newReplayGuard(5 * time.Minute),
+		replays:       newReplayGuard(5*time.Minute, opts.Seen),
 		base:          base,
 		cancel:        cancel,
 		jobs:          make(chan struct{}, maxJobs),

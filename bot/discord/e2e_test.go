@@ -1,7 +1,9 @@
 package discord
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -163,18 +165,58 @@ func TestDigestEndToEnd(t *testing.T) {
 	if ans["type"] != float64(5) || took > 100*time.Millisecond {
 		t.Errorf("answer %v after %s, want deferred within 100ms", ans, took)
 	}
-	posts := fake.waitFor(t, "/webhooks/"+testAppID+"/tok-e2e-digest", 1)
-	var all strings.Builder
-	for _, p := range posts {
-		checkLimits(t, p.Body)
-		all.WriteString(followUpText(t, p.Body))
-		all.Write(p.Body)
+	fake.waitFor(t, "/webhooks/"+testAppID+"/tok-e2e-digest", 1)
+	time.Sleep(50 * time.Millisecond) // a second message would have come by now
+	posts := fake.requests("/webhooks/" + testAppID + "/tok-e2e-digest")
+	if len(posts) != 1 {
+		t.Fatalf("/digest answered with %d messages, want one", len(posts))
 	}
-	text := all.String()
+	checkLimits(t, posts[0].Body)
+	text := followUpText(t, posts[0].Body)
 	if !strings.Contains(text, "tram") {
 		t.Errorf("digest does not show the seeded story")
 	}
-	if !strings.Contains(text, "nd:sources:") {
-		t.Errorf("digest has no Sources button")
+	if len(posts[0].Files) != 1 || !bytes.HasPrefix(posts[0].Files[0].Data, []byte("\x89PNG")) {
+		t.Fatalf("the coverage chart did not arrive with the digest")
+	}
+	var msg briefJSON
+	if err := json.Unmarshal(posts[0].Body, &msg); err != nil {
+		t.Fatal(err)
+	}
+	if len(msg.Components) == 0 || len(msg.Components[0].Components) == 0 {
+		t.Fatalf("the digest has no Framing button: %s", posts[0].Body)
+	}
+	customID := msg.Components[0].Components[0].CustomID
+	if !strings.HasPrefix(customID, "nd:compare:") {
+		t.Fatalf("button custom_id %q does not carry a story id", customID)
+	}
+
+	// The button, pressed: a signed component interaction in, an ephemeral
+	// answer with every article's framing and quotes out.
+	press := fmt.Appendf(nil, `{"id":"7201","application_id":%q,"type":3,"token":"tok-e2e-press","guild_id":"222","channel_id":"333",
+"member":{"user":{"id":"555"},"permissions":"0"},"data":{"custom_id":%q,"component_type":2}}`, testAppID, customID)
+	ans, _ = postInteraction(t, srv, press)
+	data, _ := ans["data"].(map[string]any)
+	if ans["type"] != float64(5) || data == nil || data["flags"] != float64(64) {
+		t.Fatalf("button answered %v, want an ephemeral deferred response", ans)
+	}
+	answers := fake.waitFor(t, "/webhooks/"+testAppID+"/tok-e2e-press", 1)
+	var details strings.Builder
+	for _, a := range answers {
+		checkLimits(t, a.Body)
+		var p struct{ Flags int }
+		json.Unmarshal(a.Body, &p)
+		if p.Flags != 64 {
+			t.Errorf("details follow-up flags %d, want ephemeral (64)", p.Flags)
+		}
+		details.WriteString(followUpText(t, a.Body))
+	}
+	for _, want := range []string{"How each outlet frames it", "herald", "ledger", "Genre:", "Tone toward the event"} {
+		if !strings.Contains(details.String(), want) {
+			t.Errorf("the details lack %q:\n%s", want, details.String())
+		}
+	}
+	if !strings.Contains(details.String(), "«") {
+		t.Errorf("the details quote nothing:\n%s", details.String())
 	}
 }

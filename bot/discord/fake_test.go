@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -22,12 +24,56 @@ import (
 	"github.com/newsdigest/newsdigest/bot"
 )
 
-// recorded is one request the fake Discord received.
+// recorded is one request the fake Discord received. For a multipart
+// request (a message with files) Body is its payload_json part.
 type recorded struct {
 	Method string
 	Path   string
 	Auth   string
 	Body   []byte
+	Files  []recordedFile
+}
+
+// recordedFile is a file uploaded with a message (files[n]).
+type recordedFile struct {
+	Field, Name, ContentType string
+	Data                     []byte
+}
+
+// readBody returns a request's JSON and its files, reading multipart
+// bodies the way Discord does: payload_json plus files[n] parts.
+func readBody(r *http.Request) ([]byte, []recordedFile, error) {
+	mediaType, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mediaType != "multipart/form-data" {
+		body, err := io.ReadAll(r.Body)
+		return body, nil, err
+	}
+	mr := multipart.NewReader(r.Body, params["boundary"])
+	var (
+		js    []byte
+		files []recordedFile
+	)
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return js, files, nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		data, err := io.ReadAll(part)
+		if err != nil {
+			return nil, nil, err
+		}
+		switch name := part.FormName(); {
+		case name == "payload_json":
+			js = data
+		case strings.HasPrefix(name, "files["):
+			files = append(files, recordedFile{Field: name, Name: part.FileName(), ContentType: part.Header.Get("Content-Type"), Data: data})
+		default:
+			return nil, nil, fmt.Errorf("unexpected multipart field %q", name)
+		}
+	}
 }
 
 // scripted is a canned answer the fake gives instead of its default.
@@ -65,8 +111,12 @@ func (f *fakeDiscord) failNext(pathPrefix string, status int, body string) {
 }
 
 func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(r.Body)
-	rec := recorded{Method: r.Method, Path: r.URL.Path, Auth: r.Header.Get("Authorization"), Body: body}
+	body, files, err := readBody(r)
+	if err != nil {
+		http.Error(w, `{"code":50035,"message":"Invalid Form Body"}`, http.StatusBadRequest)
+		return
+	}
+	rec := recorded{Method: r.Method, Path: r.URL.Path, Auth: r.Header.Get("Authorization"), Body: body, Files: files}
 	f.mu.Lock()
 	f.reqs = append(f.reqs, rec)
 	var answer *scripted

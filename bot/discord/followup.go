@@ -100,10 +100,11 @@ func (b *Bot) followUp(ctx context.Context, o origin, parts []payload) (int, err
 
 func (b *Bot) sendFollowUp(ctx context.Context, o origin, p payload) error {
 	_, err := b.do(ctx, request{
-		method: "POST",
-		url:    discordgo.EndpointWebhookToken(o.appID, o.token) + "?wait=true",
-		bucket: followUpBucket(o.appID, o.token),
-		body:   p,
+		method:  "POST",
+		url:     discordgo.EndpointWebhookToken(o.appID, o.token) + "?wait=true",
+		bucket:  followUpBucket(o.appID, o.token),
+		body:    p,
+		uploads: p.uploads,
 	})
 	return err
 }

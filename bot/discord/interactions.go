@@ -62,11 +62,20 @@ func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "cannot parse interaction", http.StatusBadRequest)
 		return
 	}
-	if in.Type != discordgo.InteractionPing && in.ID != "" && !b.replays.first(in.ID, received) {
-		b.log.LogAttrs(r.Context(), slog.LevelWarn, "discord interaction replayed",
-			slog.String("interaction_id", in.ID), slog.String("remote_addr", r.RemoteAddr))
-		http.Error(w, "interaction already handled", http.StatusConflict)
-		return
+	if in.Type != discordgo.InteractionPing && in.ID != "" {
+		first, err := b.replays.first(r.Context(), in.ID, received)
+		if err != nil {
+			b.log.LogAttrs(r.Context(), slog.LevelError, "discord interaction: cannot check for a replay",
+				slog.String("interaction_id", in.ID), slog.String("error", err.Error()))
+			http.Error(w, "temporarily unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		if !first {
+			b.log.LogAttrs(r.Context(), slog.LevelWarn, "discord interaction replayed",
+				slog.String("interaction_id", in.ID), slog.String("remote_addr", r.RemoteAddr))
+			http.Error(w, "interaction already handled", http.StatusConflict)
+			return
+		}
 	}
 	resp, work := b.dispatch(r.Context(), in, received)
 	out, err := json.Marshal(resp)

@@ -54,6 +54,12 @@ func TestSubcommandsAndOptionValues(t *testing.T) {
 	if c.Name != "schedule" || c.Sub != "set" || c.Args["cron"] != "0 8 * * 1-5" || c.Args["timezone"] != "Europe/Berlin" {
 		t.Errorf("command %+v", c)
 	}
+	in, _ = parseInteraction(slashJSON("1", "t", "0", "schedule",
+		`[{"name":"set","type":1,"options":[{"name":"max_stories","type":4,"value":4},{"name":"detail","type":3,"value":"full"},{"name":"image","type":5,"value":false}]}]`))
+	c, err = toCommand(in)
+	if err != nil || c.Sub != "set" || c.Args["max_stories"] != "4" || c.Args["detail"] != "full" || c.Args["image"] != "false" || c.Args["cron"] != "" {
+		t.Errorf("schedule set style options: %+v %v", c.Args, err)
+	}
 	in, _ = parseInteraction(slashJSON("1", "t", "0", "digest", `[{"name":"since","type":4,"value":12},{"name":"topic","type":5,"value":true}]`))
 	c, err = toCommand(in)
 	if err != nil || c.Args["since"] != "12" || c.Args["topic"] != "true" {

@@ -53,7 +53,15 @@ func (b *Bot) postParts(ctx context.Context, channelID, deliveryID string, parts
 			return ids, fmt.Errorf("discord post to %s: %w", channelID, err)
 		}
 		endpoint := discordgo.EndpointChannelMessages(channelID)
-		body, err := b.do(ctx, request{method: "POST", url: endpoint, bucket: endpoint, body: p, auth: true, retryable: deliveryID != ""})
+		body, err := b.do(ctx, request{method: "POST", url: endpoint, bucket: endpoint, body: p, uploads: p.uploads, auth: true, retryable: deliveryID != ""})
+		if err != nil && errors.Is(err, ErrMissingPermission) && len(p.uploads) > 0 {
+			// Attach Files is missing (bots added before digests carried a
+			// chart): the digest matters more than its picture.
+			b.log.LogAttrs(ctx, slog.LevelWarn, "discord refused the chart; posting the digest without it (grant Attach Files)",
+				slog.String("channel_id", channelID), slog.String("delivery_id", deliveryID), slog.String("error", err.Error()))
+			p = withoutUploads(p)
+			body, err = b.do(ctx, request{method: "POST", url: endpoint, bucket: endpoint, body: p, auth: true, retryable: deliveryID != ""})
+		}
 		if err != nil {
 			level := slog.LevelError
 			if errors.Is(err, ErrMissingPermission) {

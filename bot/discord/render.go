@@ -34,6 +34,9 @@ type payload struct {
 	Flags           discordgo.MessageFlags           `json:"flags,omitempty"`
 	Nonce           string                           `json:"nonce,omitempty"`
 	EnforceNonce    bool                             `json:"enforce_nonce,omitempty"`
+	Attachments     []attachment                     `json:"attachments,omitempty"`
+
+	uploads []upload // sent as multipart parts files[i], described by Attachments
 }
 
 func newPayload() payload {
@@ -48,8 +51,17 @@ type block struct {
 	buttons []discordgo.Button
 }
 
-// render turns m into one or more Discord messages, each within every limit.
+// render turns m into one or more Discord messages, each within every
+// limit; a brief message always becomes exactly one. An image goes with
+// the first message.
 func render(m bot.Message) []payload {
+	if m.Brief {
+		p := renderBrief(m)
+		if m.Ephemeral {
+			p.Flags = discordgo.MessageFlagsEphemeral
+		}
+		return []payload{p}
+	}
 	if len(m.Sections) == 0 && m.Title == "" {
 		return renderPlain(m)
 	}
@@ -59,7 +71,11 @@ func render(m bot.Message) []payload {
 	for i, s := range m.Sections {
 		blocks = append(blocks, sectionBlocks(i, n, s)...)
 	}
-	return ceiling(pack(blocks, m.Ephemeral), m.Ephemeral)
+	out := ceiling(pack(blocks, m.Ephemeral), m.Ephemeral)
+	if len(out) > 0 {
+		attachImage(&out[0], m.Image)
+	}
+	return out
 }
 
 // renderPlain sends a message without title or sections as plain content.

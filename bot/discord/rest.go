@@ -74,24 +74,22 @@ type request struct {
 	url       string // a discordgo Endpoint* URL; the transport maps it to api_base
 	bucket    string // discordgo rate-limit bucket key
 	body      any
-	auth      bool // send the bot token
-	retryable bool // safe to resend after a transport error (idempotent or nonce-guarded)
+	uploads   []upload // files sent with body as multipart/form-data
+	auth      bool     // send the bot token
+	retryable bool     // safe to resend after a transport error (idempotent or nonce-guarded)
 }
 
 // do sends req through discordgo's bucket limiter and our retry policy: a 429
 // waits out retry_after and resends; 5xx (and transport errors on retryable
 // requests) back off exponentially; 4xx fail at once as *APIError.
 func (b *Bot) do(ctx context.Context, req request) ([]byte, error) {
-	var payload []byte
-	if req.body != nil {
-		var err error
-		if payload, err = json.Marshal(req.body); err != nil {
-			return nil, fmt.Errorf("encode %s body: %w", req.method, err)
-		}
+	payload, contentType, err := encodeBody(req.body, req.uploads)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s body: %w", req.method, err)
 	}
 	var lastErr error
 	for attempt := 0; attempt < b.maxAttempts; attempt++ {
-		body, wait, err := b.attempt(ctx, req, payload)
+		body, wait, err := b.attempt(ctx, req, payload, contentType)
 		if err == nil {
 			return body, nil
 		}
@@ -121,13 +119,13 @@ func (b *Bot) do(ctx context.Context, req request) ([]byte, error) {
 
 // attempt makes one call. wait < 0 means do not retry; wait == 0 means retry
 // after the default backoff; wait > 0 is the server-given delay.
-func (b *Bot) attempt(ctx context.Context, req request, payload []byte) ([]byte, time.Duration, error) {
+func (b *Bot) attempt(ctx context.Context, req request, payload []byte, contentType string) ([]byte, time.Duration, error) {
 	hr, err := http.NewRequestWithContext(ctx, req.method, req.url, bytes.NewReader(payload))
 	if err != nil {
 		return nil, -1, fmt.Errorf("build request: %w", err)
 	}
 	if payload != nil {
-		hr.Header.Set("Content-Type", "application/json")
+		hr.Header.Set("Content-Type", contentType)
 	}
 	hr.Header.Set("User-Agent", b.session.UserAgent)
 	if req.auth {

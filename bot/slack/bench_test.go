@@ -1,16 +1,19 @@
 package slack
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/internal/testseed"
 )
 
 // BenchmarkConcurrentCommands fires 200 signed slash commands at once at a
@@ -118,8 +121,27 @@ func BenchmarkVerify(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		bt.replays = newReplayCache(4) // the same request each time: not a replay here
-		if err := bt.verify(r.Header, body); err != nil {
+		if err := bt.verify(context.Background(), r.Header, body); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderBrief renders a brief digest of nine stories whose text
+// is too long for one post, so every shrinking step runs.
+func BenchmarkRenderBrief(b *testing.B) {
+	d := testseed.Digest(20, time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC))
+	for i := range d.Stories {
+		d.Stories[i].Summary = []string{strings.Repeat("A sentence about the budget. ", 100), "Short."}
+	}
+	m, err := bot.BriefMessage("News digest", d, bot.BriefOptions{MaxStories: bot.MaxBriefStories, NoImage: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(render(m)) != 2 {
+			b.Fatal("not one post and one reply")
 		}
 	}
 }

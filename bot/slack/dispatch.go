@@ -16,6 +16,9 @@ type request struct {
 	cmd  bot.Command
 	id   string // trigger id: names the public answer's delivery
 	resp *responder
+	// private answers only the user, whatever the message says: a button
+	// press asks for details for the presser, not for the channel.
+	private bool
 }
 
 // acceptSlash parses a slash command, starts it in the background and
@@ -47,7 +50,7 @@ func (b *Bot) acceptInteraction(cb slack.InteractionCallback) {
 			team = cb.User.TeamID
 		}
 		b.fill(&c, team, cb.Channel.ID, cb.User.ID)
-		b.start(request{cmd: c, id: cb.TriggerID, resp: b.newResponder(cb.ResponseURL)})
+		b.start(request{cmd: c, id: cb.TriggerID, resp: b.newResponder(cb.ResponseURL), private: true})
 		return
 	}
 	b.log.Debug("slack: ignored interaction", slog.String("type", string(cb.Type)))
@@ -106,7 +109,7 @@ func (b *Bot) run(ctx context.Context, r request) (m bot.Message) {
 // to response_url where the app cannot post itself), an ephemeral one
 // through response_url while it lasts and chat.postEphemeral after.
 func (b *Bot) answer(ctx context.Context, r request, m bot.Message) error {
-	if !m.Ephemeral {
+	if !m.Ephemeral && !r.private {
 		ch := bot.Channel{Platform: "slack", Scope: r.cmd.Scope, ID: r.cmd.ChannelID}
 		delivery := ""
 		if r.id != "" {

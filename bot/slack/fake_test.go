@@ -32,6 +32,15 @@ type sentMessage struct {
 	Text     string
 	Blocks   []map[string]any
 	Metadata map[string]any
+	Files    []string // names of the files a file-share message carries
+}
+
+// uploadedFile is a file sent through the external upload API.
+type uploadedFile struct {
+	ID, Name, AltText, Title string
+	Length                   int
+	Data                     []byte
+	Completed                bool
 }
 
 // fakeSlack is slacktest's server with the Web API methods the bot uses
@@ -54,11 +63,14 @@ type fakeSlack struct {
 	// admins and group members for users.info / usergroups.users.list.
 	admins  map[string]bool
 	members []string
+	// files uploaded with files.getUploadURLExternal, by id.
+	files     map[string]*uploadedFile
+	fileOrder []string
 }
 
 func newFakeSlack(t testing.TB) *fakeSlack {
 	t.Helper()
-	f := &fakeSlack{t: t, admins: map[string]bool{}}
+	f := &fakeSlack{t: t, admins: map[string]bool{}, files: map[string]*uploadedFile{}}
 	f.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
 		c.Handle("/chat.postMessage", f.postMessage)
 		c.Handle("/chat.postEphemeral", f.postEphemeral)
@@ -67,6 +79,9 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		c.Handle("/users.info", f.usersInfo)
 		c.Handle("/usergroups.users.list", f.usergroupMembers)
 		c.Handle("/usergroups.list", f.usergroupsList)
+		c.Handle("/files.getUploadURLExternal", f.getUploadURL)
+		c.Handle("/upload/", f.upload)
+		c.Handle("/files.completeUploadExternal", f.completeUpload)
 	})
 	f.srv.Start()
 	t.Cleanup(f.srv.Stop)
@@ -170,6 +185,13 @@ func (f *fakeSlack) conversationsReplies(w http.ResponseWriter, r *http.Request)
 
 func historyMessage(p sentMessage, withMeta bool) map[string]any {
 	m := map[string]any{"type": "message", "ts": p.TS, "text": p.Text}
+	if len(p.Files) > 0 {
+		var files []map[string]any
+		for _, name := range p.Files {
+			files = append(files, map[string]any{"id": "F" + name, "name": name})
+		}
+		m["files"] = files
+	}
 	if p.ThreadTS != "" {
 		m["thread_ts"] = p.ThreadTS
 	}
@@ -177,6 +199,90 @@ func historyMessage(p sentMessage, withMeta bool) map[string]any {
 		m["metadata"] = p.Metadata
 	}
 	return m
+}
+
+// getUploadURL is files.getUploadURLExternal: it reserves a file id and
+// answers with an upload URL on this server, as Slack answers with one of
+// its own hosts.
+func (f *fakeSlack) getUploadURL(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	length, err := strconv.Atoi(r.Form.Get("length"))
+	name := r.Form.Get("filename")
+	if err != nil || length <= 0 || name == "" {
+		writeOK(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+		return
+	}
+	f.mu.Lock()
+	id := fmt.Sprintf("F%04d", len(f.fileOrder)+1)
+	f.files[id] = &uploadedFile{ID: id, Name: name, AltText: r.Form.Get("alt_txt"), Length: length}
+	f.fileOrder = append(f.fileOrder, id)
+	f.mu.Unlock()
+	writeOK(w, map[string]any{"ok": true, "upload_url": f.url() + "upload/" + id, "file_id": id})
+}
+
+// upload receives the file's bytes (multipart, field "file"); Slack
+// refuses a body whose size differs from the length announced.
+func (f *fakeSlack) upload(w http.ResponseWriter, r *http.Request) {
+	id := strings.TrimPrefix(r.URL.Path, "/upload/")
+	file, _, err := r.FormFile("file")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	data, _ := io.ReadAll(file)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	up, ok := f.files[id]
+	if !ok || len(data) != up.Length {
+		http.Error(w, "bad upload", http.StatusBadRequest)
+		return
+	}
+	up.Data = data
+	_, _ = io.WriteString(w, "OK - "+strconv.Itoa(len(data)))
+}
+
+// completeUpload is files.completeUploadExternal: with channel_id (and
+// thread_ts) it shares the files in a message of their own.
+func (f *fakeSlack) completeUpload(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	var files []struct{ ID, Title string }
+	if err := json.Unmarshal([]byte(r.Form.Get("files")), &files); err != nil || len(files) == 0 {
+		writeOK(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	msg := sentMessage{Channel: r.Form.Get("channel_id"), ThreadTS: r.Form.Get("thread_ts")}
+	var out []map[string]any
+	for _, fs := range files {
+		up, ok := f.files[fs.ID]
+		if !ok || up.Data == nil {
+			writeOK(w, map[string]any{"ok": false, "error": "file_not_found"})
+			return
+		}
+		up.Completed, up.Title = true, fs.Title
+		msg.Files = append(msg.Files, up.Name)
+		out = append(out, map[string]any{"id": up.ID, "title": up.Title})
+	}
+	if msg.Channel != "" {
+		f.nextTS++
+		msg.TS = fmt.Sprintf("1700000000.%06d", f.nextTS)
+		f.posts = append(f.posts, msg)
+	}
+	writeOK(w, map[string]any{"ok": true, "files": out})
+}
+
+// uploads returns the completed uploads in order.
+func (f *fakeSlack) uploads() []uploadedFile {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []uploadedFile
+	for _, id := range f.fileOrder {
+		if up := f.files[id]; up.Completed {
+			out = append(out, *up)
+		}
+	}
+	return out
 }
 
 func (f *fakeSlack) usersInfo(w http.ResponseWriter, r *http.Request) {

@@ -92,7 +92,12 @@ func (b *Bot) readSigned(w http.ResponseWriter, r *http.Request, limit int64) (u
 		w.WriteHeader(http.StatusOK)
 		return nil, false
 	}
-	if err := b.verify(r.Header, body); err != nil {
+	if err := b.verify(r.Context(), r.Header, body); err != nil {
+		if errors.Is(err, ErrReplayCheck) {
+			b.log.ErrorContext(r.Context(), "slack: refused request", slog.Any("error", err))
+			http.Error(w, "temporarily unavailable", http.StatusServiceUnavailable)
+			return nil, false
+		}
 		b.log.WarnContext(r.Context(), "slack: refused request", slog.String("remote_addr", r.RemoteAddr), slog.Any("error", err))
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false

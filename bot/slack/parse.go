@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -70,7 +71,7 @@ func parseText(text string) (bot.Command, error) {
 	return c, nil
 }
 
-// parseFeeds reads feeds add <url> [name…] [lean=…] | remove <feed> | list.
+// parseFeeds reads feeds add <url> [name…] [lean=…] [genre=…] | remove <feed> | list.
 func parseFeeds(c *bot.Command, rest []string) error {
 	if len(rest) == 0 {
 		c.Sub = "list"
@@ -85,7 +86,7 @@ func parseFeeds(c *bot.Command, rest []string) error {
 		}
 	case "add":
 		if len(rest) == 0 {
-			return fmt.Errorf("%w: feeds add needs the feed's link, as in feeds add https://example.com/feed.xml Example lean=center", ErrUsage)
+			return fmt.Errorf("%w: feeds add needs the feed's link, as in feeds add https://example.com/feed.xml Example lean=center genre=opinion", ErrUsage)
 		}
 		c.Args["url"] = rest[0]
 		var name []string
@@ -95,6 +96,13 @@ func parseFeeds(c *bot.Command, rest []string) error {
 					return fmt.Errorf("%w: lean= needs a value such as left, center or right", ErrUsage)
 				}
 				c.Args["lean"] = strings.ToLower(v)
+				continue
+			}
+			if k, v, ok := strings.Cut(w, "="); ok && strings.EqualFold(k, "genre") {
+				if v == "" {
+					return fmt.Errorf("%w: genre= needs a value: reporting, opinion or analysis", ErrUsage)
+				}
+				c.Args["genre"] = strings.ToLower(v)
 				continue
 			}
 			name = append(name, w)
@@ -127,12 +135,19 @@ func parseSchedule(c *bot.Command, rest []string) error {
 			return fmt.Errorf("%w: schedule %s takes nothing after it", ErrUsage, c.Sub)
 		}
 	case "set":
+		var err error
+		if rest, err = styleOptions(c, rest); err != nil {
+			return err
+		}
+		if len(rest) == 0 && len(c.Args) > 0 {
+			return nil // settings only: schedule set max_stories=4
+		}
 		fields := 5
 		if len(rest) > 0 && strings.HasPrefix(rest[0], "@") {
 			fields = 1 // @daily, @every 6h is not supported: one word only
 		}
 		if len(rest) < fields || len(rest) > fields+1 {
-			return fmt.Errorf("%w: schedule set needs five cron fields and an optional time zone, as in schedule set 0 8 * * 1-5 Europe/Berlin", ErrUsage)
+			return fmt.Errorf("%w: schedule set needs five cron fields, an optional time zone and optional max_stories=, detail= and image=, as in schedule set 0 8 * * 1-5 Europe/Berlin max_stories=5", ErrUsage)
 		}
 		c.Args["cron"] = strings.Join(rest[:fields], " ")
 		if len(rest) == fields+1 {
@@ -142,6 +157,29 @@ func parseSchedule(c *bot.Command, rest []string) error {
 		return fmt.Errorf("%w: schedule takes set, show or off, not %q", ErrUsage, clip(c.Sub))
 	}
 	return nil
+}
+
+// styleOptions takes the key=value words of schedule set (max_stories,
+// detail, image) out of rest into c.Args. A cron field or a time zone
+// never holds "=", so any such word is an option.
+func styleOptions(c *bot.Command, rest []string) ([]string, error) {
+	var out []string
+	for _, w := range rest {
+		k, v, ok := strings.Cut(w, "=")
+		if !ok {
+			out = append(out, w)
+			continue
+		}
+		k = strings.ToLower(k)
+		if !slices.Contains(bot.StyleArgs, k) {
+			return nil, fmt.Errorf("%w: schedule set takes max_stories=, detail= and image=, not %q", ErrUsage, clip(w))
+		}
+		if v == "" {
+			return nil, fmt.Errorf("%w: %s= needs a value, as in max_stories=6, detail=full or image=off", ErrUsage, k)
+		}
+		c.Args[k] = v
+	}
+	return out, nil
 }
 
 // clip shortens a word quoted back in an error.

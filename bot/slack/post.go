@@ -70,6 +70,9 @@ func (b *Bot) post(ctx context.Context, ch bot.Channel, deliveryID string, m bot
 	for i, p := range posts {
 		if ts, ok := done[i]; ok {
 			ids = append(ids, ts)
+			if i == 0 {
+				b.postImage(ctx, ch.ID, ts, deliveryID, m.Image, true)
+			}
 			continue
 		}
 		opts := []slack.MsgOption{
@@ -100,6 +103,9 @@ func (b *Bot) post(ctx context.Context, ch bot.Channel, deliveryID string, m bot
 			threadTS = ts
 		}
 		ids = append(ids, ts)
+		if i == 0 {
+			b.postImage(ctx, ch.ID, threadTS, deliveryID, m.Image, false)
+		}
 	}
 	if deliveryID != "" {
 		b.sent.put(deliveryID, ids)

@@ -53,6 +53,9 @@ func (u *unit) add(b slack.Block, chars int) {
 // introduction and a list of the stories, and the stories follow as thread
 // replies.
 func render(m bot.Message) []post {
+	if m.Brief {
+		return renderBrief(m)
+	}
 	intro := introUnit(m)
 	stories := make([]unit, len(m.Sections))
 	for i, s := range m.Sections {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/bot/delivery"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -23,7 +24,12 @@ func TestScheduleSetRefusesLocalTimeZone(t *testing.T) {
 	f := newFakeSlack(t)
 	f.admins["U0001"] = true
 	sink := newResponseSink(t)
-	h := &bot.Handler{Store: st, Schedules: bot.NewScheduler(st, nil, bot.SchedulerOptions{})}
+	sched, err := delivery.NewScheduler(delivery.Stores{Schedules: st, Settings: st, Channels: st, Digests: st,
+		Outbox: st, Claims: st, Live: st, Notices: st}, nil, delivery.SchedulerOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &bot.Handler{Store: st, Schedules: sched}
 	b := newTestBot(t, f, h)
 	for _, tz := range []string{"Local", "Europe/Berlin"} {
 		w := httptest.NewRecorder()

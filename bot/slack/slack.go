@@ -45,6 +45,17 @@ type Options struct {
 	// OnRateLimited, when set, is called for every 429 Slack answers a
 	// post, retried or not (for metrics). It must be safe for concurrent use.
 	OnRateLimited func()
+	// Seen, when set, keeps the request signatures and Socket Mode
+	// envelopes already handled in the database, so that several
+	// instances and restarts refuse a replay alike; without it they are
+	// kept in memory.
+	Seen SeenStore
+}
+
+// SeenStore remembers request keys for every instance sharing a database
+// and across restarts; *store.Store has it.
+type SeenStore interface {
+	FirstSeen(ctx context.Context, key string, expires, now time.Time) (bool, error)
 }
 
 // Bot is a Slack adapter: ingress handlers, Socket Mode loop and Poster.

@@ -46,10 +46,17 @@ func (b *Bot) RunSocketMode(ctx context.Context) error {
 // sends an envelope again when it missed the ack; the repeat is acked and
 // otherwise ignored.
 func (b *Bot) socketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
-	if evt.Request != nil && evt.Request.EnvelopeID != "" &&
-		!b.seenEnv.add(evt.Request.EnvelopeID, b.now().Add(time.Hour), b.now()) {
-		_ = client.AckCtx(ctx, evt.Request.EnvelopeID, nil)
-		return
+	if evt.Request != nil && evt.Request.EnvelopeID != "" {
+		// Slack sends an unacknowledged envelope again, possibly to another
+		// instance's connection: the record is shared when Seen is set.
+		first, err := b.firstSight(ctx, b.seenEnv, "slack-env:", evt.Request.EnvelopeID, b.now().Add(time.Hour), b.now())
+		if err != nil {
+			b.log.ErrorContext(ctx, "slack: envelope not handled", slog.String("envelope_id", evt.Request.EnvelopeID), slog.Any("error", err))
+		}
+		if err != nil || !first {
+			_ = client.AckCtx(ctx, evt.Request.EnvelopeID, nil)
+			return
+		}
 	}
 	switch evt.Type {
 	case socketmode.EventTypeSlashCommand:

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -18,6 +19,10 @@ var (
 	ErrBadSignature = errors.New("slack: request signature does not match")
 	ErrStaleRequest = errors.New("slack: request timestamp is more than 5 minutes off")
 	ErrReplay       = errors.New("slack: request signature was already seen")
+	// ErrReplayCheck means the shared record of handled requests could
+	// not be read; the request is refused (503) rather than risk running
+	// it twice.
+	ErrReplayCheck = errors.New("slack: cannot check for a replay")
 )
 
 // signatureWindow is how far a request's timestamp may be from now.
@@ -36,7 +41,7 @@ func signature(secret, timestamp string, body []byte) string {
 
 // verify checks the request's X-Slack-Signature over its raw body, the
 // timestamp's freshness and that the signature is not a replay.
-func (b *Bot) verify(h http.Header, body []byte) error {
+func (b *Bot) verify(ctx context.Context, h http.Header, body []byte) error {
 	ts := h.Get("X-Slack-Request-Timestamp")
 	sig := h.Get("X-Slack-Signature")
 	if ts == "" || sig == "" {
@@ -56,10 +61,28 @@ func (b *Bot) verify(h http.Header, body []byte) error {
 	}
 	// A captured request stays valid for the whole window, so a signature
 	// seen once is refused until its timestamp has left the window.
-	if !b.replays.add(sig, time.Unix(sec, 0).Add(signatureWindow+time.Minute), now) {
+	first, err := b.firstSight(ctx, b.replays, "slack-sig:", sig, time.Unix(sec, 0).Add(signatureWindow+time.Minute), now)
+	if err != nil {
+		return err
+	}
+	if !first {
 		return ErrReplay
 	}
 	return nil
+}
+
+// firstSight reports whether key is new until expires, and records it: in
+// the shared store when there is one (every instance, across restarts),
+// else in cache. prefix namespaces the key in the shared store.
+func (b *Bot) firstSight(ctx context.Context, cache *replayCache, prefix, key string, expires, now time.Time) (bool, error) {
+	if b.opts.Seen == nil {
+		return cache.add(key, expires, now), nil
+	}
+	first, err := b.opts.Seen.FirstSeen(ctx, prefix+key, expires, now)
+	if err != nil {
+		return false, fmt.Errorf("%w: %v", ErrReplayCheck, err)
+	}
+	return first, nil
 }
 
 // replayCache remembers signatures until they expire. It is bounded: when

@@ -34,13 +34,13 @@ func TestVerifyErrors(t *testing.T) {
 		{"valid", header(now.Unix(), good), nil},
 		{"replay", header(now.Unix(), good), ErrReplay},
 	} {
-		if err := b.verify(tc.h, body); !errors.Is(err, tc.want) {
+		if err := b.verify(t.Context(), tc.h, body); !errors.Is(err, tc.want) {
 			t.Errorf("%s: err = %v, want %v", tc.name, err, tc.want)
 		}
 	}
 	// After the window, the same signature is refused as stale, not kept.
 	now = now.Add(10 * time.Minute)
-	if err := b.verify(header(1_700_000_000, good), body); !errors.Is(err, ErrStaleRequest) {
+	if err := b.verify(t.Context(), header(1_700_000_000, good), body); !errors.Is(err, ErrStaleRequest) {
 		t.Errorf("old replay: %v", err)
 	}
 }

@@ -3,17 +3,15 @@ package framing
 import (
 	"sort"
 	"strings"
-	"unicode"
-
-	"github.com/newsdigest/newsdigest/digest/text"
 )
 
 // entity is one person or organisation and where the article mentions it.
 type entity struct {
-	name     string         // display name: the most complete form seen
+	name     string         // display name (displayName)
 	forms    map[string]int // surface forms and counts
 	person   bool
 	org      bool
+	titled   bool // named with a title at least once ("Senator Moss"): surely a person
 	mentions []mention
 }
 
@@ -25,40 +23,33 @@ type mention struct {
 
 // candidate is a run of capitalised tokens, stripped of titles.
 type candidate struct {
-	a, b   int
-	words  []string // surface words
-	titled bool     // a title preceded the name ("President Trump")
+	a, b    int
+	words   []string // surface words
+	titled  bool     // a title preceded the name ("President Trump")
+	acronym string   // the name's acronym, given in parentheses after it
 }
 
 var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true}
 
+// locatives are prepositions that put the name after them on a map: a
+// name only ever written after one ("in Del Rio", "at Abbey Gate") is a
+// place.
+var locatives = wordSet(`in at near outside inside across throughout around within into`)
+
 // findActors detects people and organisations, merges aliases (surname-only
-// and titled forms), carries simple pronouns over, and returns them by
-// number of mentions.
+// and titled forms, a middle name, an acronym given in parentheses),
+// carries simple pronouns over, and returns them by number of mentions.
 func findActors(d *doc, cues []Cue) []*entity {
-	d.lowerWords = map[string]bool{}
+	d.lowerWords, d.surnames = map[string]bool{}, map[string]bool{}
 	for i, w := range d.words {
 		if !isCapitalised(d.toks[i].Text) {
 			d.lowerWords[w] = true
+		} else if i > 0 && isCapitalised(d.toks[i-1].Text) && d.adjacent(i-1) && d.tokSent[i-1] == d.tokSent[i] &&
+			(i+1 == len(d.toks) || !isCapitalised(d.toks[i+1].Text) || !d.adjacent(i)) {
+			d.surnames[w] = true
 		}
 	}
-	cands := nameRuns(d)
-	midCaps := map[string]bool{}
-	for _, c := range cands {
-		if c.a != d.sents[d.tokSent[c.a]].tokA || c.titled {
-			for _, w := range c.words {
-				midCaps[strings.ToLower(w)] = true
-			}
-		}
-	}
-	kept := cands[:0]
-	for _, c := range cands {
-		if len(c.words) == 1 && !c.titled && c.a == d.sents[d.tokSent[c.a]].tokA && !midCaps[strings.ToLower(c.words[0])] {
-			continue // a capitalised first word seen nowhere else is not a name
-		}
-		kept = append(kept, c)
-	}
-	cands = kept
+	cands := dropLoneFirstWords(d, nameRuns(d))
 	byName := map[string]*entity{}
 	var order []*entity
 	get := func(key string) *entity {
@@ -70,12 +61,12 @@ func findActors(d *doc, cues []Cue) []*entity {
 		}
 		return e
 	}
-	// Multi-word names first, so surnames can attach to them.
+	// Multi-word names first, so surnames and acronyms can attach to them.
 	sort.SliceStable(cands, func(i, j int) bool { return len(cands[i].words) > len(cands[j].words) })
 	surname := map[string]*entity{}
 	for _, c := range cands {
 		full := strings.Join(c.words, " ")
-		key := strings.ToLower(full)
+		key := nameKey(c.words)
 		if !c.titled && isPlace(c.words) {
 			continue
 		}
@@ -94,14 +85,15 @@ func findActors(d *doc, cues []Cue) []*entity {
 		} else if c.titled || len(c.words) >= 2 {
 			e.person = true
 		}
+		e.titled = e.titled || c.titled
+		if c.acronym != "" && surname[strings.ToLower(c.acronym)] == nil {
+			surname[strings.ToLower(c.acronym)] = e
+		}
 		if len(c.words) >= 2 && !isOrg {
-			last := strings.ToLower(c.words[len(c.words)-1])
-			if surname[last] == nil {
-				surname[last] = e
-			}
-			first := strings.ToLower(c.words[0])
-			if surname[first] == nil {
-				surname[first] = e
+			for _, w := range []string{c.words[len(c.words)-1], c.words[0]} {
+				if lw := strings.ToLower(w); surname[lw] == nil {
+					surname[lw] = e
+				}
 			}
 		}
 	}
@@ -118,7 +110,7 @@ func findActors(d *doc, cues []Cue) []*entity {
 				}
 			}
 		}
-		if len(e.mentions) > 0 {
+		if len(e.mentions) > 0 && !(onlyAfterLocatives(d, e) && !e.titled && !e.org) {
 			out = append(out, e)
 		}
 	}
@@ -144,9 +136,72 @@ func findActors(d *doc, cues []Cue) []*entity {
 	return out
 }
 
+// dropLoneFirstWords removes one-word candidates that open their sentence
+// and are capitalised nowhere else: a capitalised first word is not a name
+// by itself.
+func dropLoneFirstWords(d *doc, cands []candidate) []candidate {
+	midCaps := map[string]bool{}
+	for _, c := range cands {
+		if c.a != d.sents[d.tokSent[c.a]].tokA || c.titled {
+			for _, w := range c.words {
+				midCaps[strings.ToLower(w)] = true
+			}
+		}
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		if len(c.words) == 1 && !c.titled && c.a == d.sents[d.tokSent[c.a]].tokA && !midCaps[strings.ToLower(c.words[0])] {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}
+
+// nameKey is the key under which a name's mentions gather: its lower-case
+// words, and for a person named with three words or more, the first and
+// the last ("Hillary Rodham Clinton" is "Hillary Clinton").
+func nameKey(words []string) string {
+	if len(words) >= 3 && !isOrgName(words) {
+		return strings.ToLower(words[0] + " " + words[len(words)-1])
+	}
+	return strings.ToLower(strings.Join(words, " "))
+}
+
+// onlyAfterLocatives reports whether every mention of e follows a
+// preposition of place ("in Del Rosa"; not "in Moss's plan").
+func onlyAfterLocatives(d *doc, e *entity) bool {
+	for _, m := range e.mentions {
+		if m.a == 0 || !locatives[d.words[m.a-1]] || d.tokSent[m.a-1] != d.tokSent[m.a] || possessive(d.toks[m.b-1].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// displayName is the name a reader sees: the form with the most words
+// (first and last name rather than the surname), the most frequent of
+// those, alphabetically first on a tie.
+func displayName(forms map[string]int) string {
+	best, bestN := "", 0
+	for f, n := range forms {
+		words := len(strings.Fields(f))
+		bw := len(strings.Fields(best))
+		if words > bw || (words == bw && (n > bestN || (n == bestN && f < best))) {
+			best, bestN = f, n
+		}
+	}
+	return best
+}
+
+// labelSentences is how far back a label looks for the person it stands
+// for. By hand, on our own examples.
+const labelSentences = 3
+
 // attachLabels adds, for each name-calling cue introduced by a demonstrative
 // or definite article ("this reckless demagogue"), a label mention to the
-// person most recently named within the three sentences before it.
+// person the headline names, or else to the person most recently named
+// within labelSentences sentences before it.
 func attachLabels(d *doc, es []*entity, cues []Cue) {
 	for _, c := range cues {
 		if c.Type != NameCalling {
@@ -167,184 +222,23 @@ func attachLabels(d *doc, es []*entity, cues []Cue) {
 				continue
 			}
 			for _, m := range e.mentions {
-				if m.a < k && m.a > bestAt && d.tokSent[k]-d.tokSent[m.a] <= 3 {
+				if m.a < k && m.a > bestAt && d.tokSent[k]-d.tokSent[m.a] <= labelSentences {
 					best, bestAt = e, m.a
 				}
+			}
+		}
+		// "this demagogue" in a piece whose headline names one person is
+		// that person, however long ago the text last named them.
+		for _, e := range es {
+			if _, _, ok := titleMention(d.title, e); ok && e.person && e.mentions[0].a < k {
+				best = e
+				break
 			}
 		}
 		if best != nil {
 			best.mentions = append(best.mentions, mention{a: k, b: max(end, k+1), label: true})
 		}
 	}
-}
-
-// isPlace reports whether a name is a known place or is built like one
-// ("Quay Street", "Port Avery", "Eastern Europe").
-func isPlace(words []string) bool {
-	lw := strings.ToLower(strings.Join(words, " "))
-	if lex.places[lw] || lex.places[strings.ToLower(words[len(words)-1])] {
-		return true
-	}
-	if len(words) < 2 || isOrgName(words) {
-		return false
-	}
-	return lex.placeWords[strings.ToLower(words[len(words)-1])] || lex.placeWords[strings.ToLower(words[0])]
-}
-
-func displayName(forms map[string]int) string {
-	best, bestN := "", 0
-	for f, n := range forms {
-		words := len(strings.Fields(f))
-		bw := len(strings.Fields(best))
-		if words > bw || (words == bw && (n > bestN || (n == bestN && f < best))) {
-			best, bestN = f, n
-		}
-	}
-	return best
-}
-
-func isOrgName(words []string) bool {
-	for _, w := range words {
-		lw := strings.ToLower(w)
-		if lex.orgWords[lw] {
-			return true
-		}
-		if len(w) >= 2 && len(w) <= 5 && strings.ToUpper(w) == w && unicode.IsLetter(rune(w[0])) {
-			return true
-		}
-	}
-	return false
-}
-
-// nameRuns returns the runs of capitalised words that can be names.
-func nameRuns(d *doc) []candidate {
-	var out []candidate
-	for _, s := range d.sents {
-		if s.heading {
-			continue
-		}
-		for i := s.tokA; i < s.tokB; {
-			if !isCapitalised(d.toks[i].Text) {
-				i++
-				continue
-			}
-			j := i + 1
-			for j < s.tokB && (d.adjacent(j-1) || abbreviatedTitle(d, j-1)) && !possessive(d.toks[j-1].Text) {
-				if isCapitalised(d.toks[j].Text) {
-					j++
-					continue
-				}
-				// "Bank of England", "Secretary of State"; not "Merz of Germany"
-				if d.words[j] == "of" && j+1 < s.tokB && d.adjacent(j) && isCapitalised(d.toks[j+1].Text) && runIsOrg(d, i, j) {
-					j += 2
-					continue
-				}
-				break
-			}
-			if c, ok := makeCandidate(d, s, i, j); ok {
-				out = append(out, c)
-			}
-			i = j
-		}
-	}
-	return out
-}
-
-// runIsOrg reports whether tokens a..b-1 contain an organisation word or
-// are all title words ("Bank of England", "Secretary of State"; not
-// "Minister Ann Lee of Spain").
-func runIsOrg(d *doc, a, b int) bool {
-	titles := true
-	for k := a; k < b; k++ {
-		if lex.orgWords[d.words[k]] {
-			return true
-		}
-		titles = titles && lex.titles.has(d.words[k])
-	}
-	return titles
-}
-
-// abbreviatedTitle reports whether token i is an abbreviated title followed
-// by its full stop and a name: "Mr. Reid", "Dr. Okoro".
-func abbreviatedTitle(d *doc, i int) bool {
-	if i+1 >= len(d.toks) || !lex.titles.has(d.words[i]) {
-		return false
-	}
-	return d.body[d.toks[i].End:d.toks[i+1].Start] == ". "
-}
-
-func possessive(s string) bool {
-	return strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s")
-}
-
-// makeCandidate strips a run of its sentence-initial function word, leading
-// demonyms and titles, and possessive endings.
-func makeCandidate(d *doc, s sentence, a, b int) (candidate, bool) {
-	c := candidate{}
-	// Sentence-initial words are capitalised anyway: drop common ones.
-	for a < b && a == s.tokA && (text.IsStopWord(d.words[a]) || lowerElsewhere(d, d.words[a])) {
-		a++
-	}
-	// Titles: keep what follows the last title word.
-	last := -1
-	for k := a; k < b; k++ {
-		if n := d.matchIn(lex.titles, k, b); n > 0 && k+n < b {
-			last = k + n
-			k += n - 1
-		}
-	}
-	if last > 0 {
-		c.titled = true
-		a = last
-		if a+1 < b && d.words[a] == "of" {
-			a += 2
-		}
-	}
-	if a >= b {
-		return c, false
-	}
-	for k := a; k < b; k++ {
-		w := d.toks[k].Text
-		if possessive(w) {
-			w = w[:strings.LastIndexAny(w, "'’")]
-		}
-		c.words = append(c.words, w)
-	}
-	// A lone demonym or adjective before a lower-case word is not a name ("Russian missiles").
-	if len(c.words) == 1 && !c.titled {
-		lw := strings.ToLower(c.words[0])
-		if isDemonym(lw) || text.IsStopWord(lw) || len(lw) < 2 || monthsDays[lw] {
-			return c, false
-		}
-	}
-	if allLower := strings.ToLower(strings.Join(c.words, " ")); monthsDays[allLower] {
-		return c, false
-	}
-	c.a, c.b = a, b
-	return c, true
-}
-
-var monthsDays = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`january february march april may june july august september october
-	november december monday tuesday wednesday thursday friday saturday sunday god i`) {
-		m[w] = true
-	}
-	return m
-}()
-
-func isDemonym(w string) bool {
-	for _, suf := range []string{"ian", "ean", "ese", "ish", "ic", "an", "i", "ern"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
-			return true
-		}
-	}
-	return false
-}
-
-// lowerElsewhere reports whether w occurs in lower case somewhere in d.
-func lowerElsewhere(d *doc, w string) bool {
-	return d.lowerWords[w]
 }
 
 // carryPronouns adds a mention for he/she/his/her/him at the start of a

@@ -4,39 +4,30 @@ package framing
 const maxActors = 4
 
 // Analyze labels one article. body is the analysed text; all offsets are byte
-// offsets into body. title may be "". Analyze is safe for concurrent use and
-// never fails: empty or odd input gives neutral labels and no cues.
-func Analyze(title, body string) Labels {
+// offsets into body, except a title cue's. title may be "". Analyze is safe
+// for concurrent use and never fails: empty or odd input gives neutral
+// labels and no cues.
+func Analyze(title, body string) Labels { return AnalyzeWith(title, body, Signals{}) }
+
+// AnalyzeWith is Analyze with what the feed says about the article's genre
+// besides its text (see Signals); the text decides the genre only when no
+// signal does.
+func AnalyzeWith(title, body string, s Signals) Labels {
 	d := newDoc(title, body)
-	cues := findCues(d)
+	found := findCues(d)
+	ents := findActors(d, found)
+	v := findVoices(d, ents)
+	cues, quoted := splitVoices(d, dropLegalDoubt(d, found, v), v)
 	l := Labels{
-		Genre:  classifyGenre(d, collectGenre(d, cues)),
+		Genre:  genreOf(d, cues, s),
 		Frames: scoreFrames(d),
-		Cues:   cues,
 	}
-	prior, threshold := writerPolarity(d, cues, l.Genre.Label == Reporting), stanceThreshold
-	if l.Genre.Label == Reporting {
-		threshold = reportingStanceThreshold
-	}
-	ents := findActors(d, cues)
-	top := 0
-	for i, e := range ents {
-		if i == maxActors {
-			break
-		}
-		top += len(e.mentions)
-	}
-	for _, e := range ents {
-		if len(l.Actors) == maxActors {
-			break
-		}
-		if len(e.mentions) < 2 && len(l.Actors) >= 2 {
-			break
-		}
-		share := float64(len(e.mentions)) / float64(max(top, 1))
-		l.Actors = append(l.Actors, actorStance(d, e, mentionStance, prior, share, threshold))
-	}
-	l.Tone = tone(d, l)
+	titleCues, titleQuoted := headlineCues(title)
+	writer := writerPolarity(d, cues, titleCues, l.Genre.Label == Reporting)
+	l.Actors = topActors(d, ents, v, cues, opEdLean(l.Genre.Label, writer, cues, titleCues), l.Genre.Label == Reporting)
+	l.Cues = append(titleCues, cues...)
+	l.Tone = tone(l, writer, l.Cues)
+	l.QuotedCues = append(titleQuoted, quoted...)
 	if l.Actors == nil {
 		l.Actors = []Actor{}
 	}
@@ -46,23 +37,32 @@ func Analyze(title, body string) Labels {
 	if l.Cues == nil {
 		l.Cues = []Cue{}
 	}
+	if l.QuotedCues == nil {
+		l.QuotedCues = []Cue{}
+	}
 	return l
 }
 
-// mentionStance blends the trained per-mention model (MentionStance, via
-// its class probabilities) with the project's evaluative lexicon, which knows
-// praise words, pejoratives and loaded words the model's training data rarely
-// shows. The score is in [-1,1]; quoted reports whether the evaluation is
-// inside quotation marks (a quoted speaker's).
-func mentionStance(d *doc, s *sentence, a, b int) (score float64, quoted bool) {
-	if s == nil { // a and b are byte offsets into the title
-		r := AnalyzeMention(d.title, a, b)
-		return modelWeight*(r.Probs[2]-r.Probs[0]) + (1-modelWeight)*lexiconSigned(d.title, a, b), false
+// topActors returns the stance toward the most mentioned actors: at most
+// maxActors, and past the first two only those named more than once. lean
+// is the side an opinion piece takes as a whole (opEdLean), which goes to
+// its target (opEdTargets). cues are the outlet's own body cues.
+func topActors(d *doc, ents []*entity, v voices, cues []Cue, lean string, report bool) []Actor {
+	var top []*entity
+	for _, e := range ents {
+		if len(top) == maxActors || (len(e.mentions) < 2 && len(top) >= 2) {
+			break
+		}
+		top = append(top, e)
 	}
-	start, end := d.toks[a].Start-s.span.Start, d.toks[b-1].End-s.span.Start
-	r := AnalyzeMention(s.span.Text, start, end)
-	return modelWeight*(r.Probs[2]-r.Probs[0]) + (1-modelWeight)*lexiconDoc(d, *s, a, b), r.Quoted
+	targets := opEdTargets(d, top)
+	out := make([]Actor, 0, len(top))
+	for _, e := range top {
+		l := Neutral
+		if targets[e] {
+			l = lean
+		}
+		out = append(out, actorStance(d, e, v, cues, l, report))
+	}
+	return out
 }
-
-// modelWeight is the share of the trained model in mentionStance.
-const modelWeight = 0.5

@@ -19,6 +19,7 @@ var fixtures = []struct {
 	stance string
 	frames []string // any of
 	cues   map[string]string
+	quoted map[string]string // cues that must be the quoted speakers', not the outlet's
 	noCues []string
 }{
 	{
@@ -39,9 +40,10 @@ var fixtures = []struct {
 		actor: "Marsh", stance: Positive,
 		frames: []string{"Policy_prescription_and_evaluation", "Economic", "Quality_of_life"},
 		cues: map[string]string{
-			GlitteringGenerality: "visionary leadership",
+			GlitteringGenerality: "bold plan",
 			AnonymousSource:      "A senior city official",
 		},
+		quoted: map[string]string{GlitteringGenerality: "visionary leadership"},
 		noCues: []string{NameCalling, AppealToFear, RhetoricalQuestion},
 	},
 	{
@@ -76,7 +78,7 @@ func TestFixtures(t *testing.T) {
 			title, body := readArticle(t, filepath.Join("testdata", fx.file))
 			l := Analyze(title, body)
 			t.Log(l.Line())
-			checkSpans(t, body, l)
+			checkSpans(t, title, body, l)
 			if len(fx.genre) > 0 && !contains(fx.genre, l.Genre.Label) {
 				t.Errorf("genre = %s, want one of %v", l.Genre.Label, fx.genre)
 			}
@@ -98,6 +100,14 @@ func TestFixtures(t *testing.T) {
 			for typ, want := range fx.cues {
 				if !hasCue(l, typ, []string{want}) {
 					t.Errorf("no %s cue matching %q", typ, want)
+				}
+			}
+			for typ, want := range fx.quoted {
+				if !hasCue(Labels{Cues: l.QuotedCues}, typ, []string{want}) {
+					t.Errorf("no quoted %s cue matching %q in %+v", typ, want, l.QuotedCues)
+				}
+				if hasCue(l, typ, []string{want}) {
+					t.Errorf("%s cue %q shown as the outlet's", typ, want)
 				}
 			}
 			for _, typ := range fx.noCues {
@@ -144,7 +154,7 @@ func TestCueDetectors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l := Analyze("", tt.body)
-			checkSpans(t, tt.body, l)
+			checkSpans(t, "", tt.body, l)
 			if !hasCue(l, tt.typ, []string{tt.want}) {
 				t.Errorf("no %s cue %q in %+v", tt.typ, tt.want, l.Cues)
 			}
@@ -186,28 +196,67 @@ func TestQuotedInsultsAreQuotedVoice(t *testing.T) {
 	}
 }
 
+// TestQuotedVoice checks that a quoted attack is never shown as the
+// outlet's stance, and that its loaded words are the speaker's cues,
+// credited to the speaker when the article names one.
 func TestQuotedVoice(t *testing.T) {
-	body := `Senator Ruth Vance spoke at the rally. "Governor Pike is a disgrace and a liar," said one supporter. ` +
-		`"Pike has failed every family in this state," another supporter said. Pike did not respond.`
-	l := Analyze("", body)
-	a, ok := findActor(l, "Pike")
-	if !ok {
-		t.Fatalf("no actor Pike in %+v", l.Actors)
+	tests := []struct {
+		name, body, speaker string
+	}{
+		{"named speaker", `Senator Ruth Vance spoke at the rally on Friday. "Governor Pike is a disgrace and a liar," Vance said. ` +
+			`"Pike has failed every family in this state and lied to all of us," Vance added. Pike did not respond.`, "Ruth Vance"},
+		{"unnamed speaker", `Senator Ruth Vance spoke at the rally. "Governor Pike is a disgrace and a liar," said one supporter. ` +
+			`"Pike has failed every family in this state," another supporter said. Pike did not respond.`, ""},
 	}
-	if a.Voice != VoiceQuoted {
-		t.Errorf("voice = %s, want quoted (stance %s)", a.Voice, a.Stance)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := Analyze("", tt.body)
+			a, ok := findActor(l, "Pike")
+			if !ok {
+				t.Fatalf("no actor Pike in %+v", l.Actors)
+			}
+			if a.Stance != Neutral {
+				t.Errorf("the quoted attack on Pike is shown as the outlet's stance: %+v", a)
+			}
+			for _, c := range l.Cues {
+				if c.Type == NameCalling || c.Type == LoadedLanguage {
+					t.Errorf("quoted %s %q shown as the outlet's cue", c.Type, c.Text)
+				}
+			}
+			found := false
+			for _, c := range l.QuotedCues {
+				if c.Text == "liar" || c.Text == "disgrace" {
+					found = true
+					if c.Speaker != tt.speaker {
+						t.Errorf("quoted cue %q: speaker %q, want %q", c.Text, c.Speaker, tt.speaker)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no quoted cue for the insults in %+v", l.QuotedCues)
+			}
+			if strings.Contains(l.Line(), "liar") || strings.Contains(l.Line(), "Pike") {
+				t.Errorf("Line shows the speaker's words as the outlet's: %s", l.Line())
+			}
+		})
 	}
 }
 
 func TestLine(t *testing.T) {
 	l := Labels{
-		Genre:  Genre{Label: Opinion},
-		Actors: []Actor{{Name: "Ann Lee", Stance: Negative}, {Name: "Bo Kim", Stance: Positive, Voice: VoiceQuoted}, {Name: "Cy Rao", Stance: Neutral}},
-		Frames: []Frame{{Name: "Security_and_defense"}},
-		Tone:   ToneAnti,
-		Cues:   []Cue{{Type: Hedge, Text: "may"}, {Type: NameCalling, Text: "tyrant Lee"}},
+		Genre: Genre{Label: Opinion},
+		Actors: []Actor{
+			{Name: "Ann Lee", Stance: Negative, Voice: VoiceAuthor},
+			{Name: "Bo Kim", Stance: Positive, Voice: VoiceAuthor},
+			{Name: "Cy Rao", Stance: Neutral, Voice: VoiceAuthor},
+			{Name: "Eve Moss", Stance: Negative, Voice: VoiceQuoted}, // a speaker's: not shown
+		},
+		Frames:     []Frame{{Name: "Security_and_defense"}},
+		Tone:       ToneAnti,
+		Cues:       []Cue{{Type: Hedge, Field: FieldBody, Text: "may"}, {Type: NameCalling, Field: FieldTitle, Text: "tyrant Lee"}},
+		QuotedCues: []Cue{{Type: AppealToFear, Field: FieldBody, Text: "doom"}},
 	}
-	want := "opinion · criticises Ann Lee; praises Bo Kim (quoted) · Security and defense · tone anti · name-calling «tyrant Lee», hedge «may»"
+	want := "opinion · criticises Ann Lee; praises Bo Kim · Security and defense · tone anti · name-calling «tyrant Lee» in the headline, hedge «may»"
 	if got := l.Line(); got != want {
 		t.Errorf("Line() =\n%s\nwant\n%s", got, want)
 	}
@@ -219,7 +268,7 @@ func TestLine(t *testing.T) {
 func TestAnalyzeEmptyAndOdd(t *testing.T) {
 	for _, body := range []string{"", " ", "\n\n", "?", "“", "\"unclosed", "A.", "Mr. X said “", "\xff\xfe bad utf8 ?"} {
 		l := Analyze(body, body)
-		checkSpans(t, body, l)
+		checkSpans(t, body, body, l)
 		if l.Tone == "" || l.Genre.Label == "" {
 			t.Errorf("Analyze(%q): empty tone or genre: %+v", body, l)
 		}
@@ -235,13 +284,13 @@ func TestSpansProperty(t *testing.T) {
 	}
 	for _, f := range files {
 		title, body := readArticle(t, f)
-		checkSpans(t, body, Analyze(title, body))
+		checkSpans(t, title, body, Analyze(title, body))
 		// every prefix cut on a rune boundary is an article too
 		for cut := 0; cut < len(body); cut += 97 {
 			for cut < len(body) && !utf8.RuneStart(body[cut]) {
 				cut++
 			}
-			checkSpans(t, body[:cut], Analyze(title, body[:cut]))
+			checkSpans(t, title, body[:cut], Analyze(title, body[:cut]))
 		}
 	}
 }
@@ -255,18 +304,20 @@ func examplesDir() string {
 }
 
 func FuzzAnalyze(f *testing.F) {
-	for _, fx := range fixtures {
-		b, err := os.ReadFile(filepath.Join("testdata", fx.file))
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	for _, file := range files {
+		b, err := os.ReadFile(file)
 		if err == nil {
 			title, body, _ := strings.Cut(string(b), "\n")
 			f.Add(title, body)
 		}
 	}
+	f.Add("Rep. Ann Lee, D-W.Va., Monday: “a so-called ‘deal’”", `Sen. Ann Lee (R-Texas) Thursday said "Ames is a liar." The U.S. Food and Drug Administration (FDA) agreed, according to the complaint.`)
 	f.Add("", "“He said” “”\"\" ? ! .")
 	f.Add("Q?", "if if if will lead to war war war? sources familiar with")
 	f.Fuzz(func(t *testing.T, title, body string) {
 		l := Analyze(title, body)
-		checkSpans(t, body, l)
+		checkSpans(t, title, body, l)
 		_ = l.Line()
 	})
 }

@@ -31,6 +31,14 @@ var anonPhrases = newMatcher([]string{
 
 var sourceTails = map[string]bool{"familiar": true, "close": true, "knowledgeable": true, "briefed": true, "involved": true, "inside": true, "within": true, "aware": true}
 
+// Reach of the anonymous-source pattern in words, by hand, on our own
+// examples: the modifiers of a role ("a senior Trump ally", "sources
+// familiar with the talks") and the distance to the verb of saying.
+const (
+	sourceModifiers = 4
+	sayReach        = 3
+)
+
 // anonymousSources finds unnamed attributions: "sources familiar with the
 // talks", "a senior administration official said", "people who asked not to
 // be named".
@@ -50,13 +58,13 @@ func anonymousSources(d *doc) []Cue {
 		if i+1 < s.tokB && isCapitalised(d.toks[i+1].Text) {
 			continue
 		}
-		if i+2 < s.tokB && d.body[d.toks[i].End:d.toks[i+1].Start] == ", " && isCapitalised(d.toks[i+1].Text) && isCapitalised(d.toks[i+2].Text) {
+		if i+2 < s.tokB && d.gapIs(i, ",") && isCapitalised(d.toks[i+1].Text) && isCapitalised(d.toks[i+2].Text) {
 			continue
 		}
 		// Walk left over modifiers to a vague quantifier: "a senior Trump ally".
 		a := i
 		vague := false
-		for k := 0; k < 4 && a > s.tokA && d.adjacent(a-1); k++ {
+		for k := 0; k < sourceModifiers && a > s.tokA && d.adjacent(a-1); k++ {
 			w := d.words[a-1]
 			if vagueQuantifiers[w] {
 				a--
@@ -86,12 +94,12 @@ func anonymousSources(d *doc) []Cue {
 		tail := b < s.tokB && sourceTails[d.words[b]] && d.adjacent(i)
 		if tail {
 			b++
-			for k := 0; k < 4 && b < s.tokB && d.adjacent(b-1) && !sayVerbs[d.words[b]]; k++ {
+			for k := 0; k < sourceModifiers && b < s.tokB && d.adjacent(b-1) && !sayVerbs[d.words[b]]; k++ {
 				b++
 			}
 		}
 		attributed := tail
-		for k := max(s.tokA, a-3); k < min(s.tokB, b+3) && !attributed; k++ {
+		for k := max(s.tokA, a-sayReach); k < min(s.tokB, b+sayReach) && !attributed; k++ {
 			attributed = sayVerbs[d.words[k]] || (d.words[k] == "according" && k+1 < s.tokB && d.words[k+1] == "to")
 		}
 		if d.words[i] == "people" && !tail {

@@ -2,6 +2,7 @@ package framing
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/newsdigest/newsdigest/digest/text"
 )
@@ -16,8 +17,8 @@ func findCues(d *doc) []Cue {
 	cs = append(cs, rhetoricalQuestions(d)...)
 	cs = append(cs, glittering(d)...)
 	cs = append(cs, anonymousSources(d)...)
-	cs = append(cs, listCues(d, lex.hedges, Hedge, true)...)
-	cs = append(cs, listCues(d, lex.doubt, Doubt, false)...)
+	cs = append(cs, hedgeCues(d)...)
+	cs = append(cs, doubtCues(d)...)
 	cs = append(cs, scareQuotes(d)...)
 	cs = append(cs, listCues(d, lex.exaggeration, Exaggeration, false)...)
 	cs = append(cs, historicalAnalogies(d)...)
@@ -40,11 +41,14 @@ func dropWeak(cs []Cue) []Cue {
 	return out
 }
 
-// weakCue reports whether every word of a cue is context-dependent.
+// weakCue reports whether every word of a cue is context-dependent: a weak
+// word, a determiner or a name. A capitalised loaded word is no name (a
+// headline in title case capitalises "Reckless").
 func weakCue(c Cue) bool {
 	for _, t := range text.Tokens(c.Text) {
 		w := normWord(t.Text)
-		if !lex.weak.has(w) && !determiners[w] && !isCapitalised(t.Text) {
+		name := isCapitalised(t.Text) && !lex.loaded.has(w) && !lex.pejoratives.has(w)
+		if !lex.weak.has(w) && !determiners[w] && !name {
 			return false
 		}
 	}
@@ -81,6 +85,37 @@ func listCues(d *doc, m *matcher, typ string, lowerOnly bool) []Cue {
 		i += n - 1
 	}
 	return out
+}
+
+// hedgeCues marks the hedges, but not a report made to someone ("the theft
+// was reported to the police"): "was reported to" hedges only before a verb.
+func hedgeCues(d *doc) []Cue {
+	out := listCues(d, lex.hedges, Hedge, true)
+	kept := out[:0]
+	for _, c := range out {
+		if strings.HasSuffix(c.Text, "reported to") {
+			k := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= c.End })
+			if k < len(d.toks) && (determiners[d.words[k]] || isCapitalised(d.toks[k].Text) || d.words[k] == "police") {
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}
+
+// doubtCues marks the doubt words, but not the modal "supposed to" ("the
+// bridge is supposed to open in May").
+func doubtCues(d *doc) []Cue {
+	out := listCues(d, lex.doubt, Doubt, false)
+	kept := out[:0]
+	for _, c := range out {
+		if normWord(c.Text) == "supposed" && strings.HasPrefix(strings.ToLower(d.body[c.End:]), " to ") {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
 }
 
 // tidyCues sorts cues and drops a cue that overlaps an earlier cue of the

@@ -21,7 +21,9 @@ type doc struct {
 	sents   []sentence
 	quotes  [][2]int // quoted byte ranges, sorted
 
+	headline   bool            // the text is a headline, not a body
 	lowerWords map[string]bool // words seen in lower case (filled by findActors)
+	surnames   map[string]bool // last words of names of two words or more (filled by findActors)
 }
 
 type sentence struct {
@@ -114,14 +116,24 @@ func (d *doc) splitSentences() {
 	}
 }
 
+// A subheading is short and capitalises most content words: at most
+// maxHeadingWords words (maxHeadingQuestion for a question) and
+// headingCapsTenths tenths of its content words capitalised. By hand, on
+// our own examples.
+const (
+	maxHeadingWords    = 14
+	maxHeadingQuestion = 8
+	headingCapsTenths  = 7
+)
+
 // isHeading reports whether a sentence looks like a subheading: short, no
 // final full stop, and most content words capitalised.
 func (d *doc) isHeading(s sentence, last rune) bool {
 	n := s.tokB - s.tokA
-	if n > 14 || last == '.' || last == '!' || last == ',' || last == ';' {
+	if n > maxHeadingWords || last == '.' || last == '!' || last == ',' || last == ';' {
 		return false
 	}
-	if last == '?' && n > 8 {
+	if last == '?' && n > maxHeadingQuestion {
 		return false
 	}
 	caps, content := 0, 0
@@ -134,7 +146,7 @@ func (d *doc) isHeading(s sentence, last rune) bool {
 			caps++
 		}
 	}
-	return content > 0 && caps*10 >= content*7
+	return content > 0 && caps*10 >= content*headingCapsTenths
 }
 
 func isCapitalised(s string) bool {
@@ -151,7 +163,15 @@ func quoteRanges(s string) [][2]int {
 	open := -1
 	var closer rune // the mark that closes the open quote
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '\n' {
+			i++ // most bytes are no quotation mark: skip the rune decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != '"' && r != '\'' && r != '\n' && r != '“' && r != '”' && r != '‘' && r != '’' {
+			i += size
+			continue
+		}
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
 		next, _ := utf8.DecodeRuneInString(s[i+size:])
 		atStart := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([—–-", prev)
@@ -163,9 +183,9 @@ func quoteRanges(s string) [][2]int {
 				open = -1
 			}
 		case open < 0 && (r == '“' || r == '"'):
-			open, closer = i+size, map[rune]rune{'“': '”', '"': '"'}[r]
+			open, closer = i+size, closingMark(r)
 		case open < 0 && (r == '‘' || r == '\'') && atStart && wordNext:
-			open, closer = i+size, map[rune]rune{'‘': '’', '\'': '\''}[r]
+			open, closer = i+size, closingMark(r)
 		case open >= 0 && (r == closer || (closer == '”' && r == '"') || (closer == '"' && r == '”')):
 			if (r == '’' || r == '\'') && wordNext {
 				break // an apostrophe inside a word
@@ -181,17 +201,20 @@ func quoteRanges(s string) [][2]int {
 	return out
 }
 
+// closingMark returns the quotation mark that closes one opened with r.
+func closingMark(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '‘':
+		return '’'
+	}
+	return r
+}
+
 // inQuote reports whether byte offset p is inside quotation marks.
 func (d *doc) inQuote(p int) bool {
-	for _, q := range d.quotes {
-		if q[0] > p {
-			return false
-		}
-		if p < q[1] {
-			return true
-		}
-	}
-	return false
+	return quoteAt(d, p) >= 0
 }
 
 // match is m.match over the document's words, skipping tokens that start no
@@ -221,6 +244,27 @@ func (d *doc) adjacent(i int) bool {
 	if i+1 >= len(d.toks) {
 		return false
 	}
+	return blank(d.body[d.toks[i].End:d.toks[i+1].Start])
+}
+
+// blank reports whether gap is only spaces on one line: ASCII spaces, or the
+// no-break and thin spaces of typeset text.
+func blank(gap string) bool {
+	for _, r := range gap {
+		if r == '\n' || r == '\r' || !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// gapIs reports whether the gap after token i is punct followed by spaces
+// on the same line (". " after "Mr", ", " before an apposition).
+func (d *doc) gapIs(i int, punct string) bool {
+	if i+1 >= len(d.toks) {
+		return false
+	}
 	gap := d.body[d.toks[i].End:d.toks[i+1].Start]
-	return strings.TrimLeft(gap, " ") == ""
+	rest, ok := strings.CutPrefix(gap, punct)
+	return ok && rest != "" && blank(rest)
 }

@@ -28,6 +28,16 @@ var futureModals = map[string]bool{"will": true, "would": true, "could": true, "
 var doomTails = newMatcher([]string{"that follows", "that will follow", "that awaits", "that lies ahead",
 	"ahead", "to come", "waiting to happen", "looms", "looming", "is coming", "is inevitable", "will follow"})
 
+// Reach of the fear patterns in words, by hand, on our own examples: a
+// future modal before its verb of ruin ("will soon be wiped out"), "if"
+// before its catastrophe verb, and the words allowed between an outcome
+// marker and the catastrophe it introduces.
+const (
+	modalReach       = 4
+	conditionalReach = 5
+	outcomeGap       = 8
+)
+
 // fearAppeals finds a threat or catastrophe framed as the outcome: an outcome
 // marker ("will lead to", "could trigger", "threatens") followed in the same
 // clause by a catastrophe word, a future modal before a verb of ruin
@@ -39,7 +49,7 @@ func fearAppeals(d *doc) []Cue {
 		for i := s.tokA; i < s.tokB; i++ {
 			if futureModals[d.words[i]] && !isCapitalised(d.toks[i].Text) {
 				k := i + 1
-				for k < s.tokB && k <= i+4 && (d.words[k] == "be" || d.words[k] == "been" || d.words[k] == "left" || d.words[k] == "to" || d.words[k] == "simply" || d.words[k] == "soon" || d.words[k] == "all" || d.words[k] == "just") {
+				for k < s.tokB && k <= i+modalReach && (d.words[k] == "be" || d.words[k] == "been" || d.words[k] == "left" || d.words[k] == "to" || d.words[k] == "simply" || d.words[k] == "soon" || d.words[k] == "all" || d.words[k] == "just") {
 					k++
 				}
 				if k < s.tokB && doomVerbs[d.words[k]] && !negated(d.words, k) {
@@ -64,7 +74,7 @@ func fearAppeals(d *doc) []Cue {
 				}
 			}
 			if d.words[i] == "if" {
-				for k := i + 1; k < s.tokB && k <= i+5; k++ {
+				for k := i + 1; k < s.tokB && k <= i+conditionalReach; k++ {
 					if catastropheVerbs[d.words[k]] {
 						// A short question built on the threat ("And if the
 						// dam breaks?") is the appeal as a whole.
@@ -86,7 +96,7 @@ func fearAppeals(d *doc) []Cue {
 			}
 			end := -1
 			gap := 0
-			for k := i + n; k < s.tokB && gap <= 8; k++ {
+			for k := i + n; k < s.tokB && gap <= outcomeGap; k++ {
 				if strings.ContainsAny(d.body[d.toks[k-1].End:d.toks[k].Start], ";:") {
 					break
 				}

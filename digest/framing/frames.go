@@ -7,6 +7,16 @@ import (
 	"github.com/newsdigest/newsdigest/digest/text"
 )
 
+// Frame scoring, by hand, on our own examples: a headline word counts as
+// much as titleFrameWeight body words; a second frame is shown only when it
+// scores at least secondFrameShare of the first; each frame quotes at most
+// maxFrameEvidence words.
+const (
+	titleFrameWeight = 2.0
+	secondFrameShare = 0.5
+	maxFrameEvidence = 3
+)
+
 // scoreFrames counts each frame's cue words in the body (words in the
 // headline count twice) and returns the top one or two frames, the second
 // only when it scores at least half of the first.
@@ -29,7 +39,7 @@ func scoreFrames(d *doc) []Frame {
 			seen = k
 			accs[k].n++
 			total++
-			if len(accs[k].ev) < 3 {
+			if len(accs[k].ev) < maxFrameEvidence {
 				accs[k].ev = append(accs[k].ev, d.span(i, i+n))
 			}
 		})
@@ -42,8 +52,8 @@ func scoreFrames(d *doc) []Frame {
 		}
 		for i := range tw {
 			lex.frameIndex.each(tw, i, func(_, k int) {
-				accs[k].n += 2
-				total += 2
+				accs[k].n += titleFrameWeight
+				total += titleFrameWeight
 			})
 		}
 	}
@@ -57,7 +67,7 @@ func scoreFrames(d *doc) []Frame {
 	sort.SliceStable(idx, func(a, b int) bool { return accs[idx[a]].n > accs[idx[b]].n })
 	var out []Frame
 	for r, k := range idx[:2] {
-		if accs[k].n == 0 || (r == 1 && accs[k].n < accs[idx[0]].n/2) {
+		if accs[k].n == 0 || (r == 1 && accs[k].n < accs[idx[0]].n*secondFrameShare) {
 			break
 		}
 		out = append(out, Frame{

@@ -27,9 +27,11 @@ type matcher struct {
 type lexicon struct {
 	loaded, pejoratives, labels, praise, fear, fearTriggers  *matcher
 	hedges, doubt, exaggeration, history, positive, negative *matcher
-	evaluative, weak                                         *matcher
+	evaluative, weak, literal, descriptive                   *matcher
 	titles                                                   *matcher
 	groups, orgWords, places, placeWords                     map[string]bool
+	descriptors, identities, genericOrgs, demonyms           map[string]bool
+	nonActors, nonActorHeads, nonActorFirsts                 map[string]bool
 	frames                                                   []frameCues
 	frameIndex                                               *matcher // every frame's entries, tagged by frame
 }
@@ -61,6 +63,7 @@ func loadLexicon() (*lexicon, error) {
 		{"hedges", &l.hedges}, {"doubt", &l.doubt}, {"exaggeration", &l.exaggeration},
 		{"history", &l.history}, {"positive", &l.positive}, {"negative", &l.negative},
 		{"titles", &l.titles}, {"evaluative", &l.evaluative}, {"weak", &l.weak},
+		{"literal", &l.literal}, {"descriptive", &l.descriptive},
 	} {
 		lines, e := readList(f.name)
 		if e != nil {
@@ -71,14 +74,19 @@ func loadLexicon() (*lexicon, error) {
 	for _, f := range []struct {
 		name string
 		dst  *map[string]bool
-	}{{"groups", &l.groups}, {"orgwords", &l.orgWords}, {"places", &l.places}, {"placewords", &l.placeWords}} {
+	}{
+		{"groups", &l.groups}, {"orgwords", &l.orgWords}, {"places", &l.places}, {"placewords", &l.placeWords},
+		{"descriptors", &l.descriptors}, {"identities", &l.identities}, {"genericorgs", &l.genericOrgs},
+		{"demonyms", &l.demonyms},
+		{"nonactors", &l.nonActors}, {"nonactorheads", &l.nonActorHeads}, {"nonactorfirsts", &l.nonActorFirsts},
+	} {
 		lines, e := readList(f.name)
 		if e != nil {
 			return nil, e
 		}
 		set := map[string]bool{}
 		for _, ln := range lines {
-			if f.name == "places" {
+			if f.name == "places" || f.name == "nonactors" {
 				set[ln] = true
 				continue
 			}

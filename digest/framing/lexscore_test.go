@@ -1,11 +1,12 @@
 package framing
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
 
-func TestLexiconSigned(t *testing.T) {
+func TestLexiconScore(t *testing.T) {
 	tests := []struct {
 		sentence, target string
 		sign             int
@@ -17,7 +18,7 @@ func TestLexiconSigned(t *testing.T) {
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.sentence, tt.target)
-		got := lexiconSigned(tt.sentence, i, i+len(tt.target))
+		got := math.Tanh(lexiconRaw(tt.sentence, i, i+len(tt.target)) / 2)
 		sign := 0
 		switch {
 		case got > 0.2:
@@ -26,7 +27,7 @@ func TestLexiconSigned(t *testing.T) {
 			sign = -1
 		}
 		if sign != tt.sign {
-			t.Errorf("lexiconSigned(%q) = %.2f, want sign %d", tt.sentence, got, tt.sign)
+			t.Errorf("lexicon score of %q = %.2f, want sign %d", tt.sentence, got, tt.sign)
 		}
 	}
 }

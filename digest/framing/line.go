@@ -17,34 +17,16 @@ var cueNames = []struct{ typ, name string }{
 const maxLineCues = 3
 
 // Line is the one-line framing description the digest shows for an article, e.g.
-// "opinion · criticises Donald Trump, Vladimir Putin · Security and defense · tone anti · name-calling «…», fear appeal «…»".
+// "opinion · criticises Ann Lee; praises Bo Kim · Security and defense · tone anti · name-calling «…» in the headline, fear appeal «…»".
+// It shows only what the labels hold with confidence: the outlet's own
+// stances and its own cues (headline first); quoted cues are left out.
 func (l Labels) Line() string {
 	var parts []string
 	if l.Genre.Label != "" {
 		parts = append(parts, l.Genre.Label)
 	}
-	var crit, praise []string
-	for _, a := range l.Actors {
-		name := a.Name
-		if a.Voice == VoiceQuoted {
-			name += " (quoted)"
-		}
-		switch a.Stance {
-		case Negative:
-			crit = append(crit, name)
-		case Positive:
-			praise = append(praise, name)
-		}
-	}
-	var st []string
-	if len(crit) > 0 {
-		st = append(st, "criticises "+strings.Join(crit, ", "))
-	}
-	if len(praise) > 0 {
-		st = append(st, "praises "+strings.Join(praise, ", "))
-	}
-	if len(st) > 0 {
-		parts = append(parts, strings.Join(st, "; "))
+	if st := stanceLine(l.Actors); st != "" {
+		parts = append(parts, st)
 	}
 	if len(l.Frames) > 0 {
 		parts = append(parts, strings.ReplaceAll(l.Frames[0].Name, "_", " "))
@@ -59,7 +41,11 @@ func (l Labels) Line() string {
 		}
 		for _, c := range l.Cues {
 			if c.Type == cn.typ {
-				cs = append(cs, cn.name+" «"+shorten(c.Text, 60)+"»")
+				where := ""
+				if c.Field == FieldTitle {
+					where = " in the headline"
+				}
+				cs = append(cs, cn.name+" «"+shorten(c.Text, 60)+"»"+where)
 				break
 			}
 		}
@@ -68,6 +54,30 @@ func (l Labels) Line() string {
 		parts = append(parts, strings.Join(cs, ", "))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// stanceLine describes the outlet's stances: "criticises A, B; praises C".
+func stanceLine(actors []Actor) string {
+	var crit, praise []string
+	for _, a := range actors {
+		if a.Voice == VoiceQuoted {
+			continue // a speaker's stance, not the outlet's
+		}
+		switch a.Stance {
+		case Negative:
+			crit = append(crit, a.Name)
+		case Positive:
+			praise = append(praise, a.Name)
+		}
+	}
+	var st []string
+	if len(crit) > 0 {
+		st = append(st, "criticises "+strings.Join(crit, ", "))
+	}
+	if len(praise) > 0 {
+		st = append(st, "praises "+strings.Join(praise, ", "))
+	}
+	return strings.Join(st, "; ")
 }
 
 // shorten cuts s to at most n runes at a word boundary, marking the cut with "…".

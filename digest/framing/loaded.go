@@ -50,6 +50,10 @@ var determiners = map[string]bool{"the": true, "this": true, "that": true, "a": 
 var callVerbs = map[string]bool{"called": true, "calls": true, "calling": true, "call": true,
 	"branded": true, "brands": true, "labelled": true, "labeled": true, "dubbed": true}
 
+// labelModifiers is how many words before a pejorative can belong to the
+// label ("Russian dictator", "rogue regime"). By hand, on our own examples.
+const labelModifiers = 3
+
 // nameCalling finds pejorative labels attached to a person or group:
 // "Kremlin puppet", "dictator Putin", "corrupt elites", "called him a liar".
 // A pejorative with no person or group beside it is loaded language.
@@ -68,7 +72,7 @@ func nameCalling(d *doc) []Cue {
 		a, b := i, i+n
 		attached := strings.HasSuffix(d.words[b-1], "s") && !strings.HasSuffix(d.words[b-1], "ss")
 		// Capitalised words or labels just before: "Russian dictator", "rogue regime".
-		for k := 0; k < 3 && a > 0 && d.adjacent(a-1) && d.tokSent[a-1] == d.tokSent[i]; k++ {
+		for k := 0; k < labelModifiers && a > 0 && d.adjacent(a-1) && d.tokSent[a-1] == d.tokSent[i]; k++ {
 			w := d.toks[a-1]
 			first := d.sents[d.tokSent[i]].tokA == a-1
 			if (isCapitalised(w.Text) && !first && !isFiller(d.words[a-1])) || lex.labels.has(d.words[a-1]) || lex.loaded.has(d.words[a-1]) {
@@ -93,10 +97,33 @@ func nameCalling(d *doc) []Cue {
 		if attached {
 			typ = NameCalling
 		}
+		if d.matchIn(lex.literal, i, i+n) > 0 && !calledOrMarked(d, a, i) {
+			i = b - 1
+			continue // "their collaborator, the nonprofit", "the pipeline hack"
+		}
 		out = append(out, d.cue(typ, a, b))
 		i = b - 1
 	}
 	return out
+}
+
+// calledOrMarked reports whether the pejorative at token i (its phrase
+// starting at a) is applied as a label: after a calling verb ("called him
+// a thief", "branded them collaborators") or with a loaded or labelling
+// word before it ("corrupt oligarchs").
+func calledOrMarked(d *doc, a, i int) bool {
+	for k := a; k < i; k++ {
+		if lex.loaded.has(d.words[k]) || lex.labels.has(d.words[k]) {
+			return true
+		}
+	}
+	s := d.sents[d.tokSent[i]]
+	for k := max(s.tokA, a-4); k < a; k++ {
+		if callVerbs[d.words[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // labelPhrase matches a labelling modifier followed, within two words, by a

@@ -17,7 +17,7 @@ func TestNewsReadsAsReporting(t *testing.T) {
 	genre, tone := map[string]int{}, map[string]int{}
 	for _, text := range recs {
 		l := Analyze("", text)
-		checkSpans(t, text, l)
+		checkSpans(t, "", text, l)
 		genre[l.Genre.Label]++
 		tone[l.Tone]++
 	}

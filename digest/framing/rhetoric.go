@@ -26,6 +26,15 @@ func rhetoricalQuestions(d *doc) []Cue {
 	return out
 }
 
+// Reach in words, by hand, on our own examples: how many words after a
+// praise word belong to what it praises ("bold, results-driven agenda"),
+// and how far before a place or period a comparison word makes it an
+// analogy ("another Munich").
+const (
+	praisedWords    = 3
+	comparisonReach = 4
+)
+
 var compoundAdj = []string{"-oriented", "-driven", "-minded", "-focused", "-based", "-sighted"}
 
 // glittering finds praise words that invite approval without content, with
@@ -39,7 +48,7 @@ func glittering(d *doc) []Cue {
 		}
 		b := i + n
 		if n == 1 {
-			for k := 0; k < 3 && b < len(d.toks) && d.tokSent[b] == d.tokSent[i]; k++ {
+			for k := 0; k < praisedWords && b < len(d.toks) && d.tokSent[b] == d.tokSent[i]; k++ {
 				gap := d.body[d.toks[b-1].End:d.toks[b].Start]
 				w := d.words[b]
 				if isFiller(w) || len(w) < 3 {
@@ -49,8 +58,8 @@ func glittering(d *doc) []Cue {
 					b++
 					continue
 				}
-				if gap != " " {
-					break
+				if gap != " " || (isCapitalised(d.toks[b].Text) && !d.sents[d.tokSent[b]].heading) {
+					break // a capitalised word is a name the praise word stands before
 				}
 				b++
 				if !hasAnySuffix(w, compoundAdj) && !lex.praise.has(w) {
@@ -74,13 +83,19 @@ func hasAnySuffix(w string, sufs []string) bool {
 }
 
 // scareQuotes marks a short quoted phrase in the writer's voice that is not a
-// reported statement: “deal”, “strength”.
+// reported statement: the “independent” review, a “deal”. A quoted name or
+// title (“Critical Race Theory”, "NBC Nightly News"), a phrase with
+// punctuation in it (a quotation cut short: “far from perfect,”) and any
+// quotation in a headline, where quotation marks report speech, are not.
 func scareQuotes(d *doc) []Cue {
+	if d.headline {
+		return nil
+	}
 	var out []Cue
 	for _, q := range d.quotes {
 		inner := d.body[q[0]:q[1]]
 		nw := len(strings.Fields(inner))
-		if nw == 0 || nw > 3 || strings.ContainsAny(inner, ".!?") {
+		if nw == 0 || nw > 3 || strings.ContainsAny(inner, ".!?,;:") || isCapitalised(inner) {
 			continue
 		}
 		if r, _ := utf8.DecodeLastRuneInString(d.body[:q[0]]); r == '\'' || r == '‘' {
@@ -102,16 +117,20 @@ func scareQuotes(d *doc) []Cue {
 	return out
 }
 
-var reportingVerbs = map[string]bool{"called": true, "calls": true, "call": true, "calling": true,
+// reportedReach is how many words before a quotation reportedBefore reads.
+const reportedReach = 6
+
+var reportingVerbs = map[string]bool{"known": true, "so-called": true, "dubs": true, "terms": true, "called": true, "calls": true, "call": true, "calling": true,
 	"said": true, "says": true, "described": true, "describes": true, "as": true, "termed": true,
 	"dubbed": true, "labelled": true, "labeled": true, "branded": true, "wrote": true, "told": true,
 	"promised": true, "warned": true, "added": true, "word": true, "phrase": true, "term": true}
 
-// reportedBefore reports whether one of the three words before the end of
-// s is a verb or noun that introduces someone's words.
+// reportedBefore reports whether one of the words just before the end of s
+// (reportedReach of them) is a verb or noun that introduces someone's words
+// ("what the ministry calls a “temporary pause”").
 func reportedBefore(s string) bool {
-	toks := text.Tokens(s[max(0, len(s)-60):])
-	for k := len(toks) - 1; k >= 0 && k >= len(toks)-3; k-- {
+	toks := text.Tokens(s[max(0, len(s)-100):])
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-reportedReach; k-- {
 		if reportingVerbs[normWord(toks[k].Text)] {
 			return true
 		}
@@ -156,7 +175,7 @@ func historicalAnalogies(d *doc) []Cue {
 		}
 		if placeOrTimeAnalogies[strings.Join(d.words[i:i+n], " ")] {
 			ok := false
-			for k := max(d.sents[d.tokSent[i]].tokA, i-4); k < i && !ok; k++ {
+			for k := max(d.sents[d.tokSent[i]].tokA, i-comparisonReach); k < i && !ok; k++ {
 				ok = comparisonWords[d.words[k]]
 			}
 			if !ok {

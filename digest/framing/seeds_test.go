@@ -97,7 +97,7 @@ func TestSeeds(t *testing.T) {
 			title, body := readArticle(t, filepath.Join(dir, id+".txt"))
 			l := Analyze(title, body)
 			t.Log(l.Line())
-			checkSpans(t, body, l)
+			checkSpans(t, title, body, l)
 			if l.Genre.Label != want.Genre {
 				t.Errorf("genre = %s, want %s (evidence %v)", l.Genre.Label, want.Genre, l.Genre.Evidence)
 			}
@@ -166,18 +166,20 @@ func hasCue(l Labels, typ string, texts []string) bool {
 	return false
 }
 
-// checkSpans verifies that every span in l is the slice of body it claims.
-func checkSpans(t testing.TB, body string, l Labels) {
+// checkSpans verifies that every span in l is the slice of body (or, for a
+// title cue, of title) it claims, and that every cue says where it is.
+func checkSpans(t testing.TB, title, body string, l Labels) {
 	t.Helper()
-	check := func(what string, start, end int, txt string) {
-		if start < 0 || end > len(body) || start > end {
-			t.Errorf("%s: span [%d,%d) out of range (len %d)", what, start, end, len(body))
+	checkIn := func(src, what string, start, end int, txt string) {
+		if start < 0 || end > len(src) || start > end {
+			t.Errorf("%s: span [%d,%d) out of range (len %d)", what, start, end, len(src))
 			return
 		}
-		if body[start:end] != txt {
-			t.Errorf("%s: text %q != body[%d:%d] %q", what, txt, start, end, body[start:end])
+		if src[start:end] != txt {
+			t.Errorf("%s: text %q != [%d:%d] %q", what, txt, start, end, src[start:end])
 		}
 	}
+	check := func(what string, start, end int, txt string) { checkIn(body, what, start, end, txt) }
 	for _, s := range l.Genre.Evidence {
 		check("genre", s.Start, s.End, s.Text)
 	}
@@ -191,7 +193,14 @@ func checkSpans(t testing.TB, body string, l Labels) {
 			check("frame "+f.Name, s.Start, s.End, s.Text)
 		}
 	}
-	for _, c := range l.Cues {
-		check("cue "+c.Type, c.Start, c.End, c.Text)
+	for _, c := range append(append([]Cue(nil), l.Cues...), l.QuotedCues...) {
+		switch c.Field {
+		case FieldBody:
+			check("cue "+c.Type, c.Start, c.End, c.Text)
+		case FieldTitle:
+			checkIn(title, "title cue "+c.Type, c.Start, c.End, c.Text)
+		default:
+			t.Errorf("cue %+v has field %q, want body or title", c, c.Field)
+		}
 	}
 }

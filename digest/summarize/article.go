@@ -31,7 +31,11 @@ const (
 	diversityWeight = 0.5
 )
 
-// Article returns at most n sentences of body (an extractive summary, in text order). title may be "".
+// Article returns at most n sentences of body (an extractive summary, in text
+// order). title may be "". No sentence touching an avoid range (byte offsets
+// into body) is picked, nor a cut-off teaser line or a quotation whose
+// speaker the sentence does not name; a newsletter label opening a
+// sentence ("Why it matters:") is dropped from it.
 //
 // Sentences are scored by a position prior (news puts the essentials first),
 // centrality (similarity to the rest of the article), similarity to the
@@ -40,11 +44,11 @@ const (
 // picked greedily, each discounted by its similarity to those already picked
 // and near-repeats skipped, until n sentences or about 65 words (but at least
 // two sentences when n ≥ 2 and the body has them).
-func Article(title, body string, n int) []string {
+func Article(title, body string, n int, avoid ...Range) []string {
 	if n <= 0 {
 		return nil
 	}
-	sents := split(body, 0, 0)
+	sents := split(body, 0, 0, avoid)
 	if len(sents) == 0 {
 		return nil
 	}
@@ -126,7 +130,7 @@ func pick(sents []sentence, scores []float64, n, budget int, limit float64) []in
 	for len(picked) < n && !(budget > 0 && words >= budget && len(picked) >= minSentences) {
 		best, bestScore := -1, 0.0
 		for k := range sents {
-			if used[k] || maxSim[k] > limit {
+			if used[k] || !sents[k].usable || maxSim[k] > limit {
 				continue
 			}
 			if sc := scores[k] * (1 - diversityWeight*maxSim[k]); best < 0 || sc > bestScore {

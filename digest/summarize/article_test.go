@@ -62,7 +62,8 @@ func TestArticleEdgeCases(t *testing.T) {
 		{"no sentences asked", harbourArticle, 0, 0},
 		{"negative", harbourArticle, -2, 0},
 		{"fewer sentences than asked", "Rain fell all day in the valley. The river rose by a metre.", 3, 2},
-		{"one fragment", "breaking", 3, 1},
+		{"one fragment", "breaking", 3, 0}, // a word is no summary: the headline says more
+		{"one short sentence", "The harbour reopened on Monday.", 3, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,11 +18,21 @@ type sentence struct {
 	quote    float64 // share of the sentence inside quotation marks
 	ended    bool    // ends in sentence-final punctuation (not a caption or heading)
 	question bool    // ends in a question mark
+	// usable is false for a sentence a summary must not show (see
+	// hygiene.go): it still counts for what the articles agree on.
+	usable bool
 }
 
+// Range is a byte range [Start, End) of a text.
+type Range struct{ Start, End int }
+
 // split cuts body into candidate sentences of document doc, with their
-// terms: the first limit sentences (all when limit ≤ 0).
-func split(body string, doc, limit int) []sentence {
+// terms: the first limit sentences (all when limit ≤ 0). A sentence that
+// overlaps one of the avoid ranges (byte offsets into body), is cut off,
+// asks, is a fragment, or quotes a speaker it does not name (in quotation
+// marks, or speaking as "I" without them) is not usable; a newsletter label
+// opening a sentence is dropped from it.
+func split(body string, doc, limit int, avoid []Range) []sentence {
 	spans := text.Sentences(body)
 	out := make([]sentence, 0, len(spans))
 	for _, sp := range spans {
@@ -33,6 +43,7 @@ func split(body string, doc, limit int) []sentence {
 		if len(out) == 0 {
 			s = stripDateline(s)
 		}
+		s, usable := stripLeadIn(s)
 		if s == "" {
 			continue
 		}
@@ -40,6 +51,12 @@ func split(body string, doc, limit int) []sentence {
 		if len(toks) == 0 {
 			continue
 		}
+		var quoted []bool // nil: no quotation mark in s, the common case
+		if hasQuoteMark(s) {
+			quoted = quotedMask(s)
+		}
+		usable = usable && len(toks) >= minSummaryWords && !cutOff(s) && !isQuestion(s) &&
+			!overlaps(sp, avoid) && !unattributedQuote(s, quoted) && !firstPersonUnquoted(s, toks, quoted)
 		out = append(out, sentence{
 			text:     s,
 			doc:      doc,
@@ -49,9 +66,20 @@ func split(body string, doc, limit int) []sentence {
 			quote:    quotedShare(s),
 			ended:    endsSentence(s),
 			question: strings.HasSuffix(strings.TrimRight(s, "\"'”’)» "), "?"),
+			usable:   usable,
 		})
 	}
 	return out
+}
+
+// overlaps reports whether the span shares a byte with any of the ranges.
+func overlaps(sp text.Span, ranges []Range) bool {
+	for _, r := range ranges {
+		if r.Start < sp.End && sp.Start < r.End {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedShare returns the fraction of s's bytes that lie inside quotation
@@ -60,7 +88,7 @@ func split(body string, doc, limit int) []sentence {
 // opens only at the start of a word and closes only at its end, so that
 // apostrophes ("don't", "players'") are not taken for quotes.
 func quotedShare(s string) float64 {
-	if s == "" {
+	if !hasQuoteMark(s) {
 		return 0
 	}
 	inside, start := 0, 0

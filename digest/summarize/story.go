@@ -6,7 +6,15 @@ import (
 )
 
 // Doc is one outlet's article about a story.
-type Doc struct{ Source, Title, Text string }
+type Doc struct {
+	Source, Title, Text string
+	// Avoid lists byte ranges of Text no summary sentence may touch (loaded,
+	// name-calling or fear-appeal wording).
+	Avoid []Range
+	// Opinion marks an opinion piece: it tells what the story is about, but
+	// none of its sentences is shown, and it vouches for no sentence.
+	Opinion bool
+}
 
 // Sentence is a story-summary sentence and the outlets whose articles carry its content.
 type Sentence struct {
@@ -54,13 +62,18 @@ func Story(docs []Doc, n int) []Sentence {
 	perDoc := max(minCandidates, candidateSentences/len(docs))
 	var sents []sentence
 	for d, doc := range docs {
-		sents = append(sents, split(doc.Text, d, perDoc)...)
+		sents = append(sents, split(doc.Text, d, perDoc, doc.Avoid)...)
 	}
 	if len(sents) == 0 {
 		return nil
 	}
+	for i := range sents {
+		if docs[sents[i].doc].Opinion {
+			sents[i].usable = false
+		}
+	}
 	voc := weigh(sents)
-	support, agreement := agreements(docs, sents)
+	support, credit, agreement := agreements(docs, sents)
 	scores := storyScores(docs, sents, agreement, voc)
 	picked := pick(sents, scores, n, storyWordBudget, storyRedundancy)
 	// Widest coverage first; among equals, what the articles put first.
@@ -73,19 +86,30 @@ func Story(docs []Doc, n int) []Sentence {
 	})
 	out := make([]Sentence, len(picked))
 	for i, k := range picked {
-		out[i] = Sentence{Text: sents[k].text, Sources: sources(docs, sents[k].doc, support[k])}
+		out[i] = Sentence{Text: sents[k].text, Sources: sources(docs, sents[k].doc, credit[k])}
 	}
 	return out
 }
 
-// agreements returns, for every sentence, the other outlets' documents that
-// carry it (best cosine ≥ supportLimit) and the mean best cosine over all
-// other documents.
-func agreements(docs []Doc, sents []sentence) (support [][]int, agreement []float64) {
+// agreements returns, for every sentence, the other outlets' reports that
+// tell the same (support: best cosine ≥ supportLimit, not an opinion
+// piece), those of them whose text also states every figure of the sentence
+// (credit: only they are named as its sources), and the mean best cosine
+// over all other documents.
+func agreements(docs []Doc, sents []sentence) (support, credit [][]int, agreement []float64) {
 	support = make([][]int, len(sents))
+	credit = make([][]int, len(sents))
 	agreement = make([]float64, len(sents))
 	best := make([]float64, len(docs))
+	figures := make([]numberSet, len(docs))
+	for d, doc := range docs {
+		figures[d] = newNumberSet(doc.Title + "\n" + doc.Text)
+	}
 	for i := range sents {
+		var want []string
+		if sents[i].usable {
+			want = numbers(sents[i].text)
+		}
 		clear(best)
 		for j := range sents {
 			if sents[j].doc == sents[i].doc {
@@ -101,15 +125,18 @@ func agreements(docs []Doc, sents []sentence) (support [][]int, agreement []floa
 				continue
 			}
 			agreement[i] += c
-			if c >= supportLimit && docs[d].Source != docs[own].Source {
+			if c >= supportLimit && docs[d].Source != docs[own].Source && !docs[d].Opinion {
 				support[i] = append(support[i], d)
+				if figures[d].carries(want) {
+					credit[i] = append(credit[i], d)
+				}
 			}
 		}
 		if len(docs) > 1 {
 			agreement[i] /= float64(len(docs) - 1)
 		}
 	}
-	return support, agreement
+	return support, credit, agreement
 }
 
 func storyScores(docs []Doc, sents []sentence, agreement []float64, voc *vocabulary) []float64 {

@@ -14,6 +14,7 @@ var titles = map[string]bool{
 	"adm": true, "maj": true, "st": true, "pres": true, "gens": true, "rev": true, "hon": true,
 	"supt": true, "det": true, "insp": true, "amb": true, "atty": true, "mt": true, "ft": true,
 	"reps": true, "sens": true, "messrs": true,
+	"v": true, // a case name: "Roe v. Wade"
 }
 
 // abbreviations end in a period that usually does not end a sentence, but may

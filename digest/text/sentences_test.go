@@ -18,6 +18,8 @@ func TestSentences(t *testing.T) {
 			[]string{"The mayor resigned.", "Her deputy took over!", "Why now?"}},
 		{"titles never end a sentence", "Dr. Alvarez met Gov. Smith on Monday. They talked.",
 			[]string{"Dr. Alvarez met Gov. Smith on Monday.", "They talked."}},
+		{"a case name is one sentence", "The ruling cites Harbour Board v. Tarrant and Rook v. Ellis. It was unanimous.",
+			[]string{"The ruling cites Harbour Board v. Tarrant and Rook v. Ellis.", "It was unanimous."}},
 		{"initials inside a name", "Blues singer B.B. King played. George W. Bush listened.",
 			[]string{"Blues singer B.B. King played.", "George W. Bush listened."}},
 		{"initialism ends a sentence before a function word", "Prices rose in the U.S. The index fell in Japan.",

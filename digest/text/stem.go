@@ -77,7 +77,6 @@ func isVowel(c byte) bool {
 // regions returns the starts of R1 and R2: the part after the first
 // non-vowel that follows a vowel, and the same again inside R1.
 func regions(b []byte) (r1, r2 int) {
-	r1 = len(b)
 	switch {
 	case hasPrefix(b, "gener"), hasPrefix(b, "arsen"):
 		r1 = 5

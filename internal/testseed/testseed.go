@@ -11,6 +11,7 @@ import (
 	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/pipeline"
 	"github.com/newsdigest/newsdigest/store"
+	_ "github.com/newsdigest/newsdigest/store/drivers" // tests open real databases
 )
 
 // Article is one article to seed: the index of its feed, its headline and body.

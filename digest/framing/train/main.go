@@ -1,10 +1,11 @@
-// Command train fits the stance model that digest/framing embeds
-// (stance_weights.json) to NewsMTSC's training mentions. From the repository
+// Command train fits the stance model that digest/framing/stance embeds
+// (weights.json) to NewsMTSC's training mentions. From the repository
 // root, with the evaluation data checked out next to it:
 //
-//	go run ./digest/framing/train -data ../shared/eval/stance/train.jsonl -out digest/framing/stance_weights.json
+//	go run ./digest/framing/train -data ../shared/eval/stance/train.jsonl -out digest/framing/stance/weights.json
 //
-// (or `go generate ./digest/framing`). Training is deterministic: the same
+// (or `go generate ./digest/framing/stance`). The training code lives here,
+// outside the production path: the bot only reads the weights. Training is deterministic: the same
 // data and flags give byte-identical weights. Train only on
 // stance/train.jsonl (NewsMTSC, Hamborg & Donnay, EACL 2021, MIT licence):
 // it is the one data set whose derived weights may be shipped.
@@ -18,7 +19,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/newsdigest/newsdigest/digest/framing"
+	"github.com/newsdigest/newsdigest/digest/framing/stance"
 )
 
 func main() {
@@ -29,10 +30,10 @@ func main() {
 }
 
 func run(args []string) error {
-	def := framing.DefaultStanceTrainConfig()
+	def := defaultConfig()
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	data := fs.String("data", "", "NewsMTSC training mentions (stance/train.jsonl)")
-	out := fs.String("out", "stance_weights.json", "where to write the weights")
+	out := fs.String("out", "weights.json", "where to write the weights")
 	cfg := def
 	fs.IntVar(&cfg.Epochs, "epochs", def.Epochs, "passes over the data")
 	fs.Float64Var(&cfg.LearningRate, "lr", def.LearningRate, "AdaGrad step size")
@@ -49,7 +50,7 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	model, err := framing.TrainStance(examples, cfg)
+	model, err := trainModel(examples, cfg)
 	if err != nil {
 		return err
 	}
@@ -62,24 +63,24 @@ func run(args []string) error {
 }
 
 // readExamples reads the JSON Lines training file.
-func readExamples(path string) ([]framing.StanceExample, error) {
+func readExamples(path string) ([]example, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open training data: %w", err)
 	}
 	defer f.Close()
-	return framing.ReadStanceExamples(f)
+	return decodeExamples(f)
 }
 
 // writeAtomic writes the model to a temporary file and renames it into place.
-func writeAtomic(path string, m *framing.StanceModel) error {
+func writeAtomic(path string, m *stance.Model) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".stance-*.json")
 	if err != nil {
 		return fmt.Errorf("create weights file: %w", err)
 	}
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriter(tmp)
-	if err := framing.WriteStanceModel(w, m); err != nil {
+	if err := writeModel(w, m); err != nil {
 		tmp.Close()
 		return err
 	}

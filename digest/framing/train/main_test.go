@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsdigest/newsdigest/digest/framing"
+	"github.com/newsdigest/newsdigest/digest/framing/stance"
 )
 
 func TestRunWritesAReadableModel(t *testing.T) {
@@ -29,7 +29,7 @@ func TestRunWritesAReadableModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	m, err := framing.ReadStanceModel(f)
+	m, err := stance.ReadModel(f)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,4 @@
+package eval
+
+// Tests open real databases: link the drivers store.Open needs.
+import _ "github.com/newsdigest/newsdigest/store/drivers"
