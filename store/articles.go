@@ -114,13 +114,11 @@ func (s *Store) SaveArticle(ctx context.Context, a *Article) (SaveOutcome, error
 	if a.FeedID == 0 {
 		return Unchanged, fmt.Errorf("store: save article %q: no feed id", a.Title)
 	}
-	err := s.db.QueryRowContext(ctx, `SELECT scope FROM feeds WHERE id = $1`, a.FeedID).Scan(&a.Scope)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Unchanged, fmt.Errorf("store: save article %q: feed %d: %w", a.Title, a.FeedID, ErrNotFound)
-	}
+	scope, err := s.feedScope(ctx, a.FeedID)
 	if err != nil {
-		return Unchanged, fmt.Errorf("store: save article %q: feed scope: %w", a.Title, err)
+		return Unchanged, fmt.Errorf("store: save article %q: %w", a.Title, err)
 	}
+	a.Scope = scope
 	for _, field := range []*string{&a.GUID, &a.URL, &a.CanonicalURL, &a.Title, &a.Source, &a.Lean, &a.Author, &a.Text, &a.UnreadDate, &a.Genre, &a.FeedTitle} {
 		*field = cleanText(*field)
 	}
@@ -159,6 +157,24 @@ func (s *Store) SaveArticle(ctx context.Context, a *Article) (SaveOutcome, error
 		}
 	}
 	return Unchanged, fmt.Errorf("store: save article %s: kept conflicting with a vanishing row", ident)
+}
+
+// feedScope returns the scope of feed id. Feeds never change scope and ids
+// are never reused, so the answer is remembered.
+func (s *Store) feedScope(ctx context.Context, id int64) (string, error) {
+	if scope, ok := s.feedScopes.Load(id); ok {
+		return scope.(string), nil
+	}
+	var scope string
+	err := s.db.QueryRowContext(ctx, `SELECT scope FROM feeds WHERE id = $1`, id).Scan(&scope)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("feed %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("feed %d scope: %w", id, err)
+	}
+	s.feedScopes.Store(id, scope)
+	return scope, nil
 }
 
 // insertArticle inserts a new article; inserted is false when one with the
