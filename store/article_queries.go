@@ -36,8 +36,8 @@ func (s *Store) Articles(ctx context.Context, q ArticleQuery) ([]Article, error)
 		}
 		// One copy per URL: the operator's (scope ''), else the first stored.
 		query += ` AND a.feed_id IN (` + feeds + `) AND NOT EXISTS (
-			SELECT 1 FROM articles o WHERE a.canonical_url <> '' AND o.canonical_url = a.canonical_url
-				AND o.id <> a.id AND o.feed_id IN (` + feeds + `)
+			SELECT 1 FROM articles o WHERE a.canonical_url <> '' AND o.canonical_url <> ''
+				AND o.canonical_url = a.canonical_url AND o.id <> a.id AND o.feed_id IN (` + feeds + `)
 				AND ((o.scope = '' AND a.scope <> '') OR ((o.scope = '') = (a.scope = '') AND o.id < a.id)))`
 	}
 	if len(q.StoryIDs) > 0 {
@@ -82,7 +82,7 @@ func (s *Store) ArticleByURL(ctx context.Context, scope, canonicalURL string) (A
 		return Article{}, fmt.Errorf("store: article by URL: empty URL: %w", ErrNotFound)
 	}
 	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+articleFrom+`
-		WHERE a.canonical_url = $1 AND (a.scope = '' OR a.scope = $2)
+		WHERE a.canonical_url = $1 AND a.canonical_url <> '' AND (a.scope = '' OR a.scope = $2)
 		ORDER BY CASE WHEN a.scope = '' THEN 0 ELSE 1 END, a.id LIMIT 1`, canonicalURL, scope))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Article{}, fmt.Errorf("store: article %s: %w", canonicalURL, ErrNotFound)
