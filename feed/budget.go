@@ -11,8 +11,8 @@ import (
 	"golang.org/x/sync/semaphore"
 )
 
-// firstReserve is the body size a fetch reserves before its request
-// starts; most feeds are smaller.
+// firstReserve is the body size a fetch reserves before reading a body
+// of unknown length; most feeds are smaller.
 const firstReserve = 256 << 10
 
 // parseCostFactor is what parsing a document costs in memory per byte, on
@@ -84,9 +84,7 @@ func cost(n int64) int64 { return n * (1 + parseCostFactor) }
 
 // readBudgeted reads all of r, failing with ErrTooLarge past limit bytes,
 // while holding cost(what it has read) in b. The caller holds held bytes
-// already (reserved before its request started, so that waiting for memory
-// does not eat into the request's timeout); length is the declared
-// Content-Length, or -1. A body that outgrows the first reservation
+// already (possibly none); length is the declared Content-Length, or -1. A body that outgrows the first reservation
 // reserves for limit at once: growing step by step would leave every
 // waiting worker holding a partial body outside the budget. A slow sender
 // that keeps that reservation is cut off by the request's timeout, and
@@ -98,8 +96,12 @@ func (b *byteBudget) readBudgeted(ctx context.Context, r io.Reader, length, limi
 		body []byte
 		err  error
 	)
-	if length >= 0 && cost(min(length, limit)) > held {
-		held, err = b.resize(ctx, held, cost(min(length, limit)), wait)
+	want := int64(firstReserve)
+	if length >= 0 {
+		want = length
+	}
+	if cost(min(want, limit)) > held {
+		held, err = b.resize(ctx, held, cost(min(want, limit)), wait)
 	}
 	for err == nil {
 		// Read what the reservation covers, one byte more to learn whether

@@ -138,13 +138,13 @@ func (f *fetcher) fetch(ctx context.Context, r fetchRequest) (*response, error) 
 		}
 		client = f.public
 	}
+	// Memory for a small body, when it is free at once: most answers are
+	// 304s or small feeds, which then never wait for the budget. Without
+	// it, reading the body waits for its share (see readBudgeted).
+	held, _ := f.budget.reserve(ctx, cost(firstReserve), false)
 	// The timeout is the request's own: it starts once the host has a free
-	// slot and memory for a body is reserved, so feeds queued behind slow
-	// or large ones do not time out while they wait.
-	held, err := f.budget.reserve(ctx, cost(firstReserve), !r.noWait)
-	if err != nil {
-		return nil, err
-	}
+	// slot, so feeds queued behind slow ones on that host do not time out
+	// while they wait.
 	release, err := f.hosts.acquire(ctx, u.Hostname())
 	if err != nil {
 		f.budget.release(held)
