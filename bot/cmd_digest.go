@@ -57,6 +57,10 @@ func (h *Handler) buildDigest(ctx context.Context, scope string, since, until ti
 		Now:        h.now(),
 		Topic:      topic,
 		MaxStories: limit,
+		// A story's coverage and blindspot are the whole story's, not the
+		// part that falls in the period.
+		WholeStories:    true,
+		BlindspotSettle: h.BlindspotSettle,
 	})
 }
 

@@ -54,6 +54,9 @@ type Handler struct {
 	Log          *slog.Logger
 	Now          func() time.Time
 	Window       time.Duration // how far back /story and /why look; default 72h
+	// BlindspotSettle is how old a story must be for a blindspot; default
+	// digest.DefaultBlindspotSettle.
+	BlindspotSettle time.Duration
 }
 
 // fetcher returns the fetcher for c's author.

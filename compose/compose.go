@@ -50,6 +50,9 @@ type Request struct {
 	// FreshOnly leaves out articles from a feed's first fetch (backlog)
 	// and articles not yet in a story: what live posting may send.
 	FreshOnly bool
+	// BlindspotSettle is how old a story must be, at Now, for a blindspot
+	// (0: digest.DefaultBlindspotSettle).
+	BlindspotSettle time.Duration
 }
 
 // Build builds the digest req asks for. A request whose channel reads no
@@ -77,7 +80,8 @@ func Build(ctx context.Context, st Store, req Request) (digest.Digest, error) {
 			return d, err
 		}
 	}
-	stories := digest.Build(Items(arts), digest.BuildOptions{Topic: req.Topic})
+	stories := digest.Build(Items(arts), digest.BuildOptions{Topic: req.Topic, Now: req.Now,
+		BlindspotSettle: req.BlindspotSettle, RatedOutlets: ratedOutlets(feeds)})
 	if req.Sent != nil {
 		stories = Novel(stories, req.Sent, req.Since)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -52,6 +53,21 @@ func Follows(ch store.Channel, f store.Feed) bool {
 // reading its whole scope.
 func namesFeeds(ch store.Channel) bool {
 	return len(ch.Tags) > 0 || len(ch.FeedIDs) > 0
+}
+
+// ratedOutlets counts the outlets the operator rated on each side among
+// the feeds a digest reads: a blindspot needs enough of them on the
+// missing side (see digest.BuildOptions).
+func ratedOutlets(feeds []store.Feed) map[string]int {
+	names := make([]string, len(feeds))
+	leans := make([]string, len(feeds))
+	for i, f := range feeds {
+		names[i], leans[i] = f.Name, f.Lean
+		if names[i] == "" {
+			names[i] = f.URL
+		}
+	}
+	return digest.RatedOutlets(names, leans)
 }
 
 // FeedIDs returns the feeds' ids, in order.

@@ -42,6 +42,10 @@ type Config struct {
 	// Window is how far apart in time two articles may be and still join one
 	// story. Default 48h.
 	Window time.Duration `toml:"window"`
+	// BlindspotSettle is how old a story must be before a digest says that
+	// outlets of one side have not covered it: coverage from one side often
+	// comes hours after the other's. Default 12h, at most a week.
+	BlindspotSettle time.Duration `toml:"blindspot_settle"`
 	// Feeds are the feeds every channel may follow, from the [[feeds]] tables.
 	Feeds []Feed `toml:"feeds"`
 	// Channels are chat channels that receive digests, from the [[channels]] tables.

@@ -9,6 +9,8 @@ const (
 	DefaultLogFormat       = "text"
 	DefaultUserAgent       = "newsdigest/1.0 (+https://github.com/newsdigest/newsdigest)"
 	DefaultWindow          = 48 * time.Hour
+	DefaultBlindspotSettle = 12 * time.Hour // as digest.DefaultBlindspotSettle
+	MaxBlindspotSettle     = 7 * 24 * time.Hour
 	DefaultShutdownTimeout = 25 * time.Second
 	DefaultBackupInterval  = 24 * time.Hour
 	DefaultTimezone        = "UTC"
@@ -69,6 +71,7 @@ func Default() *Config {
 		UserAgent:       DefaultUserAgent,
 		Poll:            DefaultPoll,
 		Window:          DefaultWindow,
+		BlindspotSettle: DefaultBlindspotSettle,
 		ShutdownTimeout: DefaultShutdownTimeout,
 		BackupInterval:  DefaultBackupInterval,
 		Discord:         Discord{Mode: DefaultDiscordMode, APIBase: DefaultDiscordAPIBase},

@@ -51,6 +51,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad duration", "[poll]\ninterval = \"15 minutes\"\n", 2, "poll.interval", `"15 minutes" is not a duration`},
 		{"duration as a number", "window = 3600\n", 1, "window", "want a duration string"},
 		{"negative duration", "shutdown_timeout = \"-5s\"\n", 1, "shutdown_timeout", "must be a positive duration"},
+		{"zero blindspot settle", "\nblindspot_settle = \"0s\"\n", 2, "blindspot_settle", "must be a positive duration"},
+		{"blindspot settle over a week", "blindspot_settle = \"200h\"\n", 1, "blindspot_settle", "longer than a week"},
 		{"min above max", "[poll]\nmin_interval = \"2h\"\nmax_interval = \"1h\"\ninterval = \"90m\"\n", 2, "poll.min_interval", "longer than poll.max_interval"},
 		{"interval outside bounds", "[poll]\ninterval = \"1m\"\n", 2, "poll.interval", "outside poll.min_interval"},
 		{"integer as string", "[poll]\nworkers = \"eight\"\n", 2, "poll.workers", `want an integer, got the string "eight"`},

@@ -31,6 +31,7 @@ allow_private_networks = true
 chat_allow_private_networks = true
 user_agent = "test-agent/1"
 window = "36h"
+blindspot_settle = "6h"
 shutdown_timeout = "10s"
 
 [poll]
@@ -100,6 +101,7 @@ admin_group = "S1"
 		ChatAllowPrivateNetworks: true,
 		UserAgent:                "test-agent/1",
 		Window:                   36 * time.Hour,
+		BlindspotSettle:          6 * time.Hour,
 		ShutdownTimeout:          10 * time.Second,
 		BackupInterval:           DefaultBackupInterval,
 		Poll: Poll{Interval: 10 * time.Minute, MinInterval: time.Minute, MaxInterval: 2 * time.Hour,
@@ -122,8 +124,8 @@ admin_group = "S1"
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Config{})); diff != "" {
 		t.Errorf("Parse mismatch (-want +got):\n%s", diff)
 	}
-	if line := got.Line("channels[1].include[0]"); line != 48 {
-		t.Errorf("Line(channels[1].include[0]) = %d, want 48", line)
+	if line := got.Line("channels[1].include[0]"); line != 49 {
+		t.Errorf("Line(channels[1].include[0]) = %d, want 49", line)
 	}
 }
 

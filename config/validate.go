@@ -38,6 +38,10 @@ func (c *Config) validateTop(p *problems) {
 		p.add("user_agent", "must be one non-empty line")
 	}
 	positive(p, "window", c.Window)
+	positive(p, "blindspot_settle", c.BlindspotSettle)
+	if c.BlindspotSettle > MaxBlindspotSettle {
+		p.add("blindspot_settle", "%s is longer than a week (%s): no story would be old enough for a blindspot in a digest", c.BlindspotSettle, MaxBlindspotSettle)
+	}
 	positive(p, "shutdown_timeout", c.ShutdownTimeout)
 	positive(p, "backup_interval", c.BackupInterval)
 	if c.Instance != "" && !validInstance(c.Instance) {

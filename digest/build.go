@@ -3,6 +3,7 @@ package digest
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"github.com/newsdigest/newsdigest/digest/framing"
 	"github.com/newsdigest/newsdigest/digest/summarize"
@@ -23,19 +24,36 @@ const StorySummarySentences = 5
 type BuildOptions struct {
 	Topic      string // keep only stories whose articles mention these words ("" keeps all)
 	MaxStories int    // 0 means no limit
+	// Now is when the digest is read, for the blindspot settle time; zero
+	// means the newest article's time.
+	Now time.Time
+	// BlindspotSettle is how old a story must be for a blindspot (0:
+	// DefaultBlindspotSettle).
+	BlindspotSettle time.Duration
+	// RatedOutlets is how many outlets the operator rated on each side
+	// ("left", "right", …) among the feeds the digest reads (see
+	// RatedOutlets); nil counts the outlets of each side among the items.
+	RatedOutlets map[string]int
 }
 
 // Build groups analysed items into stories and ranks them: most distinct
 // outlets first, then the most recent. Items without a story stand alone.
 func Build(items []Item, opts BuildOptions) []Story {
 	groups := groupByStory(items)
+	// Blindspots are judged against every story, also those the topic
+	// leaves out: the missing side may have covered the event there.
+	spots := blindspots(groups, opts)
 	topic := text.Terms(opts.Topic)
 	var stories []Story
-	for _, g := range groups {
+	for i, g := range groups {
 		if len(topic) > 0 && !mentionsAll(g, topic) {
 			continue
 		}
-		stories = append(stories, buildStory(g))
+		s := buildStory(g)
+		if len(spots[i].missing) > 0 {
+			s.Blindspot, s.BlindspotNote, s.BlindspotSides = true, spots[i].note, spots[i].missing
+		}
+		stories = append(stories, s)
 	}
 	slices.SortStableFunc(stories, func(a, b Story) int {
 		if c := cmp.Compare(len(b.Outlets), len(a.Outlets)); c != 0 {
@@ -77,12 +95,13 @@ func groupByStory(items []Item) [][]Item {
 }
 
 func buildStory(g []Item) Story {
-	s := Story{ID: g[0].StoryID, Coverage: map[string]int{}}
+	// A running story is titled and summarised by its newest development.
+	dev, running := newestDevelopment(g)
+	s := Story{ID: g[0].StoryID, Coverage: coverage(g), Running: running}
 	if s.ID == 0 {
 		s.ID = -1
 	}
 	seenOutlet := map[string]bool{}
-	var docs []summarize.Doc
 	for _, it := range g {
 		if !seenOutlet[it.Source] {
 			seenOutlet[it.Source] = true
@@ -92,23 +111,21 @@ func buildStory(g []Item) Story {
 			s.Latest = it.Published
 		}
 		s.Articles = append(s.Articles, storyArticle(it, g))
+	}
+	if running {
+		newestFirst(s.Articles)
+	}
+	var docs []summarize.Doc
+	for _, it := range dev {
 		if it.DuplicateOf != 0 {
 			continue // republished copy: not independent coverage
 		}
-		lean := it.Lean
-		if lean == "" {
-			lean = "unrated"
-		}
-		s.Coverage[lean]++
 		docs = append(docs, storyDoc(it))
 	}
-	if len(s.Outlets) > 1 {
-		s.Blindspot, s.BlindspotNote, s.BlindspotSides = blindspot(s.Coverage)
-	}
 	s.Summary, s.SummarySources, s.OpinionOnly = storySummary(docs)
-	s.Title = storyTitle(g, s.Summary)
+	s.Title = storyTitle(dev, s.Summary)
 	if len(docs) > 1 {
-		s.OnlyIn = exclusives(g, s.Summary)
+		s.OnlyIn = exclusives(dev, s.Summary)
 	}
 	return s
 }

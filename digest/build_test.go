@@ -70,15 +70,6 @@ func TestBuildDuplicatesAreNotCoverage(t *testing.T) {
 	}
 }
 
-func TestBuildBlindspot(t *testing.T) {
-	leftOnly := bridgeB
-	leftOnly.Lean = "center-left"
-	s := Build([]Item{bridgeA, leftOnly}, BuildOptions{})[0]
-	if !s.Blindspot || !strings.Contains(s.BlindspotNote, "right") {
-		t.Errorf("blindspot = %v %q, want a flag naming the missing right", s.Blindspot, s.BlindspotNote)
-	}
-}
-
 func TestBuildTopicAndLimit(t *testing.T) {
 	tests := []struct {
 		topic string

@@ -27,12 +27,13 @@ type Story struct {
 	Outlets        []string       `json:"outlets"`
 	Articles       []StoryArticle `json:"articles"`
 	OnlyIn         []Exclusive    `json:"only_in,omitempty"`
-	Coverage       map[string]int `json:"coverage"` // operator-supplied lean → articles; "unrated" when a feed has none
+	Coverage       map[string]int `json:"coverage"` // operator-supplied lean → distinct outlets; "unrated" when a feed has none
 	Blindspot      bool           `json:"blindspot"`
 	BlindspotNote  string         `json:"blindspot_note,omitempty"`
 	BlindspotSides []string       `json:"blindspot_sides,omitempty"` // the sides ("left", "right") with no coverage yet
 	Latest         time.Time      `json:"latest"`
-	Update         bool           `json:"update,omitempty"` // sent before, now with new coverage
+	Running        bool           `json:"running,omitempty"` // one event over days: title, summary and articles from the newest development first
+	Update         bool           `json:"update,omitempty"`  // sent before, now with new coverage
 }
 
 // StoryArticle is one outlet's article in a story, with its framing.

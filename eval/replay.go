@@ -46,12 +46,12 @@ func runReplay(ctx context.Context, path string, pred io.Writer) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("replay: %w", err)
 	}
-	stories, err := replayStream(ctx, recs)
+	res, err := replayStream(ctx, recs)
 	if err != nil {
 		return nil, err
 	}
 	replayed := time.Since(started)
-	for _, s := range stories {
+	for _, s := range res.stories {
 		if err := writeJSONL(pred, s); err != nil {
 			return nil, fmt.Errorf("replay: write story: %w", err)
 		}
@@ -64,7 +64,8 @@ func runReplay(ctx context.Context, path string, pred io.Writer) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("replay: events: %w", err)
 	}
-	m := scoreReplay(gold, events, stories)
+	m := scoreReplay(gold, events, res.stories)
+	m.LiveBlindspots = scoreLiveFlags(gold, events, res.flags, res.digests)
 	m.ReplaySeconds = math.Round(replayed.Seconds()*100) / 100
 	return m, nil
 }

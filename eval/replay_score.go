@@ -41,7 +41,10 @@ type ReplayMetrics struct {
 	Missing           int          `json:"missing"`       // articles in no story
 	UnknownIDs        int          `json:"unknown_ids"`   // story articles not in the stream
 	DuplicateIDs      int          `json:"duplicate_ids"` // articles in more than one story (the first counts)
-	ReplaySeconds     float64      `json:"replay_seconds,omitempty"`
+	// LiveBlindspots are the blindspots the daily digests showed during the
+	// replay, before every story had its coverage (informational).
+	LiveBlindspots LiveBlindspots `json:"live_blindspots"`
+	ReplaySeconds  float64        `json:"replay_seconds,omitempty"`
 }
 
 // blindspotSides are the sides the blindspot metric is computed over.

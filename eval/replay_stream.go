@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/compose"
+	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/feed"
 	"github.com/newsdigest/newsdigest/pipeline"
 	"github.com/newsdigest/newsdigest/store"
@@ -33,25 +34,43 @@ type replayer struct {
 	clock  time.Time
 	feeds  map[string]*replayFeed // by source
 	order  []*replayFeed          // in order of first appearance
+
+	// The daily digests read along the way (replay_live.go).
+	recordsOf  map[string][]string // canonical URL → record IDs
+	nextDigest time.Time
+	digests    int
+	flags      []liveFlag
+}
+
+// replayResult is what a replay produced: the stories over the whole
+// stream, and the blindspots the daily digests showed along the way.
+type replayResult struct {
+	stories []replayStory
+	flags   []liveFlag
+	digests int
 }
 
 // replayStream replays recs in file order and returns the stories the digest
 // builder forms over the whole stream, each with the record IDs it holds.
-func replayStream(ctx context.Context, recs []replayRecord) ([]replayStory, error) {
+func replayStream(ctx context.Context, recs []replayRecord) (replayResult, error) {
 	if len(recs) == 0 {
-		return nil, nil
+		return replayResult{}, nil
 	}
 	dir, err := os.MkdirTemp("", "newsdigest-replay-")
 	if err != nil {
-		return nil, fmt.Errorf("replay: %w", err)
+		return replayResult{}, fmt.Errorf("replay: %w", err)
 	}
 	defer os.RemoveAll(dir)
 	st, err := store.Open(ctx, "sqlite://"+filepath.Join(dir, "replay.db"))
 	if err != nil {
-		return nil, fmt.Errorf("replay: %w", err)
+		return replayResult{}, fmt.Errorf("replay: %w", err)
 	}
 	defer st.Close()
-	rp := &replayer{dir: dir, st: st, feeds: map[string]*replayFeed{}}
+	rp := &replayer{dir: dir, st: st, feeds: map[string]*replayFeed{}, recordsOf: map[string][]string{}}
+	for _, r := range recs {
+		u := feed.CanonicalURL(r.URL)
+		rp.recordsOf[u] = append(rp.recordsOf[u], r.ID)
+	}
 	now := func() time.Time { return rp.clock }
 	// One worker: articles get their IDs (and stories their names) in the
 	// same order on every run.
@@ -59,12 +78,13 @@ func replayStream(ctx context.Context, recs []replayRecord) ([]replayStory, erro
 	rp.pipe = pipeline.New(st, 0, nil)
 	rp.pipe.SetClock(now)
 	if err := rp.addFeeds(ctx, recs); err != nil {
-		return nil, err
+		return replayResult{}, err
 	}
 	if err := rp.run(ctx, recs); err != nil {
-		return nil, err
+		return replayResult{}, err
 	}
-	return rp.stories(ctx, recs)
+	stories, err := rp.stories(ctx, recs)
+	return replayResult{stories: stories, flags: rp.flags, digests: rp.digests}, err
 }
 
 // addFeeds stores one config feed per outlet (named by the record's source,
@@ -129,6 +149,9 @@ func (rp *replayer) run(ctx context.Context, recs []replayRecord) error {
 		if _, err := rp.pipe.Process(ctx); err != nil {
 			return fmt.Errorf("replay: at %s: %w", end.Format(time.RFC3339), err)
 		}
+		if err := rp.dailyDigests(ctx); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -176,7 +199,9 @@ func (rp *replayer) stories(ctx context.Context, recs []replayRecord) ([]replayS
 		byGUID[a.GUID] = a
 		byURL[a.CanonicalURL] = a
 	}
-	d, err := compose.Build(ctx, rp.st, compose.Request{Now: rp.clock})
+	// The digest over the whole stream, read when its last story has
+	// settled: every story is judged with all its coverage.
+	d, err := compose.Build(ctx, rp.st, compose.Request{Now: rp.clock.Add(digest.DefaultBlindspotSettle)})
 	if err != nil {
 		return nil, fmt.Errorf("replay: %w", err)
 	}

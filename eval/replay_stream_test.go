@@ -28,9 +28,13 @@ func TestReplayStream(t *testing.T) {
 		rec("b2", "valley-gazette", "left", 27*time.Hour, "Elsa Lindqvist takes Marrow Lake chess title",
 			"Elsa Lindqvist took the Marrow Lake chess open title after a final-round draw left her half a point ahead of the field of 240 players."),
 	}
-	stories, err := replayStream(context.Background(), recs)
+	res, err := replayStream(context.Background(), recs)
 	if err != nil {
 		t.Fatal(err)
+	}
+	stories := res.stories
+	if res.digests != 2 {
+		t.Errorf("%d daily digests over a stream of two days, want 2", res.digests)
 	}
 	where := map[string]int{}
 	for i, s := range stories {

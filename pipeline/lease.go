@@ -71,6 +71,9 @@ func (p *Pipeline) Release(ctx context.Context) error {
 	if p.lease.Token == 0 {
 		return nil
 	}
+	if err := p.flushDocFreqs(ctx); err != nil {
+		p.log.Warn("storing document frequencies before handing over", slog.String("error", err.Error()))
+	}
 	l := p.lease
 	p.lease = store.Lease{}
 	if err := p.st.ReleaseLease(ctx, l); err != nil {

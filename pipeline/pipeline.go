@@ -33,6 +33,13 @@ type Store interface {
 	AssignStory(ctx context.Context, l store.Lease, articleID, storyID int64) (int64, error)
 	AcquireLease(ctx context.Context, name, owner string, held int64, now time.Time, ttl time.Duration) (store.Lease, error)
 	ReleaseLease(ctx context.Context, l store.Lease) error
+	// MergeStory moves the articles of story from into story into, under
+	// the lease like AssignStory (see stream.go).
+	MergeStory(ctx context.Context, l store.Lease, into, from int64) (int64, error)
+	// LoadDocFreqs and SaveDocFreqs keep the clustering's document
+	// frequencies between runs (see stream.go).
+	LoadDocFreqs(ctx context.Context) (docs float64, terms map[uint32]float64, err error)
+	SaveDocFreqs(ctx context.Context, docs float64, terms map[uint32]float64, replace bool) error
 }
 
 // batch is how many unanalysed articles one step loads.
@@ -57,12 +64,13 @@ type Pipeline struct {
 	// Process must be called more often than this. Default DefaultLeaseTTL.
 	LeaseTTL time.Duration
 
-	mu       sync.Mutex
-	index    *cluster.Index
-	restored bool
-	lease    store.Lease // the lease held; Token 0 when none
-	seq      int64       // the lease's Seq that index reflects
-	renewed  time.Time   // when lease was last taken or renewed
+	mu        sync.Mutex
+	index     *cluster.Index
+	restored  bool
+	lease     store.Lease // the lease held; Token 0 when none
+	seq       int64       // the lease's Seq that index reflects
+	renewed   time.Time   // when lease was last taken or renewed
+	dfSavedAt time.Time   // when the document frequencies were last stored (stream.go)
 }
 
 // New returns a pipeline clustering within window (0: the cluster default).
@@ -95,7 +103,7 @@ func (p *Pipeline) Process(ctx context.Context) (int, error) {
 			return total, fmt.Errorf("pipeline: load unanalysed articles: %w", err)
 		}
 		if len(arts) == 0 {
-			return total, nil
+			return total, p.settle(ctx)
 		}
 		slices.SortStableFunc(arts, func(a, b store.Article) int { return docTime(a).Compare(docTime(b)) })
 		for i := range arts {
@@ -138,7 +146,7 @@ func (p *Pipeline) processOne(ctx context.Context, a *store.Article) error {
 // stored stories: at the first Process, after another instance clustered
 // under the lease, and after a failed step. Stories thus continue across
 // restarts and handovers exactly as one instance would have continued them
-// (document frequencies start from the window, as after any restart).
+// (document frequencies come from the store, see stream.go).
 func (p *Pipeline) restore(ctx context.Context) error {
 	if p.restored {
 		return nil
@@ -152,6 +160,9 @@ func (p *Pipeline) restore(ctx context.Context) error {
 		return fmt.Errorf("pipeline: restore stories: %w", err)
 	}
 	p.index = cluster.New(cluster.Config{Window: p.window})
+	if err := p.loadDocFreqs(ctx); err != nil {
+		return err
+	}
 	for _, a := range arts {
 		p.index.Restore(clusterDoc(a), a.StoryID)
 	}

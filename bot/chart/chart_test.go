@@ -27,12 +27,12 @@ func sampleStories() []digest.Story {
 			Coverage: map[string]int{"left": 2, "center": 3, "right": 2}},
 		{ID: 2, Title: "Rail workers vote to strike over rosters",
 			Coverage: map[string]int{"left": 3, "center-left": 1}, Blindspot: true,
-			BlindspotNote: "no coverage from outlets you rated right of center"},
+			BlindspotNote: "no coverage yet from outlets you rated right"},
 		{ID: 3, Title: "City library opens a seed bank for gardeners",
 			Coverage: map[string]int{"center": 1, "unrated": 2}},
 		{ID: 4, Title: "Senate committee rejects the fishing quota bill after a long and heated session that ran past midnight and into the next morning",
 			Coverage: map[string]int{"right": 3, "center-right": 2}, Blindspot: true,
-			BlindspotNote: "no coverage from outlets you rated left of center"},
+			BlindspotNote: "no coverage yet from outlets you rated left"},
 		{ID: 5, Title: "Local bakery wins national bread prize",
 			Coverage: map[string]int{"center-left": 1}},
 		{ID: 6, Title: "Storm closes mountain pass for the weekend",
@@ -316,7 +316,7 @@ func TestWrap(t *testing.T) {
 
 func TestAltText(t *testing.T) {
 	alt := AltText(sampleStories())
-	for _, want := range []string{"1. Harbour authority", "2 left · 3 center · 2 right", "Blindspot: no coverage from outlets you rated right"} {
+	for _, want := range []string{"1. Harbour authority", "2 left · 3 center · 2 right", "Blindspot: no coverage yet from outlets you rated right"} {
 		if !strings.Contains(alt, want) {
 			t.Errorf("alt text lacks %q: %s", want, alt)
 		}

@@ -67,7 +67,7 @@ func TestRenderBrief(t *testing.T) {
 				{Outlets: []bot.Link{{Text: "Tarrow Bulletin", URL: "https://tarrow.example/f"}, {Text: "+2 more"}}},
 			},
 			Framing:   "Left: «Ferry adds night runs» · Right: «Ferry gamble»",
-			Blindspot: "no coverage from outlets you rated right of center",
+			Blindspot: "no coverage yet from outlets you rated right",
 		}},
 	}
 	tests := []struct {

@@ -68,6 +68,8 @@ func (s *Scheduler) liveChannel(ctx context.Context, ch store.Channel, now time.
 		Sent:         sent,
 		WholeStories: true,
 		FreshOnly:    true,
+
+		BlindspotSettle: s.opts.BlindspotSettle,
 	})
 	if err != nil {
 		return err

@@ -26,6 +26,9 @@ type SchedulerOptions struct {
 	Now         func() time.Time
 	Log         *slog.Logger
 	Observer    Observer // optional: counts deliveries for metrics
+	// BlindspotSettle is how old a story must be for a blindspot; default
+	// digest.DefaultBlindspotSettle.
+	BlindspotSettle time.Duration
 }
 
 // Observer is told about outbox events, for metrics. Every method must be

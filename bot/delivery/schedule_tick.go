@@ -138,5 +138,7 @@ func (s *Scheduler) buildDigest(ctx context.Context, ch store.Channel, lastEnd, 
 		Overlap:      s.opts.Overlap,
 		Sent:         sent,
 		WholeStories: true,
+
+		BlindspotSettle: s.opts.BlindspotSettle,
 	})
 }

@@ -159,7 +159,7 @@ func TestBriefEmbedShowsOutletsAndFraming(t *testing.T) {
 			{Outlets: []bot.Link{{Text: "Tarrow Bulletin", URL: "javascript:alert(1)"}}},
 		},
 		Framing:   "Left: «Tram approved» · Right: «Council gambles on tram»",
-		Blindspot: "no coverage from outlets you rated right of center",
+		Blindspot: "no coverage yet from outlets you rated right",
 	}
 	e := briefEmbed(0, sec)
 	want := []string{
@@ -167,7 +167,7 @@ func TestBriefEmbedShowsOutletsAndFraming(t *testing.T) {
 		"The council voted 31 to 12 for the tram. Work starts in spring.",
 		"**Left:** [Civic Wire](https://civicwire.example/a) · **Right:** [Meridian \\[Daily\\]](https://meridian.example/b), +2 more · **Unrated:** Tarrow Bulletin",
 		"> Left: «Tram approved» · Right: «Council gambles on tram»",
-		"**Blindspot:** no coverage from outlets you rated right of center",
+		"**Blindspot:** no coverage yet from outlets you rated right",
 	}
 	all := e.Title + "\n" + e.Description
 	for _, w := range want {

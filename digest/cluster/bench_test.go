@@ -1,9 +1,11 @@
 package cluster
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -11,9 +13,10 @@ import (
 	"time"
 )
 
-// synth generates news-like articles from a made-up vocabulary: a Zipf-ranked
-// background of common words, plus per-story topic words and capitalised
-// names, so that stories of about three articles each exist in the stream.
+// synth generates news-like articles: a Zipf-ranked background of common
+// words (the background table's most frequent terms first, as in real news,
+// then made-up words), plus per-story topic words and capitalised names, so
+// that stories of about three articles each exist in the stream.
 type synth struct {
 	rng       *rand.Rand
 	words     []string
@@ -26,7 +29,10 @@ func newSynth(seed uint64) *synth {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	syll := []string{"ka", "lo", "mi", "ren", "to", "sa", "vel", "dor", "an", "ti", "por", "bu", "gre", "nal", "os", "ce", "ham", "ri", "que", "zen"}
 	seen := map[string]bool{}
-	var words []string
+	words := commonTerms(2000)
+	for _, w := range words {
+		seen[w] = true
+	}
 	for len(words) < 40000 {
 		var sb strings.Builder
 		for range 2 + rng.IntN(3) {
@@ -78,6 +84,31 @@ func (s *synth) doc(id int64, at time.Time) Doc {
 	}
 	body.WriteByte('.')
 	return Doc{ID: id, Title: title.String(), Text: body.String(), Time: at}
+}
+
+// commonTerms returns the n terms of the background table that most
+// documents have, most common first.
+func commonTerms(n int) []string {
+	type term struct {
+		text string
+		df   float64
+	}
+	var terms []term
+	for _, line := range strings.Split(backgroundTable, "\n")[2:] {
+		text, count, ok := strings.Cut(line, "\t")
+		if !ok || len(text) < 3 {
+			continue
+		}
+		var df float64
+		fmt.Sscan(count, &df)
+		terms = append(terms, term{text, df})
+	}
+	slices.SortStableFunc(terms, func(a, b term) int { return cmp.Compare(b.df, a.df) })
+	out := make([]string, 0, n)
+	for _, t := range terms[:min(n, len(terms))] {
+		out = append(out, t.text)
+	}
+	return out
 }
 
 // benchWindow is an Index holding size articles one second apart, with the

@@ -20,16 +20,6 @@ const (
 	storyTerms    = 100
 	memberTerms   = 64
 	maxMembers    = 8
-	// timePenalty is how much of the similarity a story loses when the
-	// article is a whole window away from the story's newest article.
-	timePenalty = 0.3
-	// Coverage of one event comes in a burst: an article published within
-	// burstSpan of a story's newest article gains up to burstBonus of its
-	// similarity, falling linearly to nothing at burstSpan. Two outlets'
-	// opposite takes on one event share its names but little else, and
-	// are published hours apart, not days.
-	burstSpan  = 12 * time.Hour
-	burstBonus = 0.1
 )
 
 // Index clusters docs into stories incrementally. It is safe for concurrent
@@ -43,6 +33,7 @@ type Index struct {
 	cfg      Config
 	terms    *termizer
 	df       *docFreq
+	dfLoaded bool // frequencies came from storage: restored docs are already counted
 	postings map[uint32][]*docRec
 	live     int // postings of docs in the window
 	dead     int // postings of evicted docs not yet removed
@@ -58,9 +49,10 @@ type Index struct {
 // story is one open story.
 type story struct {
 	id      int64
-	profile vector   // the sum of its articles' unit vectors
-	members []vector // its newest articles, most distinctive terms only
-	docs    int      // articles still in the window
+	profile vector    // the sum of its articles' unit vectors
+	members []vector  // its newest articles, most distinctive terms only
+	docs    int       // articles still in the window
+	first   time.Time // publication time of its earliest article (zero: unknown)
 	latest  time.Time
 }
 
@@ -134,18 +126,21 @@ func (ix *Index) add(d Doc, storyID int64) Assignment {
 	}
 	ix.evict(ix.newest.Add(-ix.cfg.Window))
 
-	v := ix.terms.terms(d)
-	ix.df.observe(v)
+	v, names, headline := ix.terms.termsAndHeadline(d)
+	if storyID == 0 || !ix.dfLoaded {
+		ix.df.observe(v)
+	}
 	q := newQuery(v, ix.df)
+	q.names, q.headline = names, headline
 	rec := &docRec{id: d.ID, time: t, seq: ix.seq, keys: q.keyTerms()}
 	ix.seq++
 
 	var best *story
 	var score float64
 	if storyID == 0 {
-		best, score = ix.bestStory(q, rec.keys, t)
+		best, score = ix.bestStory(q, rec.keys, d.Time)
 	} else if best = ix.stories[storyID]; best != nil {
-		score = ix.similarity(q, best, q.cosine(&best.profile, ix.df), t)
+		score = ix.similarity(q, best, q.cosine(&best.profile, ix.df))
 	}
 	// Republishers rewrite headlines, so the body alone identifies a copy.
 	fp, words := fingerprint(d.Text)
@@ -159,19 +154,19 @@ func (ix *Index) add(d Doc, storyID int64) Assignment {
 				rec.asg.DuplicateOf = dup.asg.DuplicateOf
 			}
 			if storyID == 0 && dup.story != best {
-				best, score = dup.story, ix.similarity(q, dup.story, q.cosine(&dup.story.profile, ix.df), t)
+				best, score = dup.story, ix.similarity(q, dup.story, q.cosine(&dup.story.profile, ix.df))
 			}
 		}
 	}
 	switch {
 	case storyID != 0 && best == nil:
 		best, score = ix.open(storyID), 0
-	case storyID == 0 && (best == nil || (score < ix.cfg.Threshold && rec.asg.DuplicateOf == 0)):
+	case storyID == 0 && best == nil:
 		best, score = ix.open(d.ID), 0
 	}
 	rec.story = best
 	rec.asg.Story, rec.asg.Score = best.id, score
-	ix.join(best, q, t)
+	ix.join(best, q, d.Time)
 	ix.insert(rec, dupable)
 	return rec.asg
 }
@@ -183,8 +178,9 @@ func (ix *Index) open(id int64) *story {
 	return s
 }
 
-// bestStory returns the open story most similar to q, or nil when no story
-// shares a key term with it.
+// bestStory returns the open story most similar to q among those whose
+// similarity reaches the join threshold for an article published at t, or
+// nil when there is none.
 func (ix *Index) bestStory(q vector, keys []uint32, t time.Time) (*story, float64) {
 	if q.norm.value == 0 {
 		return nil, 0
@@ -206,6 +202,7 @@ func (ix *Index) bestStory(q vector, keys []uint32, t time.Time) (*story, float6
 		ix.postings[k] = kept
 	}
 	cands := ix.topCandidates()
+	competing := ix.youngCompetitors(t)
 	// Profile cosines for every candidate, the closer look at recent articles
 	// for the few best only.
 	sims := make([]float64, len(cands))
@@ -218,15 +215,21 @@ func (ix *Index) bestStory(q vector, keys []uint32, t time.Time) (*story, float6
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(sims[b], sims[a]) })
 	var best *story
-	bestScore := -1.0
+	bestScore := 0.0
 	for _, i := range order[:min(memberChecks, len(order))] {
 		s := cands[i]
-		sim := ix.similarity(q, s, sims[i], t)
-		if sim > bestScore || (sim == bestScore && s.id < best.id) {
+		sim := ix.similarity(q, s, sims[i])
+		if sim < ix.threshold(s, t, competing) {
+			continue
+		}
+		if sim < ix.cfg.Threshold && !ix.agrees(q, s, sim) {
+			continue
+		}
+		if best == nil || sim > bestScore || (sim == bestScore && s.id < best.id) {
 			best, bestScore = s, sim
 		}
 	}
-	return best, max(bestScore, 0)
+	return best, bestScore
 }
 
 // topCandidates returns the maxCandidates stories with the highest key-term
@@ -253,27 +256,6 @@ func (ix *Index) topCandidates() []*story {
 	return top
 }
 
-// similarity scores q against a story whose profile cosine is profileSim:
-// the mean of that (what the story is about overall) and the cosine to its
-// closest recent article (so one close report counts even in a broad story),
-// raised a little when the article comes within burstSpan of the story's
-// newest article and lowered the farther it is beyond.
-func (ix *Index) similarity(q vector, s *story, profileSim float64, t time.Time) float64 {
-	var closest float64
-	for i := range s.members {
-		closest = max(closest, q.cosine(&s.members[i], ix.df))
-	}
-	sim := (profileSim + closest) / 2
-	if !t.IsZero() && !s.latest.IsZero() {
-		gap := t.Sub(s.latest).Abs()
-		sim *= 1 - timePenalty*min(1, float64(gap)/float64(ix.cfg.Window))
-		if gap < burstSpan {
-			sim = min(1, sim*(1+burstBonus*(1-float64(gap)/float64(burstSpan))))
-		}
-	}
-	return sim
-}
-
 // join adds q to the story: its unit vector to the profile, its distinctive
 // terms to the members.
 func (ix *Index) join(s *story, q vector, t time.Time) {
@@ -285,9 +267,13 @@ func (ix *Index) join(s *story, q vector, t time.Time) {
 		}
 		var m vector
 		m.set(q.heaviestTerms(memberTerms))
+		m.names, m.headline = q.names, q.headline
 		s.members = append(s.members, m)
 	}
 	s.docs++
+	if !t.IsZero() && (s.first.IsZero() || t.Before(s.first)) {
+		s.first = t
+	}
 	if t.After(s.latest) {
 		s.latest = t
 	}

@@ -3,6 +3,7 @@ package cluster
 import (
 	"hash/fnv"
 	"math"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,14 +48,24 @@ func (tz *termizer) key(tok text.Token) (uint32, bool) {
 		return e.key, e.ok
 	}
 	var e termEntry
-	if len(w) >= 2 && !text.IsStopWord(w) {
-		e = termEntry{key: termKey(text.Stem(w)), ok: true}
+	if term, ok := termOf(tok); ok {
+		e = termEntry{key: termKey(term), ok: true}
 	}
 	if len(tz.cache) >= termCacheSize {
 		clear(tz.cache)
 	}
 	tz.cache[w] = e
 	return e.key, e.ok
+}
+
+// termOf returns the term a token counts as: its stem, or false for stop
+// words and one-letter tokens.
+func termOf(tok text.Token) (string, bool) {
+	w := tok.Lower()
+	if len(w) < 2 || text.IsStopWord(w) {
+		return "", false
+	}
+	return text.Stem(w), true
 }
 
 // termKey hashes a term to 32 bits. Two rare words may collide and merge,
@@ -67,10 +78,19 @@ func termKey(term string) uint32 {
 
 // terms returns the sublinear term-frequency vector of d: 1+ln(count) per
 // stemmed content word, with headline and lead words counted more and names
-// and numbers boosted. Keys are sorted.
-func (tz *termizer) terms(d Doc) sparse {
+// and numbers boosted, and the keys of those names and numbers. Keys are
+// sorted.
+func (tz *termizer) terms(d Doc) (sparse, []uint32) {
+	v, names, _ := tz.termsAndHeadline(d)
+	return v, names
+}
+
+// termsAndHeadline is terms, also returning the sorted keys of the
+// headline's terms.
+func (tz *termizer) termsAndHeadline(d Doc) (sparse, []uint32, []uint32) {
 	counts := map[uint32]float64{}
 	entities := map[uint32]bool{}
+	calendar := map[uint32]bool{} // weekdays and months: capitalised, but no one's name
 	for i, tok := range text.Tokens(d.Text) {
 		key, ok := tz.key(tok)
 		if !ok {
@@ -83,13 +103,25 @@ func (tz *termizer) terms(d Doc) sparse {
 		}
 		if hasDigit(tok.Text) || isName(d.Text, tok) {
 			entities[key] = true
+			if calendarWord(tok.Lower()) {
+				calendar[key] = true
+			}
 		}
 	}
+	// In a headline in sentence case, a capital inside marks a name too
+	// (not in Title Case, where every word has one); it counts for name
+	// agreement, not for weight, to keep headline weighting as it is.
+	sentenceCase := isSentenceCase(d.Title)
+	titleNames := map[uint32]bool{}
+	var headline []uint32
 	for _, tok := range text.Tokens(d.Title) {
 		if key, ok := tz.key(tok); ok {
+			headline = append(headline, key)
 			counts[key] += titleMentions
 			if hasDigit(tok.Text) {
 				entities[key] = true
+			} else if sentenceCase && isName(d.Title, tok) && !calendarWord(tok.Lower()) {
+				titleNames[key] = true
 			}
 		}
 	}
@@ -98,14 +130,64 @@ func (tz *termizer) terms(d Doc) sparse {
 		v.keys = append(v.keys, k)
 	}
 	sortKeys(v.keys)
+	names := make([]uint32, 0, len(entities))
 	for _, k := range v.keys {
 		w := 1 + math.Log(counts[k])
 		if entities[k] {
 			w *= entityBoost
 		}
+		if (entities[k] && !calendar[k]) || titleNames[k] {
+			names = append(names, k)
+		}
 		v.vals = append(v.vals, float32(w))
 	}
-	return v
+	sortKeys(headline)
+	return v, names, slices.Compact(headline)
+}
+
+// calendarWords are capitalised in running text without naming who or
+// what a story is about, so they do not count for name agreement.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+func calendarWord(w string) bool { return calendarWords[w] }
+
+// isSentenceCase reports whether a headline is written in sentence case:
+// most of its longer words start lower-case.
+func isSentenceCase(title string) bool {
+	lower, upper := 0, 0
+	for _, tok := range text.Tokens(title) {
+		if len(tok.Text) < 4 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(tok.Text)
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r):
+			upper++
+		}
+	}
+	return lower > upper
+}
+
+// sharesKey reports whether two sorted key lists have a key in common.
+func sharesKey(a, b []uint32) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // isName reports whether tok is capitalised and not the first word of a

@@ -14,6 +14,11 @@ type vector struct {
 	// that times the idf again, so that comparing the query with many
 	// stories looks each idf up once.
 	weights, scaled []float64
+	// names are the keys of the names and numbers among the terms of an
+	// article (a query or a story member), sorted.
+	names []uint32
+	// headline holds the keys of the article's headline terms, sorted.
+	headline []uint32
 }
 
 const normRefresh = 256

@@ -87,7 +87,8 @@ func (a *app) pollAndDigest(ctx context.Context, since, until time.Time, topic s
 	if err := a.process(ctx); err != nil {
 		return digest.Digest{}, err
 	}
-	d, err := compose.Build(ctx, a.st, compose.Request{Since: since.UTC(), Until: until.UTC(), Now: time.Now().UTC(), Topic: topic, MaxStories: maxStories})
+	d, err := compose.Build(ctx, a.st, compose.Request{Since: since.UTC(), Until: until.UTC(), Now: time.Now().UTC(), Topic: topic, MaxStories: maxStories,
+		WholeStories: true, BlindspotSettle: a.cfg.BlindspotSettle}) // coverage is the whole story's
 	if err != nil {
 		return digest.Digest{}, err
 	}

@@ -92,7 +92,7 @@ func (a *app) serve(ctx context.Context) error {
 	mux.Handle("GET /healthz", health)
 	mux.Handle("GET /metrics", reg.Handler())
 	handler := &bot.Handler{Store: a.st, Fetcher: poller.ForChat(false), AdminFetcher: poller.ForChat(true),
-		Log: a.log, Window: a.cfg.Window, Styles: bot.StyleBook{Store: a.st}}
+		Log: a.log, Window: a.cfg.Window, Styles: bot.StyleBook{Store: a.st}, BlindspotSettle: a.cfg.BlindspotSettle}
 
 	runCtx, stopWork := context.WithCancel(ctx)
 	defer stopWork()

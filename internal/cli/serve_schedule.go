@@ -85,5 +85,5 @@ func (a *app) newScheduler(posters map[string]bot.Poster, obs delivery.Observer)
 		Schedules: a.st, Settings: a.st, Channels: a.st, Digests: a.st,
 		Outbox: a.st, Claims: a.st, Live: a.st, Notices: a.st,
 	}
-	return delivery.NewScheduler(stores, all, delivery.SchedulerOptions{Log: a.log, Observer: obs})
+	return delivery.NewScheduler(stores, all, delivery.SchedulerOptions{Log: a.log, Observer: obs, BlindspotSettle: a.cfg.BlindspotSettle})
 }

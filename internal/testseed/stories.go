@@ -131,9 +131,9 @@ func story(i int, until time.Time) digest.Story {
 	if count > 1 && (left == 0) != (right == 0) {
 		s.Blindspot = true
 		if left == 0 {
-			s.BlindspotNote = "no coverage from outlets you rated left of center"
+			s.BlindspotNote = "no coverage yet from outlets you rated left"
 		} else {
-			s.BlindspotNote = "no coverage from outlets you rated right of center"
+			s.BlindspotNote = "no coverage yet from outlets you rated right"
 		}
 	}
 	return s
