@@ -92,6 +92,9 @@ func (poll Poll) validate(p *problems) {
 	if poll.MaxBodyBytes < 1024 {
 		p.add("poll.max_body_bytes", "%d is too small; feeds need at least 1024 bytes (default %d)", poll.MaxBodyBytes, DefaultPoll.MaxBodyBytes)
 	}
+	if poll.MaxBytesInFlight < poll.MaxBodyBytes {
+		p.add("poll.max_bytes_in_flight", "%d is less than poll.max_body_bytes (%d); one body must fit", poll.MaxBytesInFlight, poll.MaxBodyBytes)
+	}
 	between(p, "poll.workers", poll.Workers, 1, 1024)
 	between(p, "poll.max_failures", poll.MaxFailures, 1, 1000)
 	between(p, "poll.max_items_per_poll", poll.MaxItemsPerPoll, 1, 10000)

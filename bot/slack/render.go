@@ -73,7 +73,7 @@ func render(m bot.Message) []post {
 	for _, blocks := range pack(stories) {
 		posts = append(posts, post{Blocks: blocks, Text: fallback, Reply: true})
 	}
-	return posts
+	return ceiling(posts)
 }
 
 func fitsOne(units []unit) bool {
