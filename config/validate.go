@@ -2,9 +2,12 @@ package config
 
 import (
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"net"
 	"net/url"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -246,13 +249,14 @@ func checkPatterns(p *problems, key string, patterns []string) {
 	}
 }
 
-// regexpReason keeps the part of a regexp error that says what is wrong.
+// regexpReason is what a regexp error says is wrong, without the
+// "error parsing regexp" the message around it already implies.
 func regexpReason(err error) string {
-	msg := err.Error()
-	if _, after, ok := strings.Cut(msg, "error parsing regexp: "); ok {
-		return after
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%s: `%s`", se.Code, se.Expr)
 	}
-	return msg
+	return err.Error()
 }
 
 func (d Discord) validate(p *problems) {
