@@ -2,39 +2,11 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/newsdigest/newsdigest/digest"
 )
-
-// openAt opens dsn and migrates it only up to version, as an older release
-// left it.
-func openAt(t *testing.T, dsn string, version int64) *Store {
-	t.Helper()
-	ctx := context.Background()
-	driver, source, dialect, err := parseDSN(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open(driver, source)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &Store{db: db, dialect: dialect}
-	t.Cleanup(func() { s.Close() })
-	p, err := s.migrator(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.UpTo(ctx, version); err != nil {
-		t.Fatalf("migrate to %d: %v", version, err)
-	}
-	return s
-}
 
 // TestUpgradeSplitsArticlesByScope upgrades a database written before
 // articles had a scope: the first feed to see a URL owned the one row, and
@@ -44,13 +16,7 @@ func openAt(t *testing.T, dsn string, version int64) *Store {
 // are gone.
 func TestUpgradeSplitsArticlesByScope(t *testing.T) {
 	t.Parallel()
-	dsns := map[string]string{"sqlite": "sqlite://" + filepath.ToSlash(filepath.Join(t.TempDir(), "old.db"))}
-	if base := os.Getenv(postgresEnv); base != "" {
-		dsn, drop := freshSchema(t, base)
-		t.Cleanup(drop)
-		dsns["postgres"] = dsn
-	}
-	for name, dsn := range dsns {
+	for name, dsn := range newDatabases(t) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			old := openAt(t, dsn, 2)
@@ -79,13 +45,7 @@ func TestUpgradeSplitsArticlesByScope(t *testing.T) {
 			opOwn := article(operator, "u:https://outlet.example/own", "https://outlet.example/own", "Operator story", shared)
 			srvOwn := article(other, "u:https://outlet.example/srv", "https://outlet.example/srv", "Server story", opOwn)
 
-			s := openAt(t, dsn, 2)
-			if err := s.Migrate(ctx); err != nil { // to the current schema, through 4
-				t.Fatal(err)
-			}
-			if v, err := s.SchemaVersion(ctx); err != nil || v < 4 {
-				t.Fatalf("schema version %d, %v", v, err)
-			}
+			s := openUpgraded(t, dsn, 4)
 			got := map[int64]Article{}
 			for _, id := range []int64{shared, opOwn, srvOwn} {
 				a, err := s.ArticleByID(ctx, id)

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 )
@@ -12,13 +10,7 @@ import (
 // once, as a fleet does after a deploy: all of them must come up.
 func TestOpenConcurrently(t *testing.T) {
 	t.Parallel()
-	dsns := map[string]string{"sqlite": filepath.Join(t.TempDir(), "fleet.db")}
-	if base := os.Getenv(postgresEnv); base != "" {
-		dsn, drop := freshSchema(t, base)
-		t.Cleanup(drop)
-		dsns["postgres"] = dsn
-	}
-	for name, dsn := range dsns {
+	for name, dsn := range newDatabases(t) {
 		t.Run(name, func(t *testing.T) {
 			var wg sync.WaitGroup
 			stores := make([]*Store, 3)

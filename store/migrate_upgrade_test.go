@@ -2,9 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -13,39 +10,18 @@ import (
 // from schema 2 to the current one: the articles keep their stories, are
 // replayed by time (story_seq 0), and the new tables work.
 func TestUpgradeToInstances(t *testing.T) {
-	dsns := map[string]string{"sqlite": "sqlite://" + filepath.ToSlash(filepath.Join(t.TempDir(), "old.db"))}
-	if base := os.Getenv(postgresEnv); base != "" {
-		dsn, drop := freshSchema(t, base)
-		t.Cleanup(drop)
-		dsns["postgres"] = dsn
-	}
-	for name, dsn := range dsns {
+	for name, dsn := range newDatabases(t) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			driver, source, dialect, err := parseDSN(dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			db, err := sql.Open(driver, source)
-			if err != nil {
-				t.Fatal(err)
-			}
-			old := &Store{db: db, dialect: dialect}
-			p, err := old.migrator(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := p.UpTo(ctx, 2); err != nil {
-				t.Fatal(err)
-			}
+			old := openAt(t, dsn, 2)
 			// Rows as schema 2 wrote them.
 			var feedID int64
-			if err := db.QueryRowContext(ctx, `INSERT INTO feeds (source_url, url, name) VALUES ('https://o.example', 'https://o.example', 'o') RETURNING id`).Scan(&feedID); err != nil {
+			if err := old.db.QueryRowContext(ctx, `INSERT INTO feeds (source_url, url, name) VALUES ('https://o.example', 'https://o.example', 'o') RETURNING id`).Scan(&feedID); err != nil {
 				t.Fatal(err)
 			}
 			for i, published := range []time.Time{at(2 * time.Hour), at(time.Hour)} {
 				var id int64
-				err := db.QueryRowContext(ctx, `INSERT INTO articles (feed_id, ident, url, title, published_at, first_seen_at, window_at)
+				err := old.db.QueryRowContext(ctx, `INSERT INTO articles (feed_id, ident, url, title, published_at, first_seen_at, window_at)
 					VALUES ($1, $2, $2, 'old', $3, $3, $3) RETURNING id`, feedID, "https://o.example/"+string(rune('a'+i)), dbTime(published)).Scan(&id)
 				if err != nil {
 					t.Fatal(err)
@@ -54,16 +30,9 @@ func TestUpgradeToInstances(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			db.Close()
+			old.Close()
 
-			s, err := Open(ctx, dsn)
-			if err != nil {
-				t.Fatalf("upgrade: %v", err)
-			}
-			defer s.Close()
-			if v, err := s.SchemaVersion(ctx); err != nil || v < 3 {
-				t.Fatalf("schema version %d, %v", v, err)
-			}
+			s := openUpgraded(t, dsn, 3)
 			got, err := s.ClusteredSince(ctx, at(0))
 			if err != nil || len(got) != 2 || !got[0].Published.Equal(at(time.Hour)) {
 				t.Fatalf("clustered after the upgrade = %v, %v; want both, oldest first", feedArticleIDs(got), err)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -61,13 +60,7 @@ func TestFirstSeenPrunes(t *testing.T) {
 // one database at once is new to exactly one of them.
 func TestFirstSeenAcrossInstances(t *testing.T) {
 	t.Parallel()
-	dsns := map[string]string{"sqlite": "sqlite://" + t.TempDir() + "/seen.db"}
-	if base := os.Getenv(postgresEnv); base != "" {
-		dsn, drop := freshSchema(t, base)
-		t.Cleanup(drop)
-		dsns["postgres"] = dsn
-	}
-	for name, dsn := range dsns {
+	for name, dsn := range newDatabases(t) {
 		t.Run(name, func(t *testing.T) {
 			stores := make([]*Store, 3)
 			for i := range stores {

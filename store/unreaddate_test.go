@@ -2,9 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -20,49 +17,21 @@ const unreadDateVersion = 7
 // PostgreSQL.
 func TestUnreadDateMigration(t *testing.T) {
 	t.Parallel()
-	dsns := map[string]string{"sqlite": filepath.Join(t.TempDir(), "upgrade.db")}
-	if base := os.Getenv(postgresEnv); base != "" {
-		dsn, drop := freshSchema(t, base)
-		t.Cleanup(drop)
-		dsns["postgres"] = dsn
-	}
-	for name, dsn := range dsns {
+	for name, dsn := range newDatabases(t) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			driver, source, dialect, err := parseDSN(dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			db, err := sql.Open(driver, source)
-			if err != nil {
-				t.Fatal(err)
-			}
-			old := &Store{db: db, dialect: dialect}
-			provider, err := old.migrator(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := provider.UpTo(ctx, unreadDateVersion-1); err != nil {
-				t.Fatalf("migrate to the schema before %d: %v", unreadDateVersion, err)
-			}
+			old := openAt(t, dsn, unreadDateVersion-1)
 			var feedID, articleID int64
-			if err := db.QueryRowContext(ctx, `INSERT INTO feeds (source_url, url) VALUES ('https://old.example/rss', 'https://old.example/rss') RETURNING id`).Scan(&feedID); err != nil {
+			if err := old.db.QueryRowContext(ctx, `INSERT INTO feeds (source_url, url) VALUES ('https://old.example/rss', 'https://old.example/rss') RETURNING id`).Scan(&feedID); err != nil {
 				t.Fatal(err)
 			}
-			if err := db.QueryRowContext(ctx, `INSERT INTO articles (feed_id, ident, url, canonical_url, title, first_seen_at, window_at)
+			if err := old.db.QueryRowContext(ctx, `INSERT INTO articles (feed_id, ident, url, canonical_url, title, first_seen_at, window_at)
 				VALUES ($1, 'u:https://old.example/1', 'https://old.example/1', 'https://old.example/1', 'Before', 1, 1) RETURNING id`, feedID).Scan(&articleID); err != nil {
 				t.Fatal(err)
 			}
-			db.Close()
+			old.Close()
 
-			s, err := Open(ctx, dsn)
-			if err != nil {
-				t.Fatalf("upgrade: %v", err)
-			}
-			defer s.Close()
-			if v, err := s.SchemaVersion(ctx); err != nil || v < unreadDateVersion {
-				t.Fatalf("schema version %d, %v", v, err)
-			}
+			s := openUpgraded(t, dsn, unreadDateVersion)
 			a, err := s.ArticleByID(ctx, articleID)
 			if err != nil || a.Title != "Before" || a.UnreadDate != "" {
 				t.Fatalf("old article after the upgrade: %+v, %v", a, err)
