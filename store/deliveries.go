@@ -156,10 +156,7 @@ func (s *Store) CreateDelivery(ctx context.Context, d Delivery) (stored Delivery
 
 // DeliveryByID returns one delivery.
 func (s *Store) DeliveryByID(ctx context.Context, id int64) (Delivery, error) {
-	d, err := scanDelivery(s.db.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Delivery{}, fmt.Errorf("store: delivery %d: %w", id, ErrNotFound)
-	}
+	d, err := oneRow(scanDelivery(s.db.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE id = $1`, id)))
 	if err != nil {
 		return Delivery{}, fmt.Errorf("store: delivery %d: %w", id, err)
 	}

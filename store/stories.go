@@ -110,10 +110,7 @@ func refreshStories(ctx context.Context, tx *sql.Tx, ids []int64) error {
 
 // Story returns one story.
 func (s *Store) Story(ctx context.Context, id int64) (Story, error) {
-	st, err := scanStory(s.db.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Story{}, fmt.Errorf("store: story %d: %w", id, ErrNotFound)
-	}
+	st, err := oneRow(scanStory(s.db.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = $1`, id)))
 	if err != nil {
 		return Story{}, fmt.Errorf("store: story %d: %w", id, err)
 	}
