@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"github.com/newsdigest/newsdigest/internal/testdb"
 )
 
 func TestSetChannelStyle(t *testing.T) {
@@ -38,24 +40,22 @@ func TestSetChannelStyle(t *testing.T) {
 // migration 6 with a channel in it: the channel keeps its settings and gets
 // the default style.
 func TestMigrationAddsDigestStyle(t *testing.T) {
-	for name, dsn := range newDatabases(t) {
-		t.Run(name, func(t *testing.T) {
-			ctx := context.Background()
-			s := openAt(t, dsn, 5)
-			if _, err := s.db.ExecContext(ctx, `INSERT INTO channels (platform, scope, channel_ref, live, nothing_new)
-				VALUES ('slack', 'slack:T1', 'C1', TRUE, TRUE)`); err != nil {
-				t.Fatal(err)
-			}
-			if err := s.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
-			c, err := s.ChannelByRef(ctx, "slack", "C1")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !c.Live || !c.NothingNew || c.Style != (DigestStyle{}) {
-				t.Errorf("after the upgrade: %+v", c)
-			}
-		})
-	}
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := openAt(t, dsn, 5)
+		if _, err := s.db.ExecContext(ctx, `INSERT INTO channels (platform, scope, channel_ref, live, nothing_new)
+			VALUES ('slack', 'slack:T1', 'C1', TRUE, TRUE)`); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.ChannelByRef(ctx, "slack", "C1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !c.Live || !c.NothingNew || c.Style != (DigestStyle{}) {
+			t.Errorf("after the upgrade: %+v", c)
+		}
+	})
 }

@@ -3,25 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
-	"os"
-	"path/filepath"
 	"testing"
 )
-
-// newDatabases returns, by name, DSNs of new and empty databases that
-// several Stores may open at once: a SQLite file, and a PostgreSQL schema
-// of its own (dropped after the test) when postgresEnv is set. Upgrade
-// tests migrate them step by step; fleet tests open them many times.
-func newDatabases(t *testing.T) map[string]string {
-	t.Helper()
-	dsns := map[string]string{"sqlite": "sqlite://" + filepath.ToSlash(filepath.Join(t.TempDir(), "test.db"))}
-	if base := os.Getenv(postgresEnv); base != "" {
-		dsn, drop := freshSchema(t, base)
-		t.Cleanup(drop)
-		dsns["postgres"] = dsn
-	}
-	return dsns
-}
 
 // openAt opens dsn and migrates it only up to version, as an older release
 // left it. Tests write rows as that release did through s.db.
