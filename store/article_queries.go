@@ -53,7 +53,7 @@ func (s *Store) Articles(ctx context.Context, q ArticleQuery) ([]Article, error)
 	if err != nil {
 		return nil, fmt.Errorf("store: query articles: %w", err)
 	}
-	out, err := scanArticles(rows)
+	out, err := scanAll(rows, scanArticle)
 	if err != nil {
 		return nil, fmt.Errorf("store: query articles: %w", err)
 	}
@@ -98,7 +98,7 @@ func (s *Store) Unanalyzed(ctx context.Context, limit int) ([]Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: unanalyzed articles: %w", err)
 	}
-	out, err := scanArticles(rows)
+	out, err := scanAll(rows, scanArticle)
 	if err != nil {
 		return nil, fmt.Errorf("store: unanalyzed articles: %w", err)
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -68,20 +67,6 @@ func scanChannel(row rowScanner) (Channel, error) {
 	c.CreatedAt = goTime(createdAtRaw)
 	c.UpdatedAt = goTime(updatedAtRaw)
 	return c, nil
-}
-
-// scanChannels reads all rows selected with channelColumns.
-func scanChannels(rows *sql.Rows) ([]Channel, error) {
-	defer rows.Close()
-	var out []Channel
-	for rows.Next() {
-		c, err := scanChannel(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // UpsertChannel stores a channel's settings, identified by platform and
@@ -171,7 +156,7 @@ func (s *Store) queryChannels(ctx context.Context, what, where string, args ...a
 	if err != nil {
 		return nil, fmt.Errorf("store: list %s: %w", what, err)
 	}
-	out, err := scanChannels(rows)
+	out, err := scanAll(rows, scanChannel)
 	if err != nil {
 		return nil, fmt.Errorf("store: list %s: %w", what, err)
 	}

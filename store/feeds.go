@@ -38,20 +38,6 @@ func scanFeed(row rowScanner) (Feed, error) {
 	return f, nil
 }
 
-// scanFeeds reads all rows selected with feedColumns.
-func scanFeeds(rows *sql.Rows) ([]Feed, error) {
-	defer rows.Close()
-	var feeds []Feed
-	for rows.Next() {
-		f, err := scanFeed(rows)
-		if err != nil {
-			return nil, err
-		}
-		feeds = append(feeds, f)
-	}
-	return feeds, rows.Err()
-}
-
 // SyncConfigFeeds makes the config file's feeds (scope "") the stored ones:
 // each is inserted or updated by its configured URL, keeping its polling
 // state; config feeds no longer listed are retired (not polled, articles
@@ -158,7 +144,7 @@ func (s *Store) Feeds(ctx context.Context, scope string) ([]Feed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: list feeds of %q: %w", scope, err)
 	}
-	feeds, err := scanFeeds(rows)
+	feeds, err := scanAll(rows, scanFeed)
 	if err != nil {
 		return nil, fmt.Errorf("store: list feeds of %q: %w", scope, err)
 	}
@@ -171,7 +157,7 @@ func (s *Store) AllFeeds(ctx context.Context) ([]Feed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: list all feeds: %w", err)
 	}
-	feeds, err := scanFeeds(rows)
+	feeds, err := scanAll(rows, scanFeed)
 	if err != nil {
 		return nil, fmt.Errorf("store: list all feeds: %w", err)
 	}
@@ -217,7 +203,7 @@ func (s *Store) ClaimDueFeeds(ctx context.Context, owner string, now time.Time, 
 	if err != nil {
 		return nil, fmt.Errorf("store: claim due feeds for %s: %w", owner, err)
 	}
-	feeds, err := scanFeeds(rows)
+	feeds, err := scanAll(rows, scanFeed)
 	if err != nil {
 		return nil, fmt.Errorf("store: claim due feeds for %s: %w", owner, err)
 	}

@@ -146,16 +146,8 @@ func (s *Store) ClaimDueSchedules(ctx context.Context, owner string, now time.Ti
 	if err != nil {
 		return nil, fmt.Errorf("store: claim due schedules for %s: %w", owner, err)
 	}
-	defer rows.Close()
-	var out []Schedule
-	for rows.Next() {
-		sc, err := scanSchedule(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: claim due schedules for %s: %w", owner, err)
-		}
-		out = append(out, sc)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := scanAll(rows, scanSchedule)
+	if err != nil {
 		return nil, fmt.Errorf("store: claim due schedules for %s: %w", owner, err)
 	}
 	slices.SortFunc(out, func(a, b Schedule) int {

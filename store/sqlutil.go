@@ -61,6 +61,21 @@ func fromJSONText[T any](s string) ([]T, error) {
 	return v, nil
 }
 
+// scanAll reads every row of rows with scan, the function that reads one
+// row of the same query, and closes rows.
+func scanAll[T any](rows *sql.Rows, scan func(rowScanner) (T, error)) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // oneRow passes on what a scan of a lookup by key returned, with "no such
 // row" as ErrNotFound, so a lookup wraps one error whatever went wrong:
 //

@@ -130,17 +130,12 @@ func (s *Store) Stories(ctx context.Context, ids []int64) (map[int64]Story, erro
 		if err != nil {
 			return nil, fmt.Errorf("store: stories: %w", err)
 		}
-		for rows.Next() {
-			st, err := scanStory(rows)
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("store: stories: %w", err)
-			}
-			out[st.ID] = st
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		stories, err := scanAll(rows, scanStory)
+		if err != nil {
 			return nil, fmt.Errorf("store: stories: %w", err)
+		}
+		for _, st := range stories {
+			out[st.ID] = st
 		}
 	}
 	return out, nil
