@@ -73,16 +73,10 @@ func briefStory(i int, s bot.Section) []slack.Block {
 	}
 	sec := mrkdwnSection(text)
 	for k, a := range s.Actions {
-		if a.ID == "" || runes(a.Value) > maxButtonValue {
-			continue
+		if b, ok := button(a, i, k); ok {
+			sec.Accessory = slack.NewAccessory(b)
+			break // a section has one accessory
 		}
-		label := shorten(a.Label, maxButtonText)
-		if label == "" {
-			label = a.ID
-		}
-		sec.Accessory = slack.NewAccessory(slack.NewButtonBlockElement(actionID(a.ID, i, k), a.Value,
-			slack.NewTextBlockObject(slack.PlainTextType, label, false, false)))
-		break // a section has one accessory
 	}
 	blocks := []slack.Block{sec}
 	var lines []string
