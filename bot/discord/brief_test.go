@@ -182,7 +182,7 @@ func TestBriefEmbedShowsOutletsAndFraming(t *testing.T) {
 
 // TestBriefSampleGolden renders the sample digest's brief message as the
 // JSON posted to Discord (payload_json; the PNG goes as files[0]). The
-// README shows this file.
+// README and docs/discord.md link this file.
 func TestBriefSampleGolden(t *testing.T) {
 	m, err := bot.BriefMessage("News digest", testseed.SampleDigest(t), bot.BriefOptions{})
 	if err != nil {

@@ -225,7 +225,7 @@ func TestFramingButtonAnswersOnlyThePresser(t *testing.T) {
 
 // TestBriefSampleGolden renders the sample digest's brief message as the
 // Block Kit posted to Slack: the digest and its thread reply (the chart is
-// uploaded into the thread). The README shows this file.
+// uploaded into the thread). The README and docs/slack.md link this file.
 func TestBriefSampleGolden(t *testing.T) {
 	m, err := bot.BriefMessage("News digest", testseed.SampleDigest(t), bot.BriefOptions{})
 	if err != nil {
