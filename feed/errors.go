@@ -92,6 +92,7 @@ type HTTPStatusError struct {
 	RetryAfter string // raw Retry-After header on 429/503
 }
 
+// Error names the unexpected status.
 func (e *HTTPStatusError) Error() string {
 	return "feed: unexpected HTTP status " + strconv.Itoa(e.Code)
 }

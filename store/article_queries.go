@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -54,7 +53,7 @@ func (s *Store) Articles(ctx context.Context, q ArticleQuery) ([]Article, error)
 	if err != nil {
 		return nil, fmt.Errorf("store: query articles: %w", err)
 	}
-	out, err := scanArticles(rows)
+	out, err := scanAll(rows, scanArticle)
 	if err != nil {
 		return nil, fmt.Errorf("store: query articles: %w", err)
 	}
@@ -63,10 +62,7 @@ func (s *Store) Articles(ctx context.Context, q ArticleQuery) ([]Article, error)
 
 // ArticleByID returns one article with its analysis and story.
 func (s *Store) ArticleByID(ctx context.Context, id int64) (Article, error) {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+articleFrom+` WHERE a.id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Article{}, fmt.Errorf("store: article %d: %w", id, ErrNotFound)
-	}
+	a, err := oneRow(scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+articleFrom+` WHERE a.id = $1`, id)))
 	if err != nil {
 		return Article{}, fmt.Errorf("store: article %d: %w", id, err)
 	}
@@ -81,12 +77,9 @@ func (s *Store) ArticleByURL(ctx context.Context, scope, canonicalURL string) (A
 	if canonicalURL == "" {
 		return Article{}, fmt.Errorf("store: article by URL: empty URL: %w", ErrNotFound)
 	}
-	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+articleFrom+`
+	a, err := oneRow(scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+articleFrom+`
 		WHERE a.canonical_url = $1 AND a.canonical_url <> '' AND (a.scope = '' OR a.scope = $2)
-		ORDER BY CASE WHEN a.scope = '' THEN 0 ELSE 1 END, a.id LIMIT 1`, canonicalURL, scope))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Article{}, fmt.Errorf("store: article %s: %w", canonicalURL, ErrNotFound)
-	}
+		ORDER BY CASE WHEN a.scope = '' THEN 0 ELSE 1 END, a.id LIMIT 1`, canonicalURL, scope)))
 	if err != nil {
 		return Article{}, fmt.Errorf("store: article %s: %w", canonicalURL, err)
 	}
@@ -105,7 +98,7 @@ func (s *Store) Unanalyzed(ctx context.Context, limit int) ([]Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: unanalyzed articles: %w", err)
 	}
-	out, err := scanArticles(rows)
+	out, err := scanAll(rows, scanArticle)
 	if err != nil {
 		return nil, fmt.Errorf("store: unanalyzed articles: %w", err)
 	}

@@ -55,20 +55,6 @@ func scanArticle(row rowScanner) (Article, error) {
 	return a, nil
 }
 
-// scanArticles reads all rows selected with articleColumns and articleFrom.
-func scanArticles(rows *sql.Rows) ([]Article, error) {
-	defer rows.Close()
-	var out []Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
 // articleIdentity is the key that makes two sightings the same article: the
 // feed's GUID when it has one, else the canonical URL within the feed's
 // scope, else a digest of the title and publication time within the feed.

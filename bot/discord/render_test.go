@@ -1,20 +1,16 @@
 package discord
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 // sampleMessage is a small digest written for these tests.
 func sampleMessage() bot.Message {
@@ -64,19 +60,7 @@ func TestRenderGolden(t *testing.T) {
 		raw, _ := json.Marshal(p)
 		checkLimits(t, raw)
 	}
-	path := filepath.Join("testdata", "sample_digest.golden")
-	if *update {
-		if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestRenderGolden -update to create it)", err)
-	}
-	if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-		t.Errorf("rendering differs from %s (rerun with -update if intended):\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "sample_digest.golden"), append(got, '\n'))
 }
 
 func TestRenderEscapesInjection(t *testing.T) {
