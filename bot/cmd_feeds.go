@@ -7,8 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/newsdigest/newsdigest/feed"
+	"github.com/newsdigest/newsdigest/internal/urlrule"
 	"github.com/newsdigest/newsdigest/store"
 )
 
@@ -59,8 +60,14 @@ func (h *Handler) listFeeds(ctx context.Context, c Command) (Message, error) {
 // feedGenres are the genres an operator may give a feed (the framing genres).
 var feedGenres = []string{"reporting", "opinion", "analysis"}
 
+// Caps on what a chat user names a feed: digests show both on every story.
+const (
+	maxFeedName = 100
+	maxLean     = 20
+)
+
 func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
-	u, err := feed.ValidateURL(strings.TrimSpace(c.Args["url"]), false)
+	u, err := urlrule.Parse(c.Args["url"], false)
 	if err != nil {
 		return Message{}, asUser(err)
 	}
@@ -68,13 +75,16 @@ func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
 	if genre != "" && !slices.Contains(feedGenres, genre) {
 		return Message{}, userErrorf("genre %q is not one of %s (or leave it out)", genre, strings.Join(feedGenres, ", "))
 	}
-	name := strings.TrimSpace(c.Args["name"])
-	if h.Fetcher != nil {
-		title, found, err := h.Fetcher.CheckFeed(ctx, u.String())
+	name, lean := strings.TrimSpace(c.Args["name"]), strings.TrimSpace(c.Args["lean"])
+	if utf8.RuneCountInString(name) > maxFeedName || utf8.RuneCountInString(lean) > maxLean {
+		return Message{}, userErrorf("a feed's name may have at most %d characters, its lean %d", maxFeedName, maxLean)
+	}
+	if f := h.fetcher(c); f != nil {
+		title, found, err := f.CheckFeed(ctx, u.String())
 		if err != nil {
 			return Message{}, userWrap("I could not add "+u.String(), err)
 		}
-		if parsed, perr := feed.ValidateURL(found, false); perr == nil {
+		if parsed, perr := urlrule.Parse(found, false); perr == nil {
 			u = parsed
 		}
 		if name == "" {
@@ -84,8 +94,7 @@ func (h *Handler) addFeed(ctx context.Context, c Command) (Message, error) {
 	if name == "" {
 		name = u.Host
 	}
-	f, err := h.Store.AddFeed(ctx, store.Feed{Scope: c.Scope, URL: u.String(), Name: name,
-		Lean: strings.TrimSpace(c.Args["lean"]), Genre: genre})
+	f, err := h.Store.AddFeed(ctx, store.Feed{Scope: c.Scope, URL: u.String(), Name: name, Lean: lean, Genre: genre})
 	if errors.Is(err, store.ErrDuplicate) {
 		return Message{Text: "This server already follows " + u.String() + ".", Ephemeral: true}, nil
 	}

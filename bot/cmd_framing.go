@@ -7,36 +7,47 @@ import (
 	"strings"
 
 	"github.com/newsdigest/newsdigest/digest"
-	"github.com/newsdigest/newsdigest/feed"
+	"github.com/newsdigest/newsdigest/internal/urlrule"
 	"github.com/newsdigest/newsdigest/store"
 )
 
-// framing analyses one article: the stored analysis when we have seen it,
-// else the page fetched and extracted now.
+// framingNeedsPermission answers a member who asks about a page the bot has
+// not stored for this server or workspace.
+const framingNeedsPermission = "I have not seen that article in this server's or the operator's feeds. " +
+	"Analysing a page I have not seen means fetching it for you, which needs the same permission as feeds add " +
+	"(Manage Server on Discord, a workspace admin on Slack). Try an article from this channel's digests."
+
+// framing analyses one article: the stored one when this scope (or the
+// operator) has it, else, for a user who may manage feeds, the page
+// fetched and extracted now.
 func (h *Handler) framing(ctx context.Context, c Command) (Message, error) {
-	raw := strings.TrimSpace(c.Args["url"])
-	u, err := feed.ValidateURL(raw, false)
+	u, err := urlrule.Parse(c.Args["url"], false)
 	if err != nil {
-		return Message{}, asUser(err)
+		return Message{}, userErrorf("that is not an http(s) link to an article")
 	}
-	a, err := h.Store.ArticleByURL(ctx, feed.CanonicalURL(u.String()))
-	var an digest.Analysis
+	a, err := h.Store.ArticleByURL(ctx, c.Scope, urlrule.Canonical(u.String()))
 	switch {
 	case err == nil && a.Analysis != nil:
-		an = *a.Analysis
-	case err == nil || errors.Is(err, store.ErrNotFound):
-		if h.Fetcher == nil {
-			return Message{}, fmt.Errorf("fetching articles is not configured")
-		}
-		title, body, err := h.Fetcher.ExtractArticle(ctx, u.String())
-		if err != nil {
-			return Message{}, fmt.Errorf("could not read that page: %w", err)
-		}
-		an = digest.Analyze(digest.Article{URL: u.String(), Title: title, Text: body})
-	default:
+		return AnalysisMessage(u.String(), *a.Analysis), nil
+	case err == nil:
+		// Stored but not analysed yet: analyse the stored text rather than
+		// fetch the page again.
+		return AnalysisMessage(u.String(), digest.Analyze(a.Article)), nil
+	case !errors.Is(err, store.ErrNotFound):
 		return Message{}, fmt.Errorf("look up article: %w", err)
 	}
-	return AnalysisMessage(u.String(), an), nil
+	if !c.CanManage {
+		return Message{Text: framingNeedsPermission, Ephemeral: true}, nil
+	}
+	f := h.fetcher(c)
+	if f == nil {
+		return Message{}, userErrorf("fetching articles is not configured on this bot")
+	}
+	title, body, err := f.ExtractArticle(ctx, u.String())
+	if err != nil {
+		return Message{}, userWrap("I could not read that page", err)
+	}
+	return AnalysisMessage(u.String(), digest.Analyze(digest.Article{URL: u.String(), Title: title, Text: body})), nil
 }
 
 // AnalysisMessage renders one article's analysis.

@@ -10,7 +10,8 @@ import (
 )
 
 // story answers /story <query> and the "Compare framings" button: one story
-// with every outlet's framing side by side.
+// with every outlet's framing side by side, for the asker only (on every
+// platform), so that looking a story up never floods the channel.
 func (h *Handler) story(ctx context.Context, c Command) (Message, error) {
 	s, err := h.findStory(ctx, c)
 	if err != nil {
@@ -19,7 +20,9 @@ func (h *Handler) story(ctx context.Context, c Command) (Message, error) {
 	if s == nil {
 		return Message{Text: "No recent story matches that.", Ephemeral: true}, nil
 	}
-	return CompareMessage(*s), nil
+	m := CompareMessage(*s)
+	m.Ephemeral = true
+	return m, nil
 }
 
 // sources answers the "Sources" button: every article of a story with its link.

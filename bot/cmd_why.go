@@ -6,18 +6,19 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/newsdigest/newsdigest/feed"
+	"github.com/newsdigest/newsdigest/internal/urlrule"
 	"github.com/newsdigest/newsdigest/store"
 )
 
-// why explains what happened to one article: seen or not, when, in which
-// story, and whether it can appear in a digest.
+// why explains what happened to one article of this scope's or the
+// operator's feeds: seen or not, when, in which story, and whether it can
+// appear in a digest. Another server's articles are "not seen".
 func (h *Handler) why(ctx context.Context, c Command) (Message, error) {
-	u, err := feed.ValidateURL(strings.TrimSpace(c.Args["url"]), false)
+	u, err := urlrule.Parse(c.Args["url"], false)
 	if err != nil {
-		return Message{}, asUser(err)
+		return Message{}, userErrorf("that is not an http(s) link to an article")
 	}
-	a, err := h.Store.ArticleByURL(ctx, feed.CanonicalURL(u.String()))
+	a, err := h.Store.ArticleByURL(ctx, c.Scope, urlrule.Canonical(u.String()))
 	if errors.Is(err, store.ErrNotFound) {
 		return Message{Text: "I have not seen " + u.String() + ". It is in a digest only if one of this channel's feeds lists it; check feeds list.", Ephemeral: true}, nil
 	}

@@ -15,7 +15,9 @@ type Store interface {
 	compose.Store // the digest command's feeds and articles
 	AddFeed(ctx context.Context, f store.Feed) (store.Feed, error)
 	DeleteFeed(ctx context.Context, scope string, id int64) error
-	ArticleByURL(ctx context.Context, canonicalURL string) (store.Article, error)
+	// ArticleByURL returns the article at canonicalURL that scope may
+	// see: from its own feeds or the operator's (store.ErrNotFound else).
+	ArticleByURL(ctx context.Context, scope, canonicalURL string) (store.Article, error)
 }
 
 // Schedules is what the schedule command needs; nil disables it.
@@ -25,7 +27,9 @@ type Schedules interface {
 	DisableChannelSchedule(ctx context.Context, ch Channel) error
 }
 
-// Fetcher checks feeds and fetches articles for the commands that take a URL.
+// Fetcher checks feeds and fetches articles for the commands that take a
+// URL, on behalf of the chat user (feed.ChatFetcher); its errors carry a
+// UserMessage (feed.Explain).
 type Fetcher interface {
 	// CheckFeed fetches rawURL once and returns the feed's title and where
 	// the feed really lives (after discovery); it refuses private addresses
@@ -40,13 +44,27 @@ type Handler struct {
 	Store     Store
 	Schedules Schedules     // optional
 	Styles    ChannelStyles // optional: how each channel's digests look; nil keeps the defaults
-	Fetcher   Fetcher
-	Log       *slog.Logger
-	Now       func() time.Time
-	Window    time.Duration // how far back /story and /why look; default 72h
+	// Fetcher fetches for members. It must never reach private addresses,
+	// whatever the operator allows for its own feeds: feed.Poller.ForChat(false).
+	Fetcher Fetcher
+	// AdminFetcher, when set, fetches for users who may manage feeds
+	// (feed.Poller.ForChat(true)); it reaches private addresses only when
+	// the operator set chat_allow_private_networks.
+	AdminFetcher Fetcher
+	Log          *slog.Logger
+	Now          func() time.Time
+	Window       time.Duration // how far back /story and /why look; default 72h
 	// BlindspotSettle is how old a story must be for a blindspot; default
 	// digest.DefaultBlindspotSettle.
 	BlindspotSettle time.Duration
+}
+
+// fetcher returns the fetcher for c's author.
+func (h *Handler) fetcher(c Command) Fetcher {
+	if c.CanManage && h.AdminFetcher != nil {
+		return h.AdminFetcher
+	}
+	return h.Fetcher
 }
 
 // errNotAllowed is returned when a command needs Manage Server / workspace admin.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -133,9 +134,19 @@ func TestHandleFeedsPermissionsAndScopes(t *testing.T) {
 func TestHandleFramingWhyStory(t *testing.T) {
 	h, _ := seededHandler(t)
 	ctx := context.Background()
-	m := h.Handle(ctx, Command{Name: "framing", Args: map[string]string{"url": "https://news.example/story"}})
+	m := h.Handle(ctx, Command{Name: "framing", CanManage: true, Args: map[string]string{"url": "https://news.example/story"}})
 	if len(m.Sections) != 1 || m.Sections[0].Heading != "Harbour dredging begins" {
 		t.Fatalf("framing = %+v", m)
+	}
+	// A member may analyse what the server's feeds carry, but not make the
+	// bot fetch a page it has not seen.
+	m = h.Handle(ctx, Command{Name: "framing", Args: map[string]string{"url": "https://news.example/story"}})
+	if len(m.Sections) != 0 || !strings.Contains(m.Text, "same permission as feeds add") {
+		t.Errorf("member framing of an unseen page = %+v", m)
+	}
+	m = h.Handle(ctx, Command{Name: "framing", Args: map[string]string{"url": "https://0.example/a0"}})
+	if len(m.Sections) != 1 || !strings.Contains(m.Sections[0].Heading, "bridge") {
+		t.Errorf("member framing of a stored article = %+v", m)
 	}
 	m = h.Handle(ctx, Command{Name: "why", Args: map[string]string{"url": "https://0.example/a0"}})
 	if !strings.Contains(m.Text, "Seen first at") || !strings.Contains(m.Text, "story") {
@@ -152,5 +163,49 @@ func TestHandleFramingWhyStory(t *testing.T) {
 	m = h.Handle(ctx, Command{Name: "story", Args: map[string]string{"query": "volcano"}})
 	if !strings.Contains(m.Text, "No recent story") {
 		t.Errorf("story without match = %q", m.Text)
+	}
+}
+
+func TestHandleFeedsAddCapsNames(t *testing.T) {
+	h, st := seededHandler(t)
+	ctx := context.Background()
+	for _, args := range []map[string]string{
+		{"url": "https://news.example/feed.xml", "name": strings.Repeat("Spam ", 2000)},
+		{"url": "https://news.example/feed.xml", "lean": strings.Repeat("left", 100)},
+	} {
+		m := h.Handle(ctx, Command{Platform: "discord", Scope: "discord:9", Name: "feeds", Sub: "add", CanManage: true, Args: args})
+		if !strings.Contains(m.Text, "at most") {
+			t.Errorf("add with an oversized name or lean answered %q", m.Text)
+		}
+	}
+	if feeds, _ := st.Feeds(ctx, "discord:9"); len(feeds) != 0 {
+		t.Errorf("stored %+v", feeds)
+	}
+}
+
+// TestStoreErrorsReachChatAsAnApology: a failing database shows in chat as
+// a short apology with a reference, never the driver's message; the log
+// has the error under that reference (issue 14 item 8).
+func TestStoreErrorsReachChatAsAnApology(t *testing.T) {
+	h, st := seededHandler(t)
+	var logs strings.Builder
+	h.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	st.Close() // every query now fails inside database/sql
+	for _, c := range []Command{
+		{Name: "why", Args: map[string]string{"url": "https://0.example/a0"}},
+		{Name: "framing", Args: map[string]string{"url": "https://0.example/a0"}},
+		{Name: "story", Args: map[string]string{"query": "bridge"}},
+		{Name: "feeds", Sub: "list"},
+	} {
+		m := h.Handle(context.Background(), c)
+		_, after, found := strings.Cut(m.Text, "reference ")
+		ref := strings.TrimRight(after, ".)")
+		if !found || len(ref) != 8 || !strings.Contains(m.Text, "went wrong") || strings.Contains(m.Text, "sql") || strings.Contains(m.Text, "store:") {
+			t.Errorf("%s answered %q", c.Name, m.Text)
+			continue
+		}
+		if !strings.Contains(logs.String(), "ref="+ref) || !strings.Contains(logs.String(), "database is closed") {
+			t.Errorf("%s: the log has no entry for reference %s:\n%s", c.Name, ref, logs.String())
+		}
 	}
 }

@@ -22,6 +22,7 @@ type UserError struct {
 	Cause   error
 }
 
+// Error is the message and, after it, the cause, for the log.
 func (e *UserError) Error() string {
 	if e.Cause == nil {
 		return e.Message
@@ -29,6 +30,7 @@ func (e *UserError) Error() string {
 	return e.Message + ": " + e.Cause.Error()
 }
 
+// Unwrap returns the cause, so errors.Is sees through a UserError.
 func (e *UserError) Unwrap() error { return e.Cause }
 
 // UserMessage returns Message.

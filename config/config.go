@@ -25,9 +25,16 @@ type Config struct {
 	Listen string `toml:"listen"`
 	// LogFormat is "text" (for a terminal) or "json" (for servers). Default "text".
 	LogFormat string `toml:"log_format"`
-	// AllowPrivateNetworks lets feeds resolve to loopback, private and
-	// link-local addresses. Off by default; turn it on for self-hosted feeds.
+	// AllowPrivateNetworks lets the operator's feeds (this file's, and
+	// those added with `newsdigest feeds add`) resolve to loopback, private
+	// and link-local addresses. Off by default; turn it on for self-hosted
+	// feeds. It never applies to anything a chat user asks for.
 	AllowPrivateNetworks bool `toml:"allow_private_networks"`
+	// ChatAllowPrivateNetworks lets users who may manage feeds in a server
+	// or workspace (Manage Server, workspace admin) add feeds on private
+	// addresses and analyse pages there with framing. Members without that
+	// permission never reach private addresses. Off by default.
+	ChatAllowPrivateNetworks bool `toml:"chat_allow_private_networks"`
 	// UserAgent is sent with every fetch. Default DefaultUserAgent.
 	UserAgent string `toml:"user_agent"`
 	// Poll tunes feed polling.
@@ -86,6 +93,10 @@ type Poll struct {
 	// MaxBodyBytes is the largest feed or page body accepted, after
 	// decompression. Default 10 MiB.
 	MaxBodyBytes int64 `toml:"max_body_bytes"`
+	// MaxBytesInFlight bounds the memory that fetched bodies and their
+	// parses hold at once across all workers; a feed waits for room before
+	// it is read. At least max_body_bytes. Default 64 MiB.
+	MaxBytesInFlight int64 `toml:"max_bytes_in_flight"`
 	// Workers is the number of feeds fetched at once. Default 8.
 	Workers int `toml:"workers"`
 	// MaxFailures is the number of consecutive failures after which a feed is

@@ -44,15 +44,17 @@ var Genres = []string{"reporting", "opinion", "analysis"}
 
 // DefaultPoll is the polling policy when [poll] leaves a value out.
 var DefaultPoll = Poll{
-	Interval:        15 * time.Minute,
-	MinInterval:     5 * time.Minute,
-	MaxInterval:     24 * time.Hour,
-	Timeout:         30 * time.Second,
-	MaxBodyBytes:    10 << 20,
-	Workers:         8,
-	MaxFailures:     5,
-	MaxItemsPerPoll: 50,
-	FullText:        true,
+	Interval:     15 * time.Minute,
+	MinInterval:  5 * time.Minute,
+	MaxInterval:  24 * time.Hour,
+	Timeout:      30 * time.Second,
+	MaxBodyBytes: 10 << 20,
+	// Bodies and their parses held at once by all workers.
+	MaxBytesInFlight: 64 << 20,
+	Workers:          8,
+	MaxFailures:      5,
+	MaxItemsPerPoll:  50,
+	FullText:         true,
 	// The fetcher's own defaults: polite to a site that hosts many feeds.
 	PerHostRate:        2,
 	PerHostConcurrency: 2,

@@ -28,6 +28,7 @@ database = "postgres://nd@db.internal:5432/nd"
 listen = "127.0.0.1:9090"
 log_format = "json"
 allow_private_networks = true
+chat_allow_private_networks = true
 user_agent = "test-agent/1"
 window = "36h"
 blindspot_settle = "6h"
@@ -39,6 +40,7 @@ min_interval = "1m"
 max_interval = "2h"
 timeout = "5s"
 max_body_bytes = 2048
+max_bytes_in_flight = 4096
 workers = 3
 max_failures = 7
 max_items_per_poll = 9
@@ -92,17 +94,18 @@ admin_group = "S1"
 		t.Fatal(err)
 	}
 	want := &Config{
-		Database:             "postgres://nd@db.internal:5432/nd",
-		Listen:               "127.0.0.1:9090",
-		LogFormat:            "json",
-		AllowPrivateNetworks: true,
-		UserAgent:            "test-agent/1",
-		Window:               36 * time.Hour,
-		BlindspotSettle:      6 * time.Hour,
-		ShutdownTimeout:      10 * time.Second,
-		BackupInterval:       DefaultBackupInterval,
+		Database:                 "postgres://nd@db.internal:5432/nd",
+		Listen:                   "127.0.0.1:9090",
+		LogFormat:                "json",
+		AllowPrivateNetworks:     true,
+		ChatAllowPrivateNetworks: true,
+		UserAgent:                "test-agent/1",
+		Window:                   36 * time.Hour,
+		BlindspotSettle:          6 * time.Hour,
+		ShutdownTimeout:          10 * time.Second,
+		BackupInterval:           DefaultBackupInterval,
 		Poll: Poll{Interval: 10 * time.Minute, MinInterval: time.Minute, MaxInterval: 2 * time.Hour,
-			Timeout: 5 * time.Second, MaxBodyBytes: 2048, Workers: 3, MaxFailures: 7, MaxItemsPerPoll: 9,
+			Timeout: 5 * time.Second, MaxBodyBytes: 2048, MaxBytesInFlight: 4096, Workers: 3, MaxFailures: 7, MaxItemsPerPoll: 9,
 			PerHostRate: 0.5, PerHostConcurrency: 1},
 		Feeds: []Feed{
 			{URL: "https://a.example/rss", Name: "A", Lean: "center", Tags: []string{"world", "tech"}},
@@ -121,8 +124,8 @@ admin_group = "S1"
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Config{})); diff != "" {
 		t.Errorf("Parse mismatch (-want +got):\n%s", diff)
 	}
-	if line := got.Line("channels[1].include[0]"); line != 47 {
-		t.Errorf("Line(channels[1].include[0]) = %d, want 47", line)
+	if line := got.Line("channels[1].include[0]"); line != 49 {
+		t.Errorf("Line(channels[1].include[0]) = %d, want 49", line)
 	}
 }
 

@@ -36,6 +36,7 @@ func (c *Config) LogValue() slog.Value {
 		slog.Int("channels", len(c.Channels)),
 		slog.Duration("poll_interval", c.Poll.Interval),
 		slog.Bool("allow_private_networks", c.AllowPrivateNetworks),
+		slog.Bool("chat_allow_private_networks", c.ChatAllowPrivateNetworks),
 	}
 	if c.DiscordEnabled() {
 		attrs = append(attrs, slog.String("discord_mode", c.Discord.Mode), slog.Bool("discord_token", c.Discord.Token != ""))

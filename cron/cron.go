@@ -21,6 +21,7 @@ type SyntaxError struct {
 	Reason string // e.g. `is not a valid cron expression: hour 25 is out of range 0-23`
 }
 
+// Error names the expression and what is wrong with it.
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%s: %q %s", ErrInvalid, e.Expr, e.Reason)
 }

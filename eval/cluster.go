@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"time"
 
 	"github.com/newsdigest/newsdigest/digest/cluster"
 )
@@ -59,20 +60,33 @@ func newPRF(p, r float64) PRF {
 }
 
 // runCluster clusters the records in file order with a fresh cluster.Index,
-// as the bot would see them arrive, and scores the result.
+// as the bot would see them arrive, then settles the batch with the
+// index's merge pass, as the pipeline does after each round (the records
+// have no times, so it merges on content alone), and scores the result.
 func runCluster(ctx context.Context, path string, pred io.Writer) (any, error) {
 	recs, err := readJSONL[clusterRecord](path)
 	if err != nil {
 		return nil, fmt.Errorf("cluster: %w", err)
 	}
 	ix := cluster.New(cluster.Config{})
-	preds := make([]clusterPrediction, 0, len(recs))
+	stories := make([]int64, len(recs))
 	for i, r := range recs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		a := ix.Add(cluster.Doc{ID: int64(i) + 1, Title: r.Title, Text: r.Text})
-		p := clusterPrediction{ID: r.ID, Cluster: json.RawMessage(fmt.Sprint(a.Story))}
+		stories[i] = ix.Add(cluster.Doc{ID: int64(i) + 1, Title: r.Title, Text: r.Text}).Story
+	}
+	into := map[int64]int64{}
+	for _, m := range ix.MergePass(time.Time{}) {
+		into[m.From] = m.Into
+	}
+	preds := make([]clusterPrediction, 0, len(recs))
+	for i, r := range recs {
+		s := stories[i]
+		for into[s] != 0 { // a story merged into one that merged on
+			s = into[s]
+		}
+		p := clusterPrediction{ID: r.ID, Cluster: json.RawMessage(fmt.Sprint(s))}
 		if err := writeJSONL(pred, p); err != nil {
 			return nil, fmt.Errorf("cluster: write prediction: %w", err)
 		}

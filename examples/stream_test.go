@@ -2,22 +2,17 @@ package examples
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/digest/cluster"
+	"github.com/newsdigest/newsdigest/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // streamRecord is a line of stream/replay-stream.jsonl, in the format of
 // the replay evaluation (../shared/eval/README.md, digest/): gold names the
@@ -181,30 +176,8 @@ func TestStreamReadsClean(t *testing.T) {
 }
 
 // checkGolden compares v, as indented JSON, with the golden file, or
-// rewrites the file with -update.
+// rewrites the file with -update (go test ./examples -update).
 func checkGolden(t *testing.T, path string, v any) {
 	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./examples -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
-		t.Errorf("%s differs (-want +got); if the change is deliberate, run go test ./examples -update:\n%s", path, diff)
-	}
+	golden.CheckJSON(t, path, v)
 }

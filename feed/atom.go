@@ -13,16 +13,9 @@ func (r *xmlReader) atomDocument(root xml.StartElement) (*parsedFeed, error) {
 	ns := nsClassifier{root: root.Name.Space}
 	pf := &parsedFeed{}
 	for {
-		tok, err := r.token()
-		if err != nil {
+		se, ok, err := r.nextChild()
+		if err != nil || !ok {
 			return pf, err
-		}
-		if _, end := tok.(xml.EndElement); end {
-			return pf, nil
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
 		}
 		name := strings.ToLower(se.Name.Local)
 		if ns.kind(se.Name.Space) != nsCore {
@@ -74,16 +67,12 @@ func (r *xmlReader) atomEntry(ns nsClassifier) (*parsedItem, error) {
 		mediaTitle        textValue
 	)
 	for {
-		tok, err := r.token()
+		se, ok, err := r.nextChild()
 		if err != nil {
 			return it, err
 		}
-		if _, end := tok.(xml.EndElement); end {
-			break
-		}
-		se, ok := tok.(xml.StartElement)
 		if !ok {
-			continue
+			break
 		}
 		name := strings.ToLower(se.Name.Local)
 		kind := ns.kind(se.Name.Space)

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"net"
 	"strconv"
+
+	"github.com/newsdigest/newsdigest/internal/urlrule"
 )
 
 // Sentinel errors of package feed, matched with errors.Is.
@@ -16,17 +18,19 @@ var (
 	// ErrTooLarge means a body, compressed or decompressed, exceeded the limit.
 	ErrTooLarge = errors.New("feed: response too large")
 	// ErrPrivateAddress means a host resolved to a loopback, private,
-	// link-local, multicast or unspecified address and private networks are
-	// not allowed.
-	ErrPrivateAddress = errors.New("feed: refusing to connect to a private network address")
+	// link-local, multicast, reserved or unspecified address (or an IPv6
+	// form of one) and private networks are not allowed; it is
+	// urlrule.ErrPrivateAddress.
+	ErrPrivateAddress = urlrule.ErrPrivateAddress
 	// ErrTooManyRedirects means the redirect chain was longer than allowed
 	// (or looped).
 	ErrTooManyRedirects = errors.New("feed: too many redirects")
 	// ErrUnsupportedScheme means a URL is not http(s), or is file:// where
-	// only the config file may use it.
-	ErrUnsupportedScheme = errors.New("feed: unsupported URL scheme")
-	// ErrInvalidURL means a URL could not be parsed or has no host.
-	ErrInvalidURL = errors.New("feed: invalid URL")
+	// only the config file may use it; it is urlrule.ErrUnsupportedScheme.
+	ErrUnsupportedScheme = urlrule.ErrUnsupportedScheme
+	// ErrInvalidURL means a URL could not be parsed or has no host; it is
+	// urlrule.ErrInvalidURL.
+	ErrInvalidURL = urlrule.ErrInvalidURL
 	// ErrHTTPStatus means the server answered with an unexpected status code.
 	ErrHTTPStatus = errors.New("feed: unexpected HTTP status")
 	// ErrNotAFeed means the document is neither a feed nor an HTML page that
@@ -88,6 +92,7 @@ type HTTPStatusError struct {
 	RetryAfter string // raw Retry-After header on 429/503
 }
 
+// Error names the unexpected status.
 func (e *HTTPStatusError) Error() string {
 	return "feed: unexpected HTTP status " + strconv.Itoa(e.Code)
 }

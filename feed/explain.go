@@ -14,7 +14,10 @@ type ExplainedError struct {
 	Err    error
 }
 
+// Error is the whole error, for the log.
 func (e *ExplainedError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the error that was explained.
 func (e *ExplainedError) Unwrap() error { return e.Err }
 
 // UserMessage returns the reason; bot shows it instead of the error.

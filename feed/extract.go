@@ -41,18 +41,24 @@ func isTeaser(text string) bool {
 	return len(strings.Fields(trimmed)) < teaserWords
 }
 
-// ExtractArticle fetches the page at pageURL with the poller's limits and
-// address policy and returns its title and main text.
+// ExtractArticle fetches the page at pageURL for the operator, with the
+// poller's limits and the operator's address policy (AllowPrivateNetworks),
+// and returns its title and main text. Chat commands use ChatFetcher.
 func (p *Poller) ExtractArticle(ctx context.Context, pageURL string) (title, text string, err error) {
-	title, text, err = p.fetcher.extractArticle(ctx, pageURL)
+	title, text, err = p.fetcher.extractArticle(ctx, fetchRequest{url: pageURL, private: p.opts.AllowPrivateNetworks})
 	return title, text, Explain(err)
 }
 
-func (f *fetcher) extractArticle(ctx context.Context, pageURL string) (string, string, error) {
-	resp, err := f.fetch(ctx, pageURL, "", "", acceptPage, false)
+// extractArticle fetches the page r names (r.accept is set here) and
+// extracts its title and main text.
+func (f *fetcher) extractArticle(ctx context.Context, r fetchRequest) (string, string, error) {
+	pageURL := r.url
+	r.accept = acceptPage
+	resp, err := f.fetch(ctx, r)
 	if err != nil {
 		return "", "", fmt.Errorf("fetch article %s: %w", pageURL, err)
 	}
+	defer f.done(resp)
 	title, text, err := ExtractText(resp.Body, resp.ContentType, resp.URL)
 	if err != nil {
 		return "", "", fmt.Errorf("extract article %s: %w", pageURL, err)

@@ -138,7 +138,7 @@ func TestFetchLimits(t *testing.T) {
 			if tt.path == "/slow" {
 				f = slow
 			}
-			_, err := f.fetch(context.Background(), srv.URL+tt.path, "", "", acceptFeed, false)
+			_, err := f.fetch(context.Background(), fetchRequest{url: srv.URL + tt.path, accept: acceptFeed, private: true})
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
@@ -148,7 +148,7 @@ func TestFetchLimits(t *testing.T) {
 		})
 	}
 	t.Run("exactly the limit", func(t *testing.T) {
-		resp, err := newTestFetcher(nil).fetch(context.Background(), srv.URL+"/exact", "", "", acceptFeed, false)
+		resp, err := newTestFetcher(nil).fetch(context.Background(), fetchRequest{url: srv.URL + "/exact", accept: acceptFeed, private: true})
 		if err != nil || len(resp.Body) != 10<<20 {
 			t.Fatalf("err = %v", err)
 		}
@@ -193,7 +193,7 @@ func TestFetchDecodesAndIdentifies(t *testing.T) {
 				w.Write(fn([]byte(payload)))
 			}))
 			defer srv.Close()
-			resp, err := newTestFetcher(nil).fetch(context.Background(), srv.URL, "", "", acceptFeed, false)
+			resp, err := newTestFetcher(nil).fetch(context.Background(), fetchRequest{url: srv.URL, accept: acceptFeed, private: true})
 			if err != nil || string(resp.Body) != payload {
 				t.Fatalf("body %q, err %v", resp.Body, err)
 			}

@@ -10,9 +10,15 @@ import (
 // Options configures fetching, parsing and scheduling. Zero fields take the
 // defaults listed on each field.
 type Options struct {
-	// AllowPrivateNetworks lets feeds resolve to loopback, private and
-	// link-local addresses (self-hosted feeds, tests). Default false.
+	// AllowPrivateNetworks lets the operator's feeds (scope "") resolve to
+	// loopback, private and link-local addresses (self-hosted feeds,
+	// tests). It never applies to feeds added in chat or to fetches for a
+	// chat user. Default false.
 	AllowPrivateNetworks bool
+	// ChatAllowPrivateNetworks lets feeds added in chat, and the fetches
+	// ChatFetcher makes for users who may manage feeds, reach private
+	// addresses. Members without that permission never do. Default false.
+	ChatAllowPrivateNetworks bool
 	// UserAgent sent with every request. Default DefaultUserAgent.
 	UserAgent string
 	// Timeout bounds one request, body included. Default 30s.
@@ -22,6 +28,10 @@ type Options struct {
 	MaxBodyBytes int64
 	// Workers is the number of feeds fetched at once. Default 16.
 	Workers int
+	// MaxBytesInFlight bounds the memory that fetched bodies and their
+	// parses hold at once across all workers, from reading to storing
+	// their articles. Default 64 MiB; never less than MaxBodyBytes.
+	MaxBytesInFlight int64
 	// PerHostConcurrency bounds concurrent requests to one host. Default 2.
 	PerHostConcurrency int
 	// PerHostRate bounds requests per second to one host; rate.Inf disables
@@ -63,6 +73,10 @@ func (o Options) withDefaults() Options {
 	if o.Workers <= 0 {
 		o.Workers = 16
 	}
+	if o.MaxBytesInFlight <= 0 {
+		o.MaxBytesInFlight = 64 << 20
+	}
+	o.MaxBytesInFlight = max(o.MaxBytesInFlight, o.MaxBodyBytes)
 	if o.PerHostConcurrency <= 0 {
 		o.PerHostConcurrency = 2
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/newsdigest/newsdigest/digest/cluster"
@@ -55,6 +56,7 @@ type Poller struct {
 	fetcher *fetcher
 	seen    *seenSet
 	dups    *dupIndex
+	fetched atomic.Int64 // feed bytes read since the last returnMemory
 }
 
 // NewPoller returns a poller that stores into st.
@@ -88,6 +90,7 @@ func (p *Poller) Poll(ctx context.Context, feeds []store.Feed) []Report {
 	}
 	close(jobs)
 	wg.Wait()
+	p.returnMemory()
 	return reports
 }
 
@@ -127,7 +130,10 @@ func (p *Poller) pollFeed(ctx context.Context, f store.Feed) Report {
 	start := time.Now()
 	now := p.opts.Now()
 	rep := Report{FeedID: f.ID, URL: f.URL}
-	doc, err := p.fetchFeed(ctx, f)
+	doc, err := p.fetchFeed(ctx, f, p.opts.mayReachPrivate(f.Scope))
+	if doc != nil {
+		defer p.fetcher.done(doc.resp)
+	}
 	switch {
 	case errors.Is(err, ErrNotModified):
 		rep.Status = StatusNotModified
@@ -165,6 +171,9 @@ func (p *Poller) pollFeed(ctx context.Context, f store.Feed) Report {
 // storage failure is retried rather than hidden behind a 304.
 func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc *fetchedFeed, now time.Time) {
 	articles := newestFirst(documentArticles(doc.feed, f, doc.resp.URL, now))
+	for _, a := range articles {
+		capArticle(a)
+	}
 	if len(articles) > maxItemsPerDocument {
 		articles = articles[:maxItemsPerDocument] // a hostile or broken feed
 	}
@@ -175,7 +184,7 @@ func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc 
 		known := p.seen.has(key)
 		if p.opts.FetchFullText && !known && fullText < p.opts.MaxItemsPerPoll && a.URL != "" && isTeaser(a.Text) {
 			fullText++
-			p.fillFullText(ctx, a)
+			p.fillFullText(ctx, a, p.opts.mayReachPrivate(f.Scope))
 		}
 		if !a.Backlog && rep.NewArticles >= p.opts.MaxItemsPerPoll {
 			a.Backlog = true // flood: store it as seen, post only the newest
@@ -220,9 +229,11 @@ func (p *Poller) storeItems(ctx context.Context, rep *Report, f store.Feed, doc 
 
 // fillFullText replaces a teaser's text by the article page's main text
 // when that is longer. The content hash stays that of the feed's text, so
-// the next poll sees the item unchanged. Failures keep the feed text.
-func (p *Poller) fillFullText(ctx context.Context, a *store.Article) {
-	_, text, err := p.fetcher.extractArticle(ctx, a.URL)
+// the next poll sees the item unchanged. Failures keep the feed text; so
+// does a memory budget spent by other workers, since this worker holds
+// part of it for its feed and must not wait for more.
+func (p *Poller) fillFullText(ctx context.Context, a *store.Article, private bool) {
+	_, text, err := p.fetcher.extractArticle(ctx, fetchRequest{url: a.URL, private: private, noWait: true})
 	if err != nil {
 		p.opts.Logger.Debug("full text", slog.String("article_url", a.URL), slog.Any("error", err))
 		return

@@ -99,162 +99,99 @@ func (r *xmlReader) rssItem(start xml.StartElement, ns nsClassifier) (*parsedIte
 	)
 	about := linkRef{Href: strings.TrimSpace(attr(start, "about")), Base: r.base()}
 	for {
-		tok, err := r.token()
+		se, ok, err := r.nextChild()
 		if err != nil {
 			return it, err
 		}
-		if _, end := tok.(xml.EndElement); end {
-			break
-		}
-		se, ok := tok.(xml.StartElement)
 		if !ok {
-			continue
+			break
 		}
 		name := strings.ToLower(se.Name.Local)
 		kind := ns.kind(se.Name.Space)
+		var (
+			c elementContent
+			s string
+			l linkRef
+		)
 		switch {
 		case kind == nsCore && name == "title" && it.Title.Value == "":
-			c, err := r.content()
+			c, err = r.content()
 			it.Title = c.html()
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsCore && name == "link" && len(link) == 0:
-			l, err := r.linkText()
+			l, err = r.linkText()
 			if l.Href != "" {
 				link = append(link, l)
 			}
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsCore && name == "guid":
 			base := r.base()
-			s, err := r.text()
+			s, err = r.text()
 			it.GUID = s
 			if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
 				guidLink = []linkRef{{Href: s, Base: base}}
 			}
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsCore && name == "description":
-			c, err := r.content()
+			c, err = r.content()
 			it.Summary = c.html()
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsCore && name == "pubdate":
-			s, err := r.text()
+			s, err = r.text()
 			published = append(published, s)
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsCore && name == "author":
-			s, err := r.text()
+			s, err = r.text()
 			it.Authors = append(it.Authors, s)
-			if err != nil {
-				return it, err
-			}
-			continue
 		case (kind == nsCore && name == "category" || kind == nsDC && name == "subject") && len(it.Categories) < maxCategories:
-			s, err := r.text()
+			s, err = r.text()
 			it.Categories = append(it.Categories, s)
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsContent && name == "encoded":
-			c, err := r.content()
+			c, err = r.content()
 			it.Content = c.html()
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsXHTML && name == "body":
-			c, err := r.content()
+			c, err = r.content()
 			if it.Content.Value == "" {
 				it.Content = c.html()
 			}
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsDC && name == "title":
-			c, err := r.content()
+			c, err = r.content()
 			dcTitle = c.html()
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsDC && name == "description":
-			c, err := r.content()
+			c, err = r.content()
 			it.Extra = append(it.Extra, c.html())
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsDC && (name == "creator" || name == "author"):
-			s, err := r.text()
+			s, err = r.text()
 			it.Authors = append(it.Authors, s)
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsDC && name == "date", kind == nsDCTerms && (name == "issued" || name == "created" || name == "date"),
 			kind == nsAtom && name == "published":
-			s, err := r.text()
+			s, err = r.text()
 			published = append(published, s)
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsDCTerms && name == "modified", kind == nsAtom && name == "updated":
-			s, err := r.text()
+			s, err = r.text()
 			other = append(other, s)
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsAtom && name == "link":
 			if isAlternate(se) {
 				if l := r.hrefLink(se); l.Href != "" {
 					atomLinks = append(atomLinks, l)
 				}
 			}
+			err = r.skip()
 		case kind == nsAtom && name == "author", kind == nsItunes && name == "author", kind == nsGooglePlay && name == "author":
-			s, err := r.personName(se, ns)
+			s, err = r.personName(se, ns)
 			if s != "" {
 				it.Authors = append(it.Authors, s)
 			}
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsFeedburner && name == "origlink":
-			l, err := r.linkText()
+			l, err = r.linkText()
 			if l.Href != "" {
 				origLink = append(origLink, l)
 			}
-			if err != nil {
-				return it, err
-			}
-			continue
 		case kind == nsMedia || kind == nsItunes || kind == nsGooglePlay:
-			t, err := r.extensionText(se, kind, name, it)
+			var t textValue
+			t, err = r.extensionText(se, kind, name, it)
 			if t.Value != "" && mediaTl.Value == "" {
 				mediaTl = t
 			}
-			if err != nil {
-				return it, err
-			}
-			continue
+		default:
+			err = r.skip()
 		}
-		if err := r.skip(); err != nil {
+		if err != nil {
 			return it, err
 		}
 	}

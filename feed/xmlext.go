@@ -13,21 +13,16 @@ func (r *xmlReader) extensionText(se xml.StartElement, kind nsKind, name string,
 	case kind == nsMedia && name == "group":
 		var title textValue
 		for {
-			tok, err := r.token()
-			if err != nil {
+			child, ok, err := r.nextChild()
+			if err != nil || !ok {
 				return title, err
 			}
-			if _, end := tok.(xml.EndElement); end {
-				return title, nil
+			t, err := r.extensionText(child, kind, strings.ToLower(child.Name.Local), it)
+			if title.Value == "" {
+				title = t
 			}
-			if child, ok := tok.(xml.StartElement); ok {
-				t, err := r.extensionText(child, kind, strings.ToLower(child.Name.Local), it)
-				if title.Value == "" {
-					title = t
-				}
-				if err != nil {
-					return title, err
-				}
+			if err != nil {
+				return title, err
 			}
 		}
 	case kind == nsMedia && name == "title":

@@ -74,6 +74,24 @@ func (r *xmlReader) skip() error {
 	return nil
 }
 
+// nextChild reads on to the next child of the element whose start was read
+// last, passing over its text, and returns the child's start; ok is false
+// once the element has ended.
+func (r *xmlReader) nextChild() (se xml.StartElement, ok bool, err error) {
+	for {
+		tok, err := r.token()
+		if err != nil {
+			return xml.StartElement{}, false, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			return t, true, nil
+		case xml.EndElement:
+			return xml.StartElement{}, false, nil
+		}
+	}
+}
+
 // elementContent is what an element holds: its character data, and the
 // same content as markup (child elements written back as tags, text
 // escaped) for elements that carry HTML or XHTML unescaped.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -30,10 +29,15 @@ func (s *Store) Articles(ctx context.Context, q ArticleQuery) ([]Article, error)
 		query += ` AND a.window_at < ` + arg(dbTime(q.Until))
 	}
 	if len(q.FeedIDs) > 0 {
-		query += ` AND a.feed_id IN (` + placeholders(len(args)+1, len(q.FeedIDs)) + `)`
+		feeds := placeholders(len(args)+1, len(q.FeedIDs))
 		for _, id := range q.FeedIDs {
 			args = append(args, id)
 		}
+		// One copy per URL: the operator's (scope ''), else the first stored.
+		query += ` AND a.feed_id IN (` + feeds + `) AND NOT EXISTS (
+			SELECT 1 FROM articles o WHERE a.canonical_url <> '' AND o.canonical_url <> ''
+				AND o.canonical_url = a.canonical_url AND o.id <> a.id AND o.feed_id IN (` + feeds + `)
+				AND ((o.scope = '' AND a.scope <> '') OR ((o.scope = '') = (a.scope = '') AND o.id < a.id)))`
 	}
 	if len(q.StoryIDs) > 0 {
 		query += ` AND a.story_id IN (` + placeholders(len(args)+1, len(q.StoryIDs)) + `)`
@@ -49,7 +53,7 @@ func (s *Store) Articles(ctx context.Context, q ArticleQuery) ([]Article, error)
 	if err != nil {
 		return nil, fmt.Errorf("store: query articles: %w", err)
 	}
-	out, err := scanArticles(rows)
+	out, err := scanAll(rows, scanArticle)
 	if err != nil {
 		return nil, fmt.Errorf("store: query articles: %w", err)
 	}
@@ -58,25 +62,24 @@ func (s *Store) Articles(ctx context.Context, q ArticleQuery) ([]Article, error)
 
 // ArticleByID returns one article with its analysis and story.
 func (s *Store) ArticleByID(ctx context.Context, id int64) (Article, error) {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+articleFrom+` WHERE a.id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Article{}, fmt.Errorf("store: article %d: %w", id, ErrNotFound)
-	}
+	a, err := oneRow(scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+articleFrom+` WHERE a.id = $1`, id)))
 	if err != nil {
 		return Article{}, fmt.Errorf("store: article %d: %w", id, err)
 	}
 	return a, nil
 }
 
-// ArticleByURL returns the article with that canonical URL.
-func (s *Store) ArticleByURL(ctx context.Context, canonicalURL string) (Article, error) {
+// ArticleByURL returns the article with that canonical URL that scope may
+// see: one of the operator's feeds' (preferred) or one of scope's own. Other
+// scopes' articles are ErrNotFound: a server never reads another's. Scope ""
+// sees the operator's articles only.
+func (s *Store) ArticleByURL(ctx context.Context, scope, canonicalURL string) (Article, error) {
 	if canonicalURL == "" {
 		return Article{}, fmt.Errorf("store: article by URL: empty URL: %w", ErrNotFound)
 	}
-	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+articleFrom+` WHERE a.canonical_url = $1`, canonicalURL))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Article{}, fmt.Errorf("store: article %s: %w", canonicalURL, ErrNotFound)
-	}
+	a, err := oneRow(scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+articleFrom+`
+		WHERE a.canonical_url = $1 AND a.canonical_url <> '' AND (a.scope = '' OR a.scope = $2)
+		ORDER BY CASE WHEN a.scope = '' THEN 0 ELSE 1 END, a.id LIMIT 1`, canonicalURL, scope)))
 	if err != nil {
 		return Article{}, fmt.Errorf("store: article %s: %w", canonicalURL, err)
 	}
@@ -95,7 +98,7 @@ func (s *Store) Unanalyzed(ctx context.Context, limit int) ([]Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: unanalyzed articles: %w", err)
 	}
-	out, err := scanArticles(rows)
+	out, err := scanAll(rows, scanArticle)
 	if err != nil {
 		return nil, fmt.Errorf("store: unanalyzed articles: %w", err)
 	}

@@ -15,7 +15,7 @@ import (
 )
 
 // articleColumns are selected as "a" joined with the analysis data.
-const articleColumns = `a.id, a.feed_id, a.guid, a.url, a.canonical_url, a.title, a.source, a.lean, a.author,
+const articleColumns = `a.id, a.feed_id, a.scope, a.guid, a.url, a.canonical_url, a.title, a.source, a.lean, a.author,
 	a.published_at, a.body, a.content_hash, a.simhash, a.duplicate_of, a.story_id, a.backlog, a.updated,
 	a.first_seen_at, a.updated_at, a.unread_date, an.data, a.categories, a.genre, a.feed_title`
 
@@ -31,7 +31,7 @@ func scanArticle(row rowScanner) (Article, error) {
 		analysis                      sql.NullString
 		categories                    string
 	)
-	err := row.Scan(&a.ID, &a.FeedID, &a.GUID, &a.URL, &a.CanonicalURL, &a.Title, &a.Source, &a.Lean, &a.Author,
+	err := row.Scan(&a.ID, &a.FeedID, &a.Scope, &a.GUID, &a.URL, &a.CanonicalURL, &a.Title, &a.Source, &a.Lean, &a.Author,
 		&published, &a.Text, &a.ContentHash, &simhash, &a.DuplicateOf, &storyID, &a.Backlog, &a.Updated,
 		&firstSeen, &updated, &a.UnreadDate, &analysis, &categories, &a.Genre, &a.FeedTitle)
 	if err != nil {
@@ -55,29 +55,19 @@ func scanArticle(row rowScanner) (Article, error) {
 	return a, nil
 }
 
-// scanArticles reads all rows selected with articleColumns and articleFrom.
-func scanArticles(rows *sql.Rows) ([]Article, error) {
-	defer rows.Close()
-	var out []Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
 // articleIdentity is the key that makes two sightings the same article: the
-// feed's GUID when it has one, else the canonical URL, else a digest of the
-// title and publication time within the feed.
+// feed's GUID when it has one, else the canonical URL within the feed's
+// scope, else a digest of the title and publication time within the feed.
+// Canonical URLs start with "http", so an operator's key ("u:http…") never
+// equals a chat scope's ("u:discord:…|http…").
 func articleIdentity(a *Article) string {
 	switch {
 	case a.GUID != "":
 		return "g:" + strconv.FormatInt(a.FeedID, 10) + ":" + a.GUID
-	case a.CanonicalURL != "":
+	case a.CanonicalURL != "" && a.Scope == "":
 		return "u:" + a.CanonicalURL
+	case a.CanonicalURL != "":
+		return "u:" + a.Scope + "|" + a.CanonicalURL
 	default:
 		sum := sha256.Sum256([]byte(a.Title + "\x00" + a.Published.UTC().Format(time.RFC3339Nano)))
 		return "c:" + strconv.FormatInt(a.FeedID, 10) + ":" + hex.EncodeToString(sum[:])
@@ -90,21 +80,31 @@ func contentHash(a *Article) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// SaveArticle stores a sighting of an article. Identity is (feed, GUID) when
-// the GUID is set, else the canonical URL (the URL when CanonicalURL is
-// empty), else the title and publication time within the feed; an article
-// already stored under another feed with the same canonical URL is the same
-// article, and its sighting there is Unchanged whatever the text. Same
-// identity and content hash: Unchanged. Same identity in the same feed, new
-// content: Edited, updated in place with Updated set and its analysis dropped
-// so that it is analysed again. Otherwise Inserted. It sets a.ID (and, for a
-// stored article, FirstSeenAt and Updated) and is safe under concurrent
-// callers: exactly one of them inserts a given article. NUL bytes and
-// invalid UTF-8 in the text fields are replaced by U+FFFD (in a too).
+// SaveArticle stores a sighting of an article. An article belongs to the
+// scope of the feed that carried it (a.Scope is set from the feed): the
+// operator's feeds, or one server's or workspace's. Identity is (feed, GUID)
+// when the GUID is set, else the canonical URL within the scope (the URL
+// when CanonicalURL is empty), else the title and publication time within
+// the feed; an article already stored under another feed of the same scope
+// with the same canonical URL is the same article, and its sighting there is
+// Unchanged whatever the text. The same URL from feeds of two scopes is two
+// articles, so no scope's text ever stands for another's. Same identity and
+// content hash: Unchanged. Same identity in the same feed, new content:
+// Edited, updated in place with Updated set and its analysis dropped so that
+// it is analysed again. Otherwise Inserted. DuplicateOf is kept only when it
+// names an article of the same scope or the operator's. It sets a.ID (and,
+// for a stored article, FirstSeenAt and Updated) and is safe under
+// concurrent callers: exactly one of them inserts a given article. NUL bytes
+// and invalid UTF-8 in the text fields are replaced by U+FFFD (in a too).
 func (s *Store) SaveArticle(ctx context.Context, a *Article) (SaveOutcome, error) {
 	if a.FeedID == 0 {
 		return Unchanged, fmt.Errorf("store: save article %q: no feed id", a.Title)
 	}
+	scope, err := s.feedScope(ctx, a.FeedID)
+	if err != nil {
+		return Unchanged, fmt.Errorf("store: save article %q: %w", a.Title, err)
+	}
+	a.Scope = scope
 	for _, field := range []*string{&a.GUID, &a.URL, &a.CanonicalURL, &a.Title, &a.Source, &a.Lean, &a.Author, &a.Text, &a.UnreadDate, &a.Genre, &a.FeedTitle} {
 		*field = cleanText(*field)
 	}
@@ -145,6 +145,24 @@ func (s *Store) SaveArticle(ctx context.Context, a *Article) (SaveOutcome, error
 	return Unchanged, fmt.Errorf("store: save article %s: kept conflicting with a vanishing row", ident)
 }
 
+// feedScope returns the scope of feed id. Feeds never change scope and ids
+// are never reused, so the answer is remembered.
+func (s *Store) feedScope(ctx context.Context, id int64) (string, error) {
+	if scope, ok := s.feedScopes.Load(id); ok {
+		return scope.(string), nil
+	}
+	var scope string
+	err := s.db.QueryRowContext(ctx, `SELECT scope FROM feeds WHERE id = $1`, id).Scan(&scope)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("feed %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("feed %d scope: %w", id, err)
+	}
+	s.feedScopes.Store(id, scope)
+	return scope, nil
+}
+
 // insertArticle inserts a new article; inserted is false when one with the
 // same identity (or canonical URL, or feed GUID) exists.
 func (s *Store) insertArticle(ctx context.Context, ident string, a *Article) (id int64, inserted bool, err error) {
@@ -152,14 +170,20 @@ func (s *Store) insertArticle(ctx context.Context, ident string, a *Article) (id
 	if err != nil {
 		return 0, false, fmt.Errorf("insert: %w", err)
 	}
+	// A copy of another scope's article is not this scope's to cite: a
+	// server must not mark the operator's coverage as its own republished
+	// copy (and so drop it from the operator's digests).
 	err = s.db.QueryRowContext(ctx, `
-		INSERT INTO articles (feed_id, ident, guid, url, canonical_url, title, source, lean, author,
+		INSERT INTO articles (feed_id, scope, ident, guid, url, canonical_url, title, source, lean, author,
 			published_at, body, content_hash, simhash, duplicate_of, backlog, updated,
 			first_seen_at, updated_at, window_at, unread_date, categories, genre, feed_title)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, FALSE, $16, $16, $17, $18, $19, $20, $21)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+			CASE WHEN EXISTS (SELECT 1 FROM articles d WHERE d.id = $15 AND (d.scope = $2 OR d.scope = ''))
+				THEN CAST($15 AS BIGINT) ELSE 0 END,
+			$16, FALSE, $17, $17, $18, $19, $20, $21, $22)
 		ON CONFLICT DO NOTHING
 		RETURNING id`,
-		a.FeedID, ident, a.GUID, a.URL, a.CanonicalURL, a.Title, a.Source, a.Lean, a.Author,
+		a.FeedID, a.Scope, ident, a.GUID, a.URL, a.CanonicalURL, a.Title, a.Source, a.Lean, a.Author,
 		dbTime(a.Published), a.Text, a.ContentHash, int64(a.SimHash), a.DuplicateOf, a.Backlog,
 		dbTime(a.FirstSeenAt), windowAt(a), a.UnreadDate, categories, a.Genre, a.FeedTitle).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -206,9 +230,10 @@ func (s *Store) reviseArticle(ctx context.Context, ident string, a *Article) (Sa
 	)
 	err := s.db.QueryRowContext(ctx, `
 		SELECT id, feed_id, content_hash, first_seen_at, updated FROM articles
-		WHERE ident = $1 OR (canonical_url = $2 AND canonical_url <> '') OR (feed_id = $3 AND guid = $4 AND guid <> '')
+		WHERE ident = $1 OR (canonical_url = $2 AND canonical_url <> '' AND scope = $5)
+			OR (feed_id = $3 AND guid = $4 AND guid <> '')
 		ORDER BY CASE WHEN ident = $1 THEN 0 ELSE 1 END, id
-		LIMIT 1`, ident, a.CanonicalURL, a.FeedID, a.GUID).Scan(&id, &feedID, &hash, &firstSeen, &updated)
+		LIMIT 1`, ident, a.CanonicalURL, a.FeedID, a.GUID, a.Scope).Scan(&id, &feedID, &hash, &firstSeen, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Unchanged, ErrNotFound
 	}
@@ -218,7 +243,7 @@ func (s *Store) reviseArticle(ctx context.Context, ident string, a *Article) (Sa
 	a.ID = id
 	a.FirstSeenAt = goTime(firstSeen)
 	a.Updated = updated
-	// Another feed carrying the same URL is a second sighting, not an edit:
+	// Another feed of the scope carrying the same URL is a second sighting, not an edit:
 	// feeds often differ in how much text they give, and treating that as an
 	// edit would flip the article back and forth on every poll.
 	if hash == a.ContentHash || feedID != a.FeedID {

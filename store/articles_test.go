@@ -103,7 +103,7 @@ func TestSaveArticleRoundTripAndEdit(t *testing.T) {
 		if got, err := s.SaveArticle(ctx, &a); err != nil || got != Inserted {
 			t.Fatalf("SaveArticle = %v, %v", got, err)
 		}
-		stored, err := s.ArticleByURL(ctx, "https://rt.example/story")
+		stored, err := s.ArticleByURL(ctx, "", "https://rt.example/story")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +145,7 @@ func TestSaveArticleRoundTripAndEdit(t *testing.T) {
 		if !byID.FirstSeenAt.Equal(at(0)) {
 			t.Errorf("edit moved first seen to %v", byID.FirstSeenAt)
 		}
-		if _, err := s.ArticleByURL(ctx, "https://nowhere.example/"); !errors.Is(err, ErrNotFound) {
+		if _, err := s.ArticleByURL(ctx, "", "https://nowhere.example/"); !errors.Is(err, ErrNotFound) {
 			t.Errorf("ArticleByURL(missing) err = %v", err)
 		}
 		if _, err := s.SaveArticle(ctx, &Article{Article: digest.Article{Title: "orphan"}}); err == nil {

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -71,20 +69,6 @@ func scanChannel(row rowScanner) (Channel, error) {
 	return c, nil
 }
 
-// scanChannels reads all rows selected with channelColumns.
-func scanChannels(rows *sql.Rows) ([]Channel, error) {
-	defer rows.Close()
-	var out []Channel
-	for rows.Next() {
-		c, err := scanChannel(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
-}
-
 // UpsertChannel stores a channel's settings, identified by platform and
 // platform channel id, and returns it with its ID. The creation time of an
 // existing channel is kept.
@@ -125,25 +109,18 @@ func (s *Store) UpsertChannel(ctx context.Context, c Channel) (Channel, error) {
 
 // SetChannelStyle changes how a channel's digests look.
 func (s *Store) SetChannelStyle(ctx context.Context, id int64, style DigestStyle) error {
-	res, err := s.db.ExecContext(ctx,
+	if err := touchedOne(s.db.ExecContext(ctx,
 		`UPDATE channels SET max_stories = $1, detail = $2, hide_image = $3, updated_at = $4 WHERE id = $5`,
-		style.MaxStories, style.Detail, style.NoImage, dbTime(time.Now()), id)
-	if err != nil {
+		style.MaxStories, style.Detail, style.NoImage, dbTime(time.Now()), id)); err != nil {
 		return fmt.Errorf("store: channel %d style: %w", id, err)
-	}
-	if n, err := res.RowsAffected(); err == nil && n == 0 {
-		return fmt.Errorf("store: channel %d style: %w", id, ErrNotFound)
 	}
 	return nil
 }
 
 // ChannelByRef returns the channel with that platform channel id.
 func (s *Store) ChannelByRef(ctx context.Context, platform, channelID string) (Channel, error) {
-	c, err := scanChannel(s.db.QueryRowContext(ctx,
-		`SELECT `+channelColumns+` FROM channels WHERE platform = $1 AND channel_ref = $2`, platform, channelID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Channel{}, fmt.Errorf("store: channel %s/%s: %w", platform, channelID, ErrNotFound)
-	}
+	c, err := oneRow(scanChannel(s.db.QueryRowContext(ctx,
+		`SELECT `+channelColumns+` FROM channels WHERE platform = $1 AND channel_ref = $2`, platform, channelID)))
 	if err != nil {
 		return Channel{}, fmt.Errorf("store: channel %s/%s: %w", platform, channelID, err)
 	}
@@ -152,10 +129,7 @@ func (s *Store) ChannelByRef(ctx context.Context, platform, channelID string) (C
 
 // ChannelByID returns the channel with that store ID.
 func (s *Store) ChannelByID(ctx context.Context, id int64) (Channel, error) {
-	c, err := scanChannel(s.db.QueryRowContext(ctx, `SELECT `+channelColumns+` FROM channels WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Channel{}, fmt.Errorf("store: channel %d: %w", id, ErrNotFound)
-	}
+	c, err := oneRow(scanChannel(s.db.QueryRowContext(ctx, `SELECT `+channelColumns+` FROM channels WHERE id = $1`, id)))
 	if err != nil {
 		return Channel{}, fmt.Errorf("store: channel %d: %w", id, err)
 	}
@@ -182,7 +156,7 @@ func (s *Store) queryChannels(ctx context.Context, what, where string, args ...a
 	if err != nil {
 		return nil, fmt.Errorf("store: list %s: %w", what, err)
 	}
-	out, err := scanChannels(rows)
+	out, err := scanAll(rows, scanChannel)
 	if err != nil {
 		return nil, fmt.Errorf("store: list %s: %w", what, err)
 	}
@@ -192,14 +166,8 @@ func (s *Store) queryChannels(ctx context.Context, what, where string, args ...a
 // DeleteChannel deletes a channel with its schedule, deliveries and the
 // record of stories sent to it.
 func (s *Store) DeleteChannel(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM channels WHERE id = $1`, id)
-	if err != nil {
+	if err := touchedOne(s.db.ExecContext(ctx, `DELETE FROM channels WHERE id = $1`, id)); err != nil {
 		return fmt.Errorf("store: delete channel %d: %w", id, err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("store: delete channel %d: %w", id, err)
-	} else if n == 0 {
-		return fmt.Errorf("store: delete channel %d: %w", id, ErrNotFound)
 	}
 	return nil
 }

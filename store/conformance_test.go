@@ -110,7 +110,7 @@ func TestDeleteFeedTakesArticles(t *testing.T) {
 		if err := s.DeleteFeed(ctx, "slack:T1", f.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.ArticleByURL(ctx, "https://a.example/1"); !errors.Is(err, ErrNotFound) {
+		if _, err := s.ArticleByURL(ctx, "slack:T1", "https://a.example/1"); !errors.Is(err, ErrNotFound) {
 			t.Errorf("article of deleted feed: err = %v, want ErrNotFound", err)
 		}
 		if _, err := s.Story(ctx, a.ID); !errors.Is(err, ErrNotFound) {
@@ -173,7 +173,7 @@ func TestSyncConfigFeeds(t *testing.T) {
 		if !retired.Retired {
 			t.Errorf("unlisted feed not retired: %+v", retired)
 		}
-		if _, err := s.ArticleByURL(ctx, "https://b.example/1"); err != nil {
+		if _, err := s.ArticleByURL(ctx, "", "https://b.example/1"); err != nil {
 			t.Errorf("retired feed lost its article: %v", err)
 		}
 		claimed, err := s.ClaimDueFeeds(ctx, "w", at(24*time.Hour), time.Minute, 10)

@@ -90,20 +90,6 @@ func scanDelivery(row rowScanner) (Delivery, error) {
 	return d, nil
 }
 
-// scanDeliveries reads all rows selected with deliveryColumns.
-func scanDeliveries(rows *sql.Rows) ([]Delivery, error) {
-	defer rows.Close()
-	var out []Delivery
-	for rows.Next() {
-		d, err := scanDelivery(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
-}
-
 // CreateDelivery puts a pending delivery in the outbox, due at
 // d.NextAttemptAt (at once when zero). It is idempotent per channel and
 // period: when the channel already has a delivery for d.PeriodKey, that one
@@ -156,10 +142,7 @@ func (s *Store) CreateDelivery(ctx context.Context, d Delivery) (stored Delivery
 
 // DeliveryByID returns one delivery.
 func (s *Store) DeliveryByID(ctx context.Context, id int64) (Delivery, error) {
-	d, err := scanDelivery(s.db.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Delivery{}, fmt.Errorf("store: delivery %d: %w", id, ErrNotFound)
-	}
+	d, err := oneRow(scanDelivery(s.db.QueryRowContext(ctx, `SELECT `+deliveryColumns+` FROM deliveries WHERE id = $1`, id)))
 	if err != nil {
 		return Delivery{}, fmt.Errorf("store: delivery %d: %w", id, err)
 	}
@@ -176,7 +159,7 @@ func (s *Store) Deliveries(ctx context.Context, channelID int64, limit int) ([]D
 	if err != nil {
 		return nil, fmt.Errorf("store: deliveries of channel %d: %w", channelID, err)
 	}
-	out, err := scanDeliveries(rows)
+	out, err := scanAll(rows, scanDelivery)
 	if err != nil {
 		return nil, fmt.Errorf("store: deliveries of channel %d: %w", channelID, err)
 	}
@@ -217,7 +200,7 @@ func (s *Store) ClaimDeliveries(ctx context.Context, owner string, now time.Time
 	if err != nil {
 		return nil, fmt.Errorf("store: claim deliveries for %s: %w", owner, err)
 	}
-	out, err := scanDeliveries(rows)
+	out, err := scanAll(rows, scanDelivery)
 	if err != nil {
 		return nil, fmt.Errorf("store: claim deliveries for %s: %w", owner, err)
 	}

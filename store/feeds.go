@@ -38,20 +38,6 @@ func scanFeed(row rowScanner) (Feed, error) {
 	return f, nil
 }
 
-// scanFeeds reads all rows selected with feedColumns.
-func scanFeeds(rows *sql.Rows) ([]Feed, error) {
-	defer rows.Close()
-	var feeds []Feed
-	for rows.Next() {
-		f, err := scanFeed(rows)
-		if err != nil {
-			return nil, err
-		}
-		feeds = append(feeds, f)
-	}
-	return feeds, rows.Err()
-}
-
 // SyncConfigFeeds makes the config file's feeds (scope "") the stored ones:
 // each is inserted or updated by its configured URL, keeping its polling
 // state; config feeds no longer listed are retired (not polled, articles
@@ -158,7 +144,7 @@ func (s *Store) Feeds(ctx context.Context, scope string) ([]Feed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: list feeds of %q: %w", scope, err)
 	}
-	feeds, err := scanFeeds(rows)
+	feeds, err := scanAll(rows, scanFeed)
 	if err != nil {
 		return nil, fmt.Errorf("store: list feeds of %q: %w", scope, err)
 	}
@@ -171,7 +157,7 @@ func (s *Store) AllFeeds(ctx context.Context) ([]Feed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: list all feeds: %w", err)
 	}
-	feeds, err := scanFeeds(rows)
+	feeds, err := scanAll(rows, scanFeed)
 	if err != nil {
 		return nil, fmt.Errorf("store: list all feeds: %w", err)
 	}
@@ -180,10 +166,7 @@ func (s *Store) AllFeeds(ctx context.Context) ([]Feed, error) {
 
 // FeedByID returns one feed, retired or not.
 func (s *Store) FeedByID(ctx context.Context, id int64) (Feed, error) {
-	f, err := scanFeed(s.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Feed{}, fmt.Errorf("store: feed %d: %w", id, ErrNotFound)
-	}
+	f, err := oneRow(scanFeed(s.db.QueryRowContext(ctx, `SELECT `+feedColumns+` FROM feeds WHERE id = $1`, id)))
 	if err != nil {
 		return Feed{}, fmt.Errorf("store: feed %d: %w", id, err)
 	}
@@ -194,14 +177,8 @@ func (s *Store) FeedByID(ctx context.Context, id int64) (Feed, error) {
 // analyses and the stories they founded. It returns ErrNotFound when the
 // scope has no feed with that ID.
 func (s *Store) DeleteFeed(ctx context.Context, scope string, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM feeds WHERE id = $1 AND scope = $2`, id, scope)
-	if err != nil {
-		return fmt.Errorf("store: delete feed %d: %w", id, err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("store: delete feed %d: %w", id, err)
-	} else if n == 0 {
-		return fmt.Errorf("store: delete feed %d in scope %q: %w", id, scope, ErrNotFound)
+	if err := touchedOne(s.db.ExecContext(ctx, `DELETE FROM feeds WHERE id = $1 AND scope = $2`, id, scope)); err != nil {
+		return fmt.Errorf("store: delete feed %d in scope %q: %w", id, scope, err)
 	}
 	return nil
 }
@@ -226,7 +203,7 @@ func (s *Store) ClaimDueFeeds(ctx context.Context, owner string, now time.Time, 
 	if err != nil {
 		return nil, fmt.Errorf("store: claim due feeds for %s: %w", owner, err)
 	}
-	feeds, err := scanFeeds(rows)
+	feeds, err := scanAll(rows, scanFeed)
 	if err != nil {
 		return nil, fmt.Errorf("store: claim due feeds for %s: %w", owner, err)
 	}
@@ -238,7 +215,7 @@ func (s *Store) ClaimDueFeeds(ctx context.Context, owner string, now time.Time, 
 // NewURL (permanent redirect) replaces the polled URL; the configured URL
 // stays the feed's identity. A success marks the feed as fetched.
 func (s *Store) SaveFetch(ctx context.Context, r FetchResult) error {
-	res, err := s.db.ExecContext(ctx, `
+	if err := touchedOne(s.db.ExecContext(ctx, `
 		UPDATE feeds SET
 			url = CASE WHEN $2 <> '' THEN $2 ELSE url END,
 			etag = $3, last_modified = $4, last_check_at = $5, next_check_at = $6,
@@ -247,14 +224,8 @@ func (s *Store) SaveFetch(ctx context.Context, r FetchResult) error {
 			lease_owner = '', lease_until = 0
 		WHERE id = $1`,
 		r.FeedID, cleanText(r.NewURL), cleanText(r.ETag), cleanText(r.LastModified), dbTime(r.CheckedAt),
-		dbTime(r.NextCheckAt), cleanText(r.Err), r.ErrorCount, r.Unhealthy, r.Err == "")
-	if err != nil {
+		dbTime(r.NextCheckAt), cleanText(r.Err), r.ErrorCount, r.Unhealthy, r.Err == "")); err != nil {
 		return fmt.Errorf("store: save fetch of feed %d: %w", r.FeedID, err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("store: save fetch of feed %d: %w", r.FeedID, err)
-	} else if n == 0 {
-		return fmt.Errorf("store: save fetch of feed %d: %w", r.FeedID, ErrNotFound)
 	}
 	return nil
 }

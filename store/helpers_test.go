@@ -3,19 +3,17 @@ package store
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"encoding/hex"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/newsdigest/newsdigest/internal/testdb"
 )
 
-// postgresEnv names the variable holding a PostgreSQL URL for tests.
-const postgresEnv = "NEWSDIGEST_TEST_POSTGRES_URL"
-
 // eachStore runs fn against a fresh SQLite store in a file, one in memory
-// and, when postgresEnv is set, a fresh PostgreSQL store in a schema of its
+// and, when testdb.PostgresEnv is set, a fresh PostgreSQL store in a schema of its
 // own.
 func eachStore(t *testing.T, fn func(t *testing.T, s *Store)) {
 	t.Helper()
@@ -53,9 +51,9 @@ func openSQLite(t testing.TB) *Store {
 // dropped after the test, or skips when no test database is configured.
 func openPostgres(t testing.TB) *Store {
 	t.Helper()
-	base := os.Getenv(postgresEnv)
+	base := os.Getenv(testdb.PostgresEnv)
 	if base == "" {
-		t.Skip(postgresEnv + " is not set; skipping PostgreSQL")
+		t.Skip(testdb.PostgresEnv + " is not set; skipping PostgreSQL")
 	}
 	dsn, drop := schemas.take(t, base)
 	s, err := Open(context.Background(), dsn)
@@ -68,31 +66,6 @@ func openPostgres(t testing.TB) *Store {
 		drop()
 	})
 	return s
-}
-
-// freshSchema creates an empty schema and returns a DSN whose search_path
-// points at it, and a function that drops it.
-func freshSchema(t testing.TB, base string) (dsn string, drop func()) {
-	t.Helper()
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatalf("open postgres admin: %v", err)
-	}
-	schema := newSchemaName()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		admin.Close()
-		t.Fatalf("create schema: %v", err)
-	}
-	return schemaDSN(base, schema), func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if _, err := admin.ExecContext(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-		admin.Close()
-	}
 }
 
 // newSchemaName returns a random schema name for a test.

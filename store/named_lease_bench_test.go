@@ -3,18 +3,18 @@ package store
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/newsdigest/newsdigest/digest"
+	"github.com/newsdigest/newsdigest/internal/testdb"
 )
 
 // benchStores returns a SQLite store and, when PostgreSQL is configured, a
 // PostgreSQL one, by name.
 func benchStores(b *testing.B) map[string]*Store {
 	stores := map[string]*Store{"sqlite": openSQLite(b)}
-	if os.Getenv(postgresEnv) != "" {
+	if testdb.Configured() {
 		stores["postgres"] = openPostgres(b)
 	}
 	return stores

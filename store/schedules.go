@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -100,10 +99,7 @@ func channelExists(ctx context.Context, q queryer, id int64) error {
 
 // ScheduleFor returns a channel's schedule.
 func (s *Store) ScheduleFor(ctx context.Context, channelID int64) (Schedule, error) {
-	sc, err := scanSchedule(s.db.QueryRowContext(ctx, `SELECT `+scheduleColumns+` FROM schedules WHERE channel_id = $1`, channelID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Schedule{}, fmt.Errorf("store: schedule of channel %d: %w", channelID, ErrNotFound)
-	}
+	sc, err := oneRow(scanSchedule(s.db.QueryRowContext(ctx, `SELECT `+scheduleColumns+` FROM schedules WHERE channel_id = $1`, channelID)))
 	if err != nil {
 		return Schedule{}, fmt.Errorf("store: schedule of channel %d: %w", channelID, err)
 	}
@@ -113,30 +109,18 @@ func (s *Store) ScheduleFor(ctx context.Context, channelID int64) (Schedule, err
 // DisableSchedule stops a channel's schedule, keeping the reason, and
 // releases any lease on it.
 func (s *Store) DisableSchedule(ctx context.Context, channelID int64, reason string) error {
-	res, err := s.db.ExecContext(ctx, `
+	if err := touchedOne(s.db.ExecContext(ctx, `
 		UPDATE schedules SET enabled = FALSE, stop_reason = $2, lease_owner = '', lease_until = 0, updated_at = $3
-		WHERE channel_id = $1`, channelID, cleanText(reason), dbTime(time.Now()))
-	if err != nil {
+		WHERE channel_id = $1`, channelID, cleanText(reason), dbTime(time.Now()))); err != nil {
 		return fmt.Errorf("store: disable schedule of channel %d: %w", channelID, err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("store: disable schedule of channel %d: %w", channelID, err)
-	} else if n == 0 {
-		return fmt.Errorf("store: disable schedule of channel %d: %w", channelID, ErrNotFound)
 	}
 	return nil
 }
 
 // DeleteSchedule removes a channel's schedule.
 func (s *Store) DeleteSchedule(ctx context.Context, channelID int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM schedules WHERE channel_id = $1`, channelID)
-	if err != nil {
+	if err := touchedOne(s.db.ExecContext(ctx, `DELETE FROM schedules WHERE channel_id = $1`, channelID)); err != nil {
 		return fmt.Errorf("store: delete schedule of channel %d: %w", channelID, err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("store: delete schedule of channel %d: %w", channelID, err)
-	} else if n == 0 {
-		return fmt.Errorf("store: delete schedule of channel %d: %w", channelID, ErrNotFound)
 	}
 	return nil
 }
@@ -162,16 +146,8 @@ func (s *Store) ClaimDueSchedules(ctx context.Context, owner string, now time.Ti
 	if err != nil {
 		return nil, fmt.Errorf("store: claim due schedules for %s: %w", owner, err)
 	}
-	defer rows.Close()
-	var out []Schedule
-	for rows.Next() {
-		sc, err := scanSchedule(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: claim due schedules for %s: %w", owner, err)
-		}
-		out = append(out, sc)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := scanAll(rows, scanSchedule)
+	if err != nil {
 		return nil, fmt.Errorf("store: claim due schedules for %s: %w", owner, err)
 	}
 	slices.SortFunc(out, func(a, b Schedule) int {

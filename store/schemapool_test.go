@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/newsdigest/newsdigest/internal/testdb"
 )
 
 func TestMain(m *testing.M) {
@@ -40,7 +42,7 @@ func (p *schemaPool) take(t testing.TB, base string) (dsn string, drop func()) {
 	t.Helper()
 	p.start.Do(func() { p.run(base) })
 	if p.admin == nil || base != p.base {
-		return freshSchema(t, base)
+		return testdb.Postgres(t), func() {} // dropped by testdb at cleanup
 	}
 	select {
 	case name := <-p.ready:

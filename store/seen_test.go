@@ -3,10 +3,11 @@ package store
 import (
 	"context"
 	"fmt"
-	"os"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/newsdigest/newsdigest/internal/testdb"
 )
 
 func TestFirstSeen(t *testing.T) {
@@ -61,46 +62,38 @@ func TestFirstSeenPrunes(t *testing.T) {
 // one database at once is new to exactly one of them.
 func TestFirstSeenAcrossInstances(t *testing.T) {
 	t.Parallel()
-	dsns := map[string]string{"sqlite": "sqlite://" + t.TempDir() + "/seen.db"}
-	if base := os.Getenv(postgresEnv); base != "" {
-		dsn, drop := freshSchema(t, base)
-		t.Cleanup(drop)
-		dsns["postgres"] = dsn
-	}
-	for name, dsn := range dsns {
-		t.Run(name, func(t *testing.T) {
-			stores := make([]*Store, 3)
-			for i := range stores {
-				s, err := Open(context.Background(), dsn)
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { s.Close() })
-				stores[i] = s
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		stores := make([]*Store, 3)
+		for i := range stores {
+			s, err := Open(context.Background(), dsn)
+			if err != nil {
+				t.Fatal(err)
 			}
-			for k := range 20 {
-				key := fmt.Sprint("discord:", k)
-				var wg sync.WaitGroup
-				var mu sync.Mutex
-				firsts := 0
-				for _, s := range stores {
-					wg.Go(func() {
-						ok, err := s.FirstSeen(context.Background(), key, time.Now().Add(time.Minute), time.Now())
-						if err != nil {
-							t.Error(err)
-						}
-						if ok {
-							mu.Lock()
-							firsts++
-							mu.Unlock()
-						}
-					})
-				}
-				wg.Wait()
-				if firsts != 1 {
-					t.Fatalf("%s was new to %d instances, want 1", key, firsts)
-				}
+			t.Cleanup(func() { s.Close() })
+			stores[i] = s
+		}
+		for k := range 20 {
+			key := fmt.Sprint("discord:", k)
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			firsts := 0
+			for _, s := range stores {
+				wg.Go(func() {
+					ok, err := s.FirstSeen(context.Background(), key, time.Now().Add(time.Minute), time.Now())
+					if err != nil {
+						t.Error(err)
+					}
+					if ok {
+						mu.Lock()
+						firsts++
+						mu.Unlock()
+					}
+				})
 			}
-		})
-	}
+			wg.Wait()
+			if firsts != 1 {
+				t.Fatalf("%s was new to %d instances, want 1", key, firsts)
+			}
+		}
+	})
 }

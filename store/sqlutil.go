@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -58,6 +59,48 @@ func fromJSONText[T any](s string) ([]T, error) {
 		return nil, nil
 	}
 	return v, nil
+}
+
+// scanAll reads every row of rows with scan, the function that reads one
+// row of the same query, and closes rows.
+func scanAll[T any](rows *sql.Rows, scan func(rowScanner) (T, error)) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// oneRow passes on what a scan of a lookup by key returned, with "no such
+// row" as ErrNotFound, so a lookup wraps one error whatever went wrong:
+//
+//	f, err := oneRow(scanFeed(s.db.QueryRowContext(ctx, q, id)))
+func oneRow[T any](v T, err error) (T, error) {
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, ErrNotFound
+	}
+	return v, err
+}
+
+// touchedOne is the outcome of an UPDATE or DELETE of one row by key:
+// ErrNotFound when no row matched.
+func touchedOne(res sql.Result, err error) error {
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
 }
 
 // skipLocked is appended to the inner SELECT of a claim: on PostgreSQL it

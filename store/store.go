@@ -26,6 +26,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -58,6 +59,7 @@ type Store struct {
 	dialect Dialect
 
 	seenPruned atomic.Int64 // unix nanoseconds of the last prune of seen_requests
+	feedScopes sync.Map     // feed id → scope, for SaveArticle; a feed's scope never changes
 }
 
 // memCounter names in-memory databases so that every Open(":memory:") gets

@@ -110,10 +110,7 @@ func refreshStories(ctx context.Context, tx *sql.Tx, ids []int64) error {
 
 // Story returns one story.
 func (s *Store) Story(ctx context.Context, id int64) (Story, error) {
-	st, err := scanStory(s.db.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Story{}, fmt.Errorf("store: story %d: %w", id, ErrNotFound)
-	}
+	st, err := oneRow(scanStory(s.db.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = $1`, id)))
 	if err != nil {
 		return Story{}, fmt.Errorf("store: story %d: %w", id, err)
 	}
@@ -133,17 +130,12 @@ func (s *Store) Stories(ctx context.Context, ids []int64) (map[int64]Story, erro
 		if err != nil {
 			return nil, fmt.Errorf("store: stories: %w", err)
 		}
-		for rows.Next() {
-			st, err := scanStory(rows)
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("store: stories: %w", err)
-			}
-			out[st.ID] = st
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		stories, err := scanAll(rows, scanStory)
+		if err != nil {
 			return nil, fmt.Errorf("store: stories: %w", err)
+		}
+		for _, st := range stories {
+			out[st.ID] = st
 		}
 	}
 	return out, nil

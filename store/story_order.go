@@ -46,7 +46,7 @@ func (s *Store) ClusteredSince(ctx context.Context, since time.Time) ([]Article,
 	if err != nil {
 		return nil, fmt.Errorf("store: clustered articles: %w", err)
 	}
-	out, err := scanArticles(rows)
+	out, err := scanAll(rows, scanArticle)
 	if err != nil {
 		return nil, fmt.Errorf("store: clustered articles: %w", err)
 	}

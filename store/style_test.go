@@ -2,11 +2,10 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/newsdigest/newsdigest/internal/testdb"
 )
 
 func TestSetChannelStyle(t *testing.T) {
@@ -41,58 +40,22 @@ func TestSetChannelStyle(t *testing.T) {
 // migration 6 with a channel in it: the channel keeps its settings and gets
 // the default style.
 func TestMigrationAddsDigestStyle(t *testing.T) {
-	dbs := map[string]func(t *testing.T) *Store{
-		"sqlite": func(t *testing.T) *Store {
-			driver, source, _, err := parseDSN(filepath.Join(t.TempDir(), "old.db"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			db, err := sql.Open(driver, source)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return &Store{db: db, dialect: SQLite}
-		},
-		"postgres": func(t *testing.T) *Store {
-			base := os.Getenv(postgresEnv)
-			if base == "" {
-				t.Skip(postgresEnv + " is not set; skipping PostgreSQL")
-			}
-			dsn, drop := freshSchema(t, base)
-			t.Cleanup(drop)
-			db, err := sql.Open("pgx", dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return &Store{db: db, dialect: Postgres}
-		},
-	}
-	for name, open := range dbs {
-		t.Run(name, func(t *testing.T) {
-			ctx := context.Background()
-			s := open(t)
-			t.Cleanup(func() { s.Close() })
-			provider, err := s.migrator(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := provider.UpTo(ctx, 5); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.db.ExecContext(ctx, `INSERT INTO channels (platform, scope, channel_ref, live, nothing_new)
-				VALUES ('slack', 'slack:T1', 'C1', TRUE, TRUE)`); err != nil {
-				t.Fatal(err)
-			}
-			if err := s.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
-			c, err := s.ChannelByRef(ctx, "slack", "C1")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !c.Live || !c.NothingNew || c.Style != (DigestStyle{}) {
-				t.Errorf("after the upgrade: %+v", c)
-			}
-		})
-	}
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := openAt(t, dsn, 5)
+		if _, err := s.db.ExecContext(ctx, `INSERT INTO channels (platform, scope, channel_ref, live, nothing_new)
+			VALUES ('slack', 'slack:T1', 'C1', TRUE, TRUE)`); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.ChannelByRef(ctx, "slack", "C1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !c.Live || !c.NothingNew || c.Style != (DigestStyle{}) {
+			t.Errorf("after the upgrade: %+v", c)
+		}
+	})
 }

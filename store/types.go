@@ -46,6 +46,9 @@ type FetchResult struct {
 type Article struct {
 	ID     int64
 	FeedID int64
+	// Scope is the scope of the feed that carried the article, set by
+	// SaveArticle from the feed: the same URL in two scopes is two articles.
+	Scope string
 	digest.Article
 	CanonicalURL string
 	ContentHash  string // hash of the normalised text; a change means an edit
@@ -77,7 +80,10 @@ const (
 // ArticleQuery selects stored articles. Zero fields do not filter.
 type ArticleQuery struct {
 	Since, Until time.Time // by published time (first-seen when unknown)
-	FeedIDs      []int64
-	Limit        int
-	StoryIDs     []int64 // only articles of these stories
+	// FeedIDs selects a reader's view: the articles of these feeds, one
+	// per canonical URL (the operator's copy when a chat scope's feed
+	// carries the same URL), so no story lists a page twice.
+	FeedIDs  []int64
+	Limit    int
+	StoryIDs []int64 // only articles of these stories
 }

@@ -2,13 +2,11 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/newsdigest/newsdigest/digest"
+	"github.com/newsdigest/newsdigest/internal/testdb"
 )
 
 // unreadDateVersion is the migration that adds articles.unread_date.
@@ -20,71 +18,41 @@ const unreadDateVersion = 7
 // PostgreSQL.
 func TestUnreadDateMigration(t *testing.T) {
 	t.Parallel()
-	dsns := map[string]string{"sqlite": filepath.Join(t.TempDir(), "upgrade.db")}
-	if base := os.Getenv(postgresEnv); base != "" {
-		dsn, drop := freshSchema(t, base)
-		t.Cleanup(drop)
-		dsns["postgres"] = dsn
-	}
-	for name, dsn := range dsns {
-		t.Run(name, func(t *testing.T) {
-			ctx := context.Background()
-			driver, source, dialect, err := parseDSN(dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			db, err := sql.Open(driver, source)
-			if err != nil {
-				t.Fatal(err)
-			}
-			old := &Store{db: db, dialect: dialect}
-			provider, err := old.migrator(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := provider.UpTo(ctx, unreadDateVersion-1); err != nil {
-				t.Fatalf("migrate to the schema before %d: %v", unreadDateVersion, err)
-			}
-			var feedID, articleID int64
-			if err := db.QueryRowContext(ctx, `INSERT INTO feeds (source_url, url) VALUES ('https://old.example/rss', 'https://old.example/rss') RETURNING id`).Scan(&feedID); err != nil {
-				t.Fatal(err)
-			}
-			if err := db.QueryRowContext(ctx, `INSERT INTO articles (feed_id, ident, url, canonical_url, title, first_seen_at, window_at)
-				VALUES ($1, 'u:https://old.example/1', 'https://old.example/1', 'https://old.example/1', 'Before', 1, 1) RETURNING id`, feedID).Scan(&articleID); err != nil {
-				t.Fatal(err)
-			}
-			db.Close()
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		old := openAt(t, dsn, unreadDateVersion-1)
+		var feedID, articleID int64
+		if err := old.db.QueryRowContext(ctx, `INSERT INTO feeds (source_url, url) VALUES ('https://old.example/rss', 'https://old.example/rss') RETURNING id`).Scan(&feedID); err != nil {
+			t.Fatal(err)
+		}
+		if err := old.db.QueryRowContext(ctx, `INSERT INTO articles (feed_id, ident, url, canonical_url, title, first_seen_at, window_at)
+			VALUES ($1, 'u:https://old.example/1', 'https://old.example/1', 'https://old.example/1', 'Before', 1, 1) RETURNING id`, feedID).Scan(&articleID); err != nil {
+			t.Fatal(err)
+		}
+		old.Close()
 
-			s, err := Open(ctx, dsn)
-			if err != nil {
-				t.Fatalf("upgrade: %v", err)
-			}
-			defer s.Close()
-			if v, err := s.SchemaVersion(ctx); err != nil || v < unreadDateVersion {
-				t.Fatalf("schema version %d, %v", v, err)
-			}
-			a, err := s.ArticleByID(ctx, articleID)
-			if err != nil || a.Title != "Before" || a.UnreadDate != "" {
-				t.Fatalf("old article after the upgrade: %+v, %v", a, err)
-			}
-			now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-			undated := &Article{FeedID: feedID, UnreadDate: "le 3 brumaire", Backlog: true, FirstSeenAt: now,
-				Article: digest.Article{URL: "https://old.example/2", Title: "Undated", Published: now, Text: "x"}}
-			if _, err := s.SaveArticle(ctx, undated); err != nil {
-				t.Fatal(err)
-			}
-			got, err := s.ArticleByID(ctx, undated.ID)
-			if err != nil || got.UnreadDate != "le 3 brumaire" {
-				t.Fatalf("new article: %+v, %v", got, err)
-			}
-			// From a feed's first fetch, an unreadable date keeps the
-			// article out of time windows.
-			recent, err := s.Articles(ctx, ArticleQuery{Since: now.Add(-24 * time.Hour)})
-			if err != nil || len(recent) != 0 {
-				t.Errorf("last 24 hours: %d articles (%v), want none", len(recent), err)
-			}
-		})
-	}
+		s := openUpgraded(t, dsn, unreadDateVersion)
+		a, err := s.ArticleByID(ctx, articleID)
+		if err != nil || a.Title != "Before" || a.UnreadDate != "" {
+			t.Fatalf("old article after the upgrade: %+v, %v", a, err)
+		}
+		now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+		undated := &Article{FeedID: feedID, UnreadDate: "le 3 brumaire", Backlog: true, FirstSeenAt: now,
+			Article: digest.Article{URL: "https://old.example/2", Title: "Undated", Published: now, Text: "x"}}
+		if _, err := s.SaveArticle(ctx, undated); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.ArticleByID(ctx, undated.ID)
+		if err != nil || got.UnreadDate != "le 3 brumaire" {
+			t.Fatalf("new article: %+v, %v", got, err)
+		}
+		// From a feed's first fetch, an unreadable date keeps the
+		// article out of time windows.
+		recent, err := s.Articles(ctx, ArticleQuery{Since: now.Add(-24 * time.Hour)})
+		if err != nil || len(recent) != 0 {
+			t.Errorf("last 24 hours: %d articles (%v), want none", len(recent), err)
+		}
+	})
 }
 
 // An edit that brings a readable date clears the unread date and places

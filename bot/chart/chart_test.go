@@ -2,7 +2,6 @@ package chart
 
 import (
 	"bytes"
-	"flag"
 	"image"
 	"image/color"
 	"image/png"
@@ -14,9 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdigest/newsdigest/digest"
+	"github.com/newsdigest/newsdigest/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden PNG")
 
 // sampleStories are eight stories written for these tests, with the kinds
 // of coverage a digest has: balanced, one-sided (a blindspot), unrated,
@@ -246,7 +244,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join("testdata", "sample.golden.png")
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}

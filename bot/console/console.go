@@ -102,26 +102,7 @@ func renderText(b *strings.Builder, m bot.Message) {
 
 // outletsText lists a brief story's outlets by lean: "Left: A, B · Right: C".
 func outletsText(groups []bot.OutletGroup, name func(bot.Link) string) string {
-	labelled := false
-	for _, g := range groups {
-		labelled = labelled || g.Lean != ""
-	}
-	var parts []string
-	for _, g := range groups {
-		label := "Outlets"
-		switch {
-		case g.Lean != "":
-			label = strings.ToUpper(g.Lean[:1]) + g.Lean[1:]
-		case labelled:
-			label = "Unrated"
-		}
-		names := make([]string, 0, len(g.Outlets))
-		for _, o := range g.Outlets {
-			names = append(names, name(o))
-		}
-		parts = append(parts, label+": "+strings.Join(names, ", "))
-	}
-	return strings.Join(parts, " · ")
+	return bot.OutletsLine(groups, func(label string) string { return label + ":" }, name)
 }
 
 func renderMarkdown(b *strings.Builder, m bot.Message) {

@@ -82,42 +82,19 @@ func briefEmbed(i int, s bot.Section) *discordgo.MessageEmbed {
 // outletsLine lists the outlets by lean: "**Left:** [A](…) · **Right:** [B](…)".
 // Names are links to each outlet's report; no URL is shown raw.
 func outletsLine(groups []bot.OutletGroup) string {
-	labelled := false
-	for _, g := range groups {
-		labelled = labelled || g.Lean != ""
-	}
-	var parts []string
-	for _, g := range groups {
-		label := "Outlets"
-		switch {
-		case g.Lean != "":
-			label = capitalise(escapeInline(g.Lean))
-		case labelled:
-			label = "Unrated"
-		}
-		names := make([]string, 0, len(g.Outlets))
-		for _, o := range g.Outlets {
+	return bot.OutletsLine(groups,
+		func(label string) string { return "**" + escapeInline(label) + ":**" },
+		func(o bot.Link) string {
 			name := escapeInline(o.Text)
 			if u, _, ok := safeURL(o.URL); ok {
 				name = "[" + name + "](" + u + ")"
 			}
-			names = append(names, name)
-		}
-		parts = append(parts, "**"+label+":** "+strings.Join(names, ", "))
-	}
-	return strings.Join(parts, " · ")
+			return name
+		})
 }
 
 // escapeInline escapes text that sits inside a line, not at its start.
 func escapeInline(s string) string { return inlineEscaper.Replace(oneLine(s)) }
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
-}
 
 // evenRows spreads buttons over as few rows as possible, evenly (six
 // buttons are two rows of three, not five and one), which reads better

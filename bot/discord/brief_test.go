@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"image/png"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/internal/golden"
 	"github.com/newsdigest/newsdigest/internal/testseed"
 )
 
@@ -182,7 +182,7 @@ func TestBriefEmbedShowsOutletsAndFraming(t *testing.T) {
 
 // TestBriefSampleGolden renders the sample digest's brief message as the
 // JSON posted to Discord (payload_json; the PNG goes as files[0]). The
-// README shows this file.
+// README and docs/discord.md link this file.
 func TestBriefSampleGolden(t *testing.T) {
 	m, err := bot.BriefMessage("News digest", testseed.SampleDigest(t), bot.BriefOptions{})
 	if err != nil {
@@ -192,35 +192,9 @@ func TestBriefSampleGolden(t *testing.T) {
 	if len(parts) != 1 {
 		t.Fatalf("%d messages", len(parts))
 	}
-	got := indentJSON(t, parts[0])
+	got := golden.JSON(t, parts[0])
 	checkLimits(t, got)
-	path := filepath.Join("testdata", "brief_sample.golden.json")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestBriefSampleGolden -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("brief rendering differs from %s (rerun with -update if intended):\n%s", path, got)
-	}
-}
-
-// indentJSON is v as indented JSON with <, > and & as they are, for a
-// golden file people read.
-func indentJSON(t *testing.T, v any) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	golden.Check(t, filepath.Join("testdata", "brief_sample.golden.json"), got)
 }
 
 // TestBriefWithoutAttachFilesStillPosts: a bot that may not attach files

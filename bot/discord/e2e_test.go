@@ -76,7 +76,8 @@ func TestFeedsAddEndToEnd(t *testing.T) {
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			fake := newFakeDiscord(t)
-			h := &bot.Handler{Store: st, Fetcher: feed.NewPoller(st, feed.Options{AllowPrivateNetworks: tc.allowPrivate, Logger: quiet}), Log: quiet}
+			p := feed.NewPoller(st, feed.Options{ChatAllowPrivateNetworks: tc.allowPrivate, Logger: quiet})
+			h := &bot.Handler{Store: st, Fetcher: p.ForChat(false), AdminFetcher: p.ForChat(true), Log: quiet}
 			b := newTestBot(t, fake, h)
 			srv := httptest.NewServer(b.InteractionsHandler())
 			defer srv.Close()
@@ -141,7 +142,8 @@ func TestDigestEndToEnd(t *testing.T) {
 	t.Cleanup(func() { st.Close() })
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	feedSrv := twoOutletFeeds(t)
-	poller := feed.NewPoller(st, feed.Options{AllowPrivateNetworks: true, Logger: quiet})
+	// The chat-added test feeds live on loopback.
+	poller := feed.NewPoller(st, feed.Options{ChatAllowPrivateNetworks: true, Logger: quiet})
 	var feeds []store.Feed
 	for _, path := range []string{"/herald.xml", "/ledger.xml"} {
 		f, err := st.AddFeed(ctx, store.Feed{Scope: "discord:222", URL: feedSrv.URL + path, Name: strings.TrimSuffix(path[1:], ".xml")})
@@ -156,7 +158,7 @@ func TestDigestEndToEnd(t *testing.T) {
 	}
 
 	fake := newFakeDiscord(t)
-	b := newTestBot(t, fake, &bot.Handler{Store: st, Fetcher: poller, Log: quiet})
+	b := newTestBot(t, fake, &bot.Handler{Store: st, Fetcher: poller.ForChat(false), Log: quiet})
 	srv := httptest.NewServer(b.InteractionsHandler())
 	defer srv.Close()
 	ans, took := postInteraction(t, srv, slashJSON("7200", "tok-e2e-digest", "0", "digest", `[]`))

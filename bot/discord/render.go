@@ -71,7 +71,7 @@ func render(m bot.Message) []payload {
 	for i, s := range m.Sections {
 		blocks = append(blocks, sectionBlocks(i, n, s)...)
 	}
-	out := pack(blocks, m.Ephemeral)
+	out := ceiling(pack(blocks, m.Ephemeral), m.Ephemeral)
 	if len(out) > 0 {
 		attachImage(&out[0], m.Image)
 	}
@@ -94,7 +94,7 @@ func renderPlain(m bot.Message) []payload {
 		}
 		out = append(out, pl)
 	}
-	return out
+	return ceiling(out, m.Ephemeral)
 }
 
 // headerBlocks renders Title and Text as the first embed(s).

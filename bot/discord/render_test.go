@@ -1,20 +1,16 @@
 package discord
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
 
 // sampleMessage is a small digest written for these tests.
 func sampleMessage() bot.Message {
@@ -64,19 +60,7 @@ func TestRenderGolden(t *testing.T) {
 		raw, _ := json.Marshal(p)
 		checkLimits(t, raw)
 	}
-	path := filepath.Join("testdata", "sample_digest.golden")
-	if *update {
-		if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestRenderGolden -update to create it)", err)
-	}
-	if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-		t.Errorf("rendering differs from %s (rerun with -update if intended):\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "sample_digest.golden"), append(got, '\n'))
 }
 
 func TestRenderEscapesInjection(t *testing.T) {
@@ -128,7 +112,7 @@ func TestRenderSplitsWithinLimits(t *testing.T) {
 	}{
 		{"many stories", 14, 3, 40, 10, 2},
 		{"long summaries", 4, 2, 900, 10, 2},
-		{"many long fields", 2, 40, 10, 200, 4},
+		{"many long fields", 2, 25, 10, 100, 4},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -214,5 +198,37 @@ func TestRenderPlainText(t *testing.T) {
 	parts := render(bot.Message{Text: "Feed added: *Example*", Ephemeral: true})
 	if len(parts) != 1 || parts[0].Content != `Feed added: \*Example\*` || parts[0].Flags != 64 || len(parts[0].Embeds) != 0 {
 		t.Fatalf("got %+v", parts)
+	}
+}
+
+// TestRenderCeiling: however long a message, it becomes at most maxParts
+// messages; what is shown is the beginning, in order, and the last part
+// says how many were left out.
+func TestRenderCeiling(t *testing.T) {
+	m, words := bigMessage(2, 40, 10, 400)
+	parts := render(m)
+	if len(parts) != maxParts {
+		t.Fatalf("got %d messages, want the ceiling, %d", len(parts), maxParts)
+	}
+	var seen []string
+	for _, p := range parts {
+		raw, _ := json.Marshal(p)
+		checkLimits(t, raw)
+		for _, e := range p.Embeds {
+			seen = append(seen, wordRE.FindAllString(e.Description, -1)...)
+			for _, f := range e.Fields {
+				seen = append(seen, wordRE.FindAllString(f.Value, -1)...)
+			}
+		}
+	}
+	if len(seen) == 0 || len(seen) >= len(words) || strings.Join(seen, " ") != strings.Join(words[:len(seen)], " ") {
+		t.Errorf("shown words are not the message's beginning: %d of %d", len(seen), len(words))
+	}
+	if !strings.Contains(parts[maxParts-1].Content, "more messages not shown") {
+		t.Errorf("last part %q does not say more were cut", parts[maxParts-1].Content)
+	}
+	short := render(bot.Message{Text: "one line", Ephemeral: true})
+	if len(short) != 1 || short[0].Content != "one line" {
+		t.Errorf("a short answer became %+v", short)
 	}
 }

@@ -36,6 +36,7 @@ type APIError struct {
 	Wait time.Duration
 }
 
+// Error says what Discord answered, for the log.
 func (e *APIError) Error() string {
 	return fmt.Sprintf("discord api: HTTP %d code %d: %s", e.Status, e.Code, e.Message)
 }

@@ -73,16 +73,10 @@ func briefStory(i int, s bot.Section) []slack.Block {
 	}
 	sec := mrkdwnSection(text)
 	for k, a := range s.Actions {
-		if a.ID == "" || runes(a.Value) > maxButtonValue {
-			continue
+		if b, ok := button(a, i, k); ok {
+			sec.Accessory = slack.NewAccessory(b)
+			break // a section has one accessory
 		}
-		label := shorten(a.Label, maxButtonText)
-		if label == "" {
-			label = a.ID
-		}
-		sec.Accessory = slack.NewAccessory(slack.NewButtonBlockElement(actionID(a.ID, i, k), a.Value,
-			slack.NewTextBlockObject(slack.PlainTextType, label, false, false)))
-		break // a section has one accessory
 	}
 	blocks := []slack.Block{sec}
 	var lines []string
@@ -104,34 +98,9 @@ func briefStory(i int, s bot.Section) []slack.Block {
 // outletsLine lists the outlets by lean, each name a link to its report:
 // "*Left:* <…|Civic Wire> · *Right:* <…|Meridian Daily>".
 func outletsLine(groups []bot.OutletGroup) string {
-	labelled := false
-	for _, g := range groups {
-		labelled = labelled || g.Lean != ""
-	}
-	var parts []string
-	for _, g := range groups {
-		label := "Outlets"
-		switch {
-		case g.Lean != "":
-			label = capitalise(strings.Join(strings.Fields(g.Lean), " "))
-		case labelled:
-			label = "Unrated"
-		}
-		names := make([]string, 0, len(g.Outlets))
-		for _, o := range g.Outlets {
-			names = append(names, link(o.URL, strings.Join(strings.Fields(o.Text), " ")))
-		}
-		parts = append(parts, "*"+escape(label)+":* "+strings.Join(names, ", "))
-	}
-	return strings.Join(parts, " · ")
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
+	return bot.OutletsLine(groups,
+		func(label string) string { return "*" + escape(label) + ":*" },
+		func(o bot.Link) string { return link(o.URL, strings.Join(strings.Fields(o.Text), " ")) })
 }
 
 func contextText(mrkdwn string) *slack.ContextBlock {

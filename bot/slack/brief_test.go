@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/internal/golden"
 	"github.com/newsdigest/newsdigest/internal/testseed"
 )
 
@@ -225,7 +225,7 @@ func TestFramingButtonAnswersOnlyThePresser(t *testing.T) {
 
 // TestBriefSampleGolden renders the sample digest's brief message as the
 // Block Kit posted to Slack: the digest and its thread reply (the chart is
-// uploaded into the thread). The README shows this file.
+// uploaded into the thread). The README and docs/slack.md link this file.
 func TestBriefSampleGolden(t *testing.T) {
 	m, err := bot.BriefMessage("News digest", testseed.SampleDigest(t), bot.BriefOptions{})
 	if err != nil {
@@ -235,32 +235,5 @@ func TestBriefSampleGolden(t *testing.T) {
 	for _, js := range blocksJSON(t, posts) {
 		checkLimits(t, js)
 	}
-	got := indentJSON(t, posts)
-	path := filepath.Join("testdata", "brief_sample.golden.json")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestBriefSampleGolden -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("brief rendering differs from %s (rerun with -update if intended):\n%s", path, got)
-	}
-}
-
-// indentJSON is v as indented JSON with <, > and & as they are, for a
-// golden file people read.
-func indentJSON(t *testing.T, v any) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	golden.CheckJSON(t, filepath.Join("testdata", "brief_sample.golden.json"), posts)
 }

@@ -99,7 +99,7 @@ func (b *Bot) run(ctx context.Context, r request) (m bot.Message) {
 			m = bot.Message{Text: "Sorry, something went wrong while running that command.", Ephemeral: true}
 		}
 	}()
-	if r.cmd.Name == "feeds" || r.cmd.Name == "schedule" {
+	if r.cmd.Name == "feeds" || r.cmd.Name == "schedule" || r.cmd.Name == "framing" {
 		r.cmd.CanManage = b.canManage(ctx, strings.TrimPrefix(r.cmd.Scope, "slack:"), r.cmd.UserID)
 	}
 	return b.h.Handle(ctx, r.cmd)

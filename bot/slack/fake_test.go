@@ -24,6 +24,11 @@ import (
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
 
+// wait blocks until every background reply has finished, so a test can
+// read what the fake Slack received. Close does the same in production, and
+// cancels the replies first.
+func (b *Bot) wait() { b.wg.Wait() }
+
 // sentMessage is what the fake Slack received in one chat.postMessage.
 type sentMessage struct {
 	Channel  string

@@ -27,9 +27,6 @@ const (
 	maxFallbackText = 300
 )
 
-// actionPrefix starts the action_id of our buttons.
-const actionPrefix = "newsdigest"
-
 // post is one Slack message of a rendered bot.Message.
 type post struct {
 	Blocks []slack.Block `json:"blocks"`
@@ -73,7 +70,7 @@ func render(m bot.Message) []post {
 	for _, blocks := range pack(stories) {
 		posts = append(posts, post{Blocks: blocks, Text: fallback, Reply: true})
 	}
-	return posts
+	return ceiling(posts)
 }
 
 func fitsOne(units []unit) bool {
@@ -219,15 +216,11 @@ func sectionUnit(i int, s bot.Section, divider bool) unit {
 	}
 	var buttons []slack.BlockElement
 	for k, a := range s.Actions {
-		if a.ID == "" || runes(a.Value) > maxButtonValue {
+		b, ok := button(a, i, k)
+		if !ok {
 			continue
 		}
-		label := shorten(a.Label, maxButtonText)
-		if label == "" {
-			label = a.ID
-		}
-		buttons = append(buttons, slack.NewButtonBlockElement(actionID(a.ID, i, k), a.Value,
-			slack.NewTextBlockObject(slack.PlainTextType, label, false, false)))
+		buttons = append(buttons, b)
 		if len(buttons) == maxActionElements {
 			u.add(slack.NewActionBlock("", buttons...), 0)
 			buttons = nil
@@ -270,22 +263,6 @@ func balanceNote(b string) string {
 		return ":white_circle: Coverage mostly from centrist outlets"
 	}
 	return ""
-}
-
-// actionID encodes a button's action as newsdigest:<id>:<section>.<button>;
-// Slack wants action ids unique within a message.
-func actionID(id string, section, button int) string {
-	return actionPrefix + ":" + id + ":" + strconv.Itoa(section) + "." + strconv.Itoa(button)
-}
-
-// parseActionID returns the action of an action_id made by actionID.
-func parseActionID(s string) (string, bool) {
-	rest, ok := strings.CutPrefix(s, actionPrefix+":")
-	if !ok {
-		return "", false
-	}
-	id, _, ok := strings.Cut(rest, ":")
-	return id, ok && id != ""
 }
 
 // fallbackText is the notification text of every post of m.

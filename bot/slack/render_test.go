@@ -1,19 +1,15 @@
 package slack
 
 import (
-	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/newsdigest/newsdigest/bot"
+	"github.com/newsdigest/newsdigest/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // sampleMessage is a small digest with the parts a real one has.
 func sampleMessage() bot.Message {
@@ -283,30 +279,7 @@ func TestActionIDRoundTrip(t *testing.T) {
 }
 
 func TestRenderGolden(t *testing.T) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // keep <url|label> readable in the golden file
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(render(sampleMessage())); err != nil {
-		t.Fatal(err)
-	}
-	got := buf.Bytes()
-	path := filepath.Join("testdata", "sample_digest.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("rendering differs from %s (run go test -update if the change is intended):\n%s", path, got)
-	}
+	golden.CheckJSON(t, filepath.Join("testdata", "sample_digest.golden"), render(sampleMessage()))
 }
 
 func TestRenderHugeHeadingKeepsMarkupWhole(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -59,7 +60,32 @@ func (r *responder) send(ctx context.Context, p post, responseType string) error
 		ResponseType: responseType,
 	}
 	if err := slack.PostWebhookCustomHTTPContext(ctx, r.url, r.client, msg); err != nil {
-		return fmt.Errorf("response_url: %w", err)
+		return redactURL(fmt.Errorf("response_url: %w", err), r.url)
 	}
 	return nil
+}
+
+// redactedError shows an error with a secret URL replaced, and unwraps to
+// the original so errors.Is and errors.As still see its kind.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e redactedError) Error() string { return e.msg }
+func (e redactedError) Unwrap() error { return e.err }
+
+// redactURL hides rawURL, a response_url, in err's text: it is a bearer
+// capability (anyone holding it may post to the channel for 30 minutes),
+// so logs get only its scheme and host, as Discord's interaction tokens.
+func redactURL(err error, rawURL string) error {
+	shown := "[response_url]"
+	if u, perr := url.Parse(rawURL); perr == nil && u.Host != "" {
+		shown = u.Scheme + "://" + u.Host + "/[redacted]"
+	}
+	msg := strings.ReplaceAll(err.Error(), rawURL, shown)
+	if escaped := url.PathEscape(rawURL); escaped != rawURL {
+		msg = strings.ReplaceAll(msg, escaped, shown)
+	}
+	return redactedError{msg: msg, err: err}
 }

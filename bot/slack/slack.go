@@ -161,6 +161,3 @@ func (b *Bot) Close() {
 	b.cancel()
 	b.wg.Wait()
 }
-
-// wait blocks until every background reply has finished (tests, shutdown).
-func (b *Bot) wait() { b.wg.Wait() }

@@ -21,7 +21,8 @@
 // day takes only plain continuations; undated articles are judged on content
 // alone. MergePass (merge.go) then joins small stories of the same hours that
 // agree, which undoes most of single-pass clustering's dependence on
-// arrival order. A SimHash of the body flags republished copies, which always
+// arrival order; a story without times joins, on content alone, an
+// undated story that is clearly its best match. A SimHash of the body flags republished copies, which always
 // join their original's story.
 //
 // Measured with `newsdigest eval replay` on the DEV stream and `newsdigest

@@ -20,6 +20,9 @@ func TestThreshold(t *testing.T) {
 	}{
 		{"undated article", begun, time.Time{}, 0, th},
 		{"undated story", undated, t0, 0, th},
+		{"undated story of two", &story{docs: 2}, time.Time{}, 0, th * (1 + undatedGrowth)},
+		{"undated story of eight", &story{docs: 8}, t0, 0, th * (1 + 3*undatedGrowth)},
+		{"undated article, story of four", &story{first: t0, docs: 4}, time.Time{}, 0, th * (1 + 2*undatedGrowth)},
 		{"story just begun", begun, t0.Add(time.Minute), 1, th * (nearFactor + (rampFactor-nearFactor)/(24*60))},
 		{"half a day on", begun, t0.Add(12 * time.Hour), 1, th * (nearFactor + rampFactor) / 2},
 		{"an article published before the story's first", begun, t0.Add(-12 * time.Hour), 0, th * (nearFactor + rampFactor) / 2},

@@ -65,14 +65,90 @@ func TestMergePassLeavesOtherStoriesAlone(t *testing.T) {
 	if merges := ix.MergePass(t0.Add(3 * storySpan)); len(merges) != 0 {
 		t.Errorf("merged stories older than a day: %+v", merges)
 	}
-	// Undated stories are left to content alone.
-	ix = New(Config{})
-	for _, d := range bridgeDocs() {
-		d.Time = time.Time{}
-		ix.Add(d)
+}
+
+// TestMergePassUndated: without times the pass merges on content alone,
+// and only into a clear home.
+func TestMergePassUndated(t *testing.T) {
+	undated := func(docs []Doc) []Doc {
+		for i := range docs {
+			docs[i].Time = time.Time{}
+		}
+		return docs
 	}
-	if merges := ix.MergePass(time.Time{}); merges != nil {
-		t.Errorf("merged undated stories: %+v", merges)
+	t.Run("bridged story", func(t *testing.T) {
+		ix := New(Config{})
+		docs := undated(bridgeDocs())
+		a1, a2 := ix.Add(docs[0]), ix.Add(docs[1])
+		if a1.Story == a2.Story {
+			t.Skip("the first two takes already joined; the fixture no longer exercises the merge pass")
+		}
+		ix.Add(docs[2])
+		merges := ix.MergePass(time.Time{})
+		if len(merges) != 1 || merges[0] != (Merge{Into: 1, From: 2}) {
+			t.Fatalf("merges = %+v, want story 2 into story 1", merges)
+		}
+		if again := ix.MergePass(time.Time{}); len(again) != 0 {
+			t.Errorf("a second pass merged again: %+v", again)
+		}
+	})
+	t.Run("dated and undated stay apart", func(t *testing.T) {
+		ix := New(Config{})
+		docs := bridgeDocs()
+		docs[1].Time, docs[2].Time = time.Time{}, time.Time{}
+		for _, d := range docs {
+			ix.Add(d)
+		}
+		for _, now := range []time.Time{{}, docs[0].Time} {
+			if merges := ix.MergePass(now); len(merges) != 0 {
+				t.Errorf("MergePass(%v) merged a dated and an undated story: %+v", now, merges)
+			}
+		}
+	})
+	t.Run("no clear home", func(t *testing.T) {
+		ix := New(Config{})
+		docs := undated(dockStrikes())
+		for _, d := range docs {
+			ix.Add(d)
+		}
+		stray := docs[len(docs)-1]
+		var home []*story
+		for _, s := range ix.stories {
+			if s.id != stray.ID {
+				home = append(home, s)
+			}
+		}
+		if len(ix.stories) != 3 || len(home) != 2 {
+			t.Fatalf("%d stories, want the two strikes and the stray roundup alone", len(ix.stories))
+		}
+		// Both strikes are close enough to take the roundup on their own;
+		// neither is clearly closer.
+		from := ix.stories[stray.ID]
+		for _, s := range home {
+			if sim := ix.storySimilarity(from, s); sim < undatedMergeFactor*ix.cfg.Threshold {
+				t.Fatalf("roundup to story %d: %.3f, below the merge bar: the fixture no longer exercises the margin", s.id, sim)
+			}
+		}
+		if merges := ix.MergePass(time.Time{}); len(merges) != 0 {
+			t.Errorf("merged a roundup of two strikes into one of them: %+v", merges)
+		}
+	})
+}
+
+// dockStrikes are two disputes at two ports, two reports each, then a
+// freight roundup that mentions both alike.
+func dockStrikes() []Doc {
+	return []Doc{
+		{ID: 1, Title: "Dockworkers at Port Halvard walk out over pay",
+			Text: "Dockworkers at Port Halvard walked out after talks on a pay rise collapsed, leaving container ships waiting at anchor. The Halvard branch of the harbour union said the stoppage would last until the authority improved its offer of three percent."},
+		{ID: 2, Title: "Halvard stoppage strands container ships",
+			Text: "Container ships queued outside Port Halvard as dockworkers stayed off the quays in a dispute over pay. The harbour union's Halvard branch rejected the authority's three percent offer."},
+		{ID: 3, Title: "Eskel crane drivers refuse night shifts",
+			Text: "Crane drivers at Eskel refused to work a new rota of night shifts, halting the loading of grain carriers. Their representatives said the Eskel terminal operator had imposed the rota without consultation."},
+		{ID: 4, Title: "Grain carriers idle as Eskel crane drivers hold out",
+			Text: "Grain carriers sat idle at Eskel after crane drivers held out against the terminal operator's new night-shift rota, imposed, they say, without consultation."},
+		{ID: 5, Title: "Freight rates climb on the northern coast",
+			Text: "Freight rates on the northern coast rose for a third week, brokers said. Shippers blamed delays at Halvard, where dockworkers want more pay, and at Eskel, where crane drivers object to night shifts. Insurers raised premiums for cargo held at anchor, and two lines diverted sailings to southern harbours."},
 	}
 }
 
@@ -91,5 +167,21 @@ func BenchmarkMergePass(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		ix.MergePass(now)
+	}
+}
+
+// BenchmarkMergePassUndated measures the pass over a batch of 2,000
+// articles without times (as `eval cluster` settles its file), where every
+// small story is compared with every undated story that shares a key term.
+func BenchmarkMergePassUndated(b *testing.B) {
+	const size = 2_000
+	g := newSynth(5)
+	ix := New(Config{})
+	for i := range size {
+		ix.Add(g.doc(int64(i+1), time.Time{}))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.MergePass(time.Time{})
 	}
 }

@@ -79,6 +79,9 @@ func openApp(ctx context.Context, configPath string, stderr io.Writer, freshSamp
 			return nil, err
 		}
 	}
+	if err := cfg.CheckDatabasePath(); err != nil {
+		return nil, err
+	}
 	st, err := store.Open(ctx, cfg.Database)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
@@ -128,19 +131,21 @@ func configFeeds(cfg *config.Config) []store.Feed {
 func feedOptions(cfg *config.Config, log *slog.Logger) feed.Options {
 	p := cfg.Poll
 	return feed.Options{
-		AllowPrivateNetworks: cfg.AllowPrivateNetworks,
-		UserAgent:            cfg.UserAgent,
-		Timeout:              p.Timeout,
-		MaxBodyBytes:         p.MaxBodyBytes,
-		Workers:              p.Workers,
-		MinInterval:          p.MinInterval,
-		MaxInterval:          p.MaxInterval,
-		DefaultInterval:      p.Interval,
-		MaxFailures:          p.MaxFailures,
-		MaxItemsPerPoll:      p.MaxItemsPerPoll,
-		PerHostRate:          rate.Limit(p.PerHostRate),
-		PerHostConcurrency:   p.PerHostConcurrency,
-		FetchFullText:        p.FullText,
-		Logger:               log,
+		AllowPrivateNetworks:     cfg.AllowPrivateNetworks,
+		ChatAllowPrivateNetworks: cfg.ChatAllowPrivateNetworks,
+		UserAgent:                cfg.UserAgent,
+		Timeout:                  p.Timeout,
+		MaxBodyBytes:             p.MaxBodyBytes,
+		MaxBytesInFlight:         p.MaxBytesInFlight,
+		Workers:                  p.Workers,
+		MinInterval:              p.MinInterval,
+		MaxInterval:              p.MaxInterval,
+		DefaultInterval:          p.Interval,
+		MaxFailures:              p.MaxFailures,
+		MaxItemsPerPoll:          p.MaxItemsPerPoll,
+		PerHostRate:              rate.Limit(p.PerHostRate),
+		PerHostConcurrency:       p.PerHostConcurrency,
+		FetchFullText:            p.FullText,
+		Logger:                   log,
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"sync"
@@ -42,6 +41,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer a.Close()
+	if err := a.cfg.CheckBackupDir(); err != nil {
+		return err
+	}
 	a.log = newLogger(stderr, a.cfg.LogFormat, slog.LevelInfo)
 	if *listen != "" {
 		a.cfg.Listen = *listen
@@ -89,8 +91,8 @@ func (a *app) serve(ctx context.Context) error {
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health)
 	mux.Handle("GET /metrics", reg.Handler())
-	handler := &bot.Handler{Store: a.st, Fetcher: poller, Log: a.log, Window: a.cfg.Window, Styles: bot.StyleBook{Store: a.st},
-		BlindspotSettle: a.cfg.BlindspotSettle}
+	handler := &bot.Handler{Store: a.st, Fetcher: poller.ForChat(false), AdminFetcher: poller.ForChat(true),
+		Log: a.log, Window: a.cfg.Window, Styles: bot.StyleBook{Store: a.st}, BlindspotSettle: a.cfg.BlindspotSettle}
 
 	runCtx, stopWork := context.WithCancel(ctx)
 	defer stopWork()
@@ -109,10 +111,10 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	health.watch("scheduler", sched.LastRound)
-	srv := &http.Server{Addr: a.cfg.Listen, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	ln, err := net.Listen("tcp", a.cfg.Listen)
+	srv := newHTTPServer(mux, defaultHTTPLimits)
+	ln, err := listenLimited(a.cfg.Listen, defaultHTTPLimits)
 	if err != nil {
-		return fmt.Errorf("serve: listen: %w", err)
+		return err
 	}
 	a.log.Info("serving", slog.String("listen", ln.Addr().String()), slog.String("instance", owner))
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"html"
 	"io"
@@ -22,10 +21,9 @@ import (
 	"github.com/newsdigest/newsdigest/config"
 	"github.com/newsdigest/newsdigest/digest"
 	"github.com/newsdigest/newsdigest/digest/framing"
+	"github.com/newsdigest/newsdigest/internal/golden"
 	"github.com/newsdigest/newsdigest/store"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // sampleApp opens the built-in sample configuration in a temporary directory.
 func sampleApp(t *testing.T) *app {
@@ -59,19 +57,7 @@ func TestSampleDigestGolden(t *testing.T) {
 	if err := writeDigest(&got, "text", d); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "sample_digest.golden")
-	if *update {
-		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -run TestSampleDigestGolden -update)", err)
-	}
-	if got.String() != string(want) {
-		t.Errorf("sample digest differs from %s (rerun with -update if the change is intended):\n%s", golden, got.String())
-	}
+	golden.Check(t, filepath.Join("testdata", "sample_digest.golden"), got.Bytes())
 }
 
 func TestSampleDigestStories(t *testing.T) {

@@ -141,8 +141,10 @@ func story(i int, until time.Time) digest.Story {
 
 // SampleDigest is the digest `newsdigest digest -format json` makes of the
 // sample feeds under examples/ (written by the team), saved in testdata so
-// renderers can be tested on it without polling. Regenerate it with
-// `go run . digest -format json` when the analysis changes.
+// renderers can be tested on it without polling. When the analysis changes,
+// replace its "stories" with those of `go run . digest -format json` (the
+// fixed period and empty "feeds" at its top stay), then rewrite the chat
+// goldens with `go test ./bot/... -update` and read the diff.
 func SampleDigest(t testing.TB) digest.Digest {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0)

@@ -1,4 +1,4 @@
-package feed
+package urlrule
 
 import (
 	"net/url"
@@ -21,13 +21,13 @@ func isTrackingParam(name string) bool {
 	return trackingParams[name] || strings.HasPrefix(name, "utm_")
 }
 
-// CanonicalURL returns the identity form of an article URL: scheme and host
+// Canonical returns the identity form of an article URL: scheme and host
 // lower-cased, default port and fragment dropped, tracking parameters
 // (utm_*, fbclid, gclid and the like) removed and the remaining query
 // parameters sorted. Two links to the same page through different campaigns
 // get the same canonical URL. A string that is not an absolute http(s) URL
 // is returned trimmed and otherwise unchanged.
-func CanonicalURL(raw string) string {
+func Canonical(raw string) string {
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)
 	if err != nil || u.Opaque != "" {

@@ -1,4 +1,4 @@
-package feed
+package urlrule
 
 import (
 	"net/url"
@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-func TestCanonicalURL(t *testing.T) {
+func TestCanonical(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"https://Example.ORG/News/Story?utm_source=rss&utm_medium=feed", "https://example.org/News/Story"},
 		{"https://example.org/a?b=2&a=1&fbclid=XYZ&gclid=1#comments", "https://example.org/a?a=1&b=2"},
@@ -23,13 +23,13 @@ func TestCanonicalURL(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := CanonicalURL(tt.in); got != tt.want {
-			t.Errorf("CanonicalURL(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Canonical(tt.in); got != tt.want {
+			t.Errorf("Canonical(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-func FuzzCanonicalURL(f *testing.F) {
+func FuzzCanonical(f *testing.F) {
 	for _, s := range []string{
 		"https://Example.org/a?utm_source=x&b=1#f", "http://[::1]:80/", "https://example.org/%zz?a=%",
 		"https://example.org/p;x?a=1;b=2&fbclid=3", "//example.org/x", "https://例え.jp/パス?q=値",
@@ -38,24 +38,24 @@ func FuzzCanonicalURL(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
-		got := CanonicalURL(raw)
+		got := Canonical(raw)
 		u, err := url.Parse(got)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return // not an absolute web URL: returned as given
 		}
 		if u.Fragment != "" {
-			t.Errorf("CanonicalURL(%q) = %q keeps a fragment", raw, got)
+			t.Errorf("Canonical(%q) = %q keeps a fragment", raw, got)
 		}
 		if u.Host != strings.ToLower(u.Host) && utf8.ValidString(u.Host) {
-			t.Errorf("CanonicalURL(%q) = %q: host not lower-cased", raw, got)
+			t.Errorf("Canonical(%q) = %q: host not lower-cased", raw, got)
 		}
 		for _, part := range strings.Split(u.RawQuery, "&") {
 			name, _, _ := strings.Cut(part, "=")
 			if unescaped, err := url.QueryUnescape(name); err == nil && isTrackingParam(unescaped) {
-				t.Errorf("CanonicalURL(%q) = %q keeps tracking parameter %q", raw, got, name)
+				t.Errorf("Canonical(%q) = %q keeps tracking parameter %q", raw, got, name)
 			}
 		}
-		if again := CanonicalURL(got); again != got {
+		if again := Canonical(got); again != got {
 			t.Errorf("not idempotent: %q -> %q -> %q", raw, got, again)
 		}
 	})
