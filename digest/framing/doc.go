@@ -17,6 +17,8 @@ type doc struct {
 	words   []string // normalised lower-case tokens
 	quoted  []bool   // token inside quotation marks
 	cand    []bool   // token may start a lexicon entry
+	exact   []uint64 // bits of the matchers with an entry whose first word is the token's
+	pre     []uint64 // bits of the matchers with a prefix entry the token may match
 	tokSent []int    // sentence index of each token
 	sents   []sentence
 	quotes  [][2]int // quoted byte ranges, sorted
@@ -40,10 +42,15 @@ func newDoc(title, body string) *doc {
 	d.toks = text.Tokens(body)
 	d.words = make([]string, len(d.toks))
 	d.cand = make([]bool, len(d.toks))
-	for i, t := range d.toks {
-		w := normWord(t.Text)
-		d.words[i] = w
-		d.cand[i] = firstWords[w] || (len(w) >= 3 && firstWords["\x00"+w[:3]])
+	d.exact = make([]uint64, len(d.toks))
+	d.pre = make([]uint64, len(d.toks))
+	infos := make([]wordInfo, len(d.toks))
+	masksSealed.Store(true)
+	wordInfos.Fill(d.toks, infos)
+	for i, in := range infos {
+		d.words[i] = in.word
+		d.exact[i], d.pre[i] = in.exact, in.pre
+		d.cand[i] = in.exact|in.pre != 0
 	}
 	d.quotes = quoteRanges(body)
 	d.quoted = make([]bool, len(d.toks))
@@ -57,6 +64,26 @@ func newDoc(title, body string) *doc {
 	d.splitSentences()
 	return d
 }
+
+// wordInfo is what newDoc needs of a token: its normalised word and the
+// matchers whose entries may start at it (wordMasks).
+type wordInfo struct {
+	word       string
+	exact, pre uint64
+}
+
+// wordInfoWords bounds wordInfos: some tens of thousands of word forms cover
+// nearly every token of English news, at a few megabytes.
+const wordInfoWords = 1 << 16
+
+// wordInfos memoizes a token's wordInfo by its text: lower-casing it and
+// looking it up in the lexicon's first words costs an allocation and two
+// map look-ups, a cached token one look-up.
+var wordInfos = text.NewWordCache(wordInfoWords, func(tok string) wordInfo {
+	w := normWord(tok)
+	exact, pre := wordMasks(w)
+	return wordInfo{word: w, exact: exact, pre: pre}
+})
 
 // normWord lower-cases a token, folds typographic apostrophes and drops a
 // possessive ending.
@@ -218,20 +245,21 @@ func (d *doc) inQuote(p int) bool {
 }
 
 // match is m.match over the document's words, skipping tokens that start no
-// lexicon entry.
+// entry of m.
 func (d *doc) match(m *matcher, i int) int {
-	if !d.cand[i] {
-		return 0
-	}
-	return m.match(d.words, i)
+	return d.matchIn(m, i, len(d.words))
 }
 
 // matchIn is match with the words cut at token index end (a sentence end).
 func (d *doc) matchIn(m *matcher, i, end int) int {
-	if !d.cand[i] {
+	if m.bit == lateMatchers {
+		return m.match(d.words[:end], i)
+	}
+	exact, pre := d.exact[i]&m.bit != 0, d.pre[i]&m.bit != 0
+	if !exact && !pre {
 		return 0
 	}
-	return m.match(d.words[:end], i)
+	return m.matchSome(d.words[:end], i, exact, pre)
 }
 
 // span returns the span from the start of token a to the end of token b-1.
