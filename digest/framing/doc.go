@@ -14,12 +14,11 @@ type doc struct {
 	body    string
 	title   string
 	toks    []text.Token
-	words   []string // normalised lower-case tokens
-	quoted  []bool   // token inside quotation marks
-	cand    []bool   // token may start a lexicon entry
-	exact   []uint64 // bits of the matchers with an entry whose first word is the token's
-	pre     []uint64 // bits of the matchers with a prefix entry the token may match
-	tokSent []int    // sentence index of each token
+	words   []string   // normalised lower-case tokens
+	quoted  []bool     // token inside quotation marks
+	cand    []bool     // token may start a lexicon entry
+	infos   []wordInfo // the word and matcher bits of each token
+	tokSent []int      // sentence index of each token
 	sents   []sentence
 	quotes  [][2]int // quoted byte ranges, sorted
 
@@ -42,14 +41,11 @@ func newDoc(title, body string) *doc {
 	d.toks = text.Tokens(body)
 	d.words = make([]string, len(d.toks))
 	d.cand = make([]bool, len(d.toks))
-	d.exact = make([]uint64, len(d.toks))
-	d.pre = make([]uint64, len(d.toks))
-	infos := make([]wordInfo, len(d.toks))
+	d.infos = make([]wordInfo, len(d.toks))
 	masksSealed.Store(true)
-	wordInfos.Fill(d.toks, infos)
-	for i, in := range infos {
+	wordInfos.Fill(d.toks, d.infos)
+	for i, in := range d.infos {
 		d.words[i] = in.word
-		d.exact[i], d.pre[i] = in.exact, in.pre
 		d.cand[i] = in.exact|in.pre != 0
 	}
 	d.quotes = quoteRanges(body)
@@ -255,7 +251,7 @@ func (d *doc) matchIn(m *matcher, i, end int) int {
 	if m.bit == lateMatchers {
 		return m.match(d.words[:end], i)
 	}
-	exact, pre := d.exact[i]&m.bit != 0, d.pre[i]&m.bit != 0
+	exact, pre := d.infos[i].exact&m.bit != 0, d.infos[i].pre&m.bit != 0
 	if !exact && !pre {
 		return 0
 	}

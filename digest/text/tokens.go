@@ -21,7 +21,7 @@ func (t Token) Lower() string {
 // Tokens splits s into words: runs of letters and digits, with inner
 // apostrophes and hyphens kept ("don't", "pro-Kremlin").
 func Tokens(s string) []Token {
-	out := make([]Token, 0, len(s)/6+1)
+	out := make([]Token, 0, len(s)/5+1)
 	start := -1
 	for i := 0; i < len(s); {
 		var r rune
