@@ -23,7 +23,7 @@ type doc struct {
 	quotes  [][2]int // quoted byte ranges, sorted
 
 	headline   bool            // the text is a headline, not a body
-	lowerWords map[string]bool // words seen in lower case (filled by findActors)
+	lowerWords map[string]bool // words seen in lower case (made by lowerElsewhere)
 	surnames   map[string]bool // last words of names of two words or more (filled by findActors)
 }
 
@@ -62,10 +62,12 @@ func newDoc(title, body string) *doc {
 }
 
 // wordInfo is what newDoc needs of a token: its normalised word and the
-// matchers whose entries may start at it (wordMasks).
+// matchers whose entries may start at it (wordMasks), and the word classes
+// it belongs to.
 type wordInfo struct {
 	word       string
 	exact, pre uint64
+	classes    wordClass
 }
 
 // wordInfoWords bounds wordInfos: some tens of thousands of word forms cover
@@ -78,7 +80,7 @@ const wordInfoWords = 1 << 16
 var wordInfos = text.NewWordCache(wordInfoWords, func(tok string) wordInfo {
 	w := normWord(tok)
 	exact, pre := wordMasks(w)
-	return wordInfo{word: w, exact: exact, pre: pre}
+	return wordInfo{word: w, exact: exact, pre: pre, classes: classesOf(w)}
 })
 
 // normWord lower-cases a token, folds typographic apostrophes and drops a
@@ -256,6 +258,14 @@ func (d *doc) matchIn(m *matcher, i, end int) int {
 		return 0
 	}
 	return m.matchSome(d.words[:end], i, exact, pre)
+}
+
+// has is m.has of token i's word, skipping a word that starts no entry of m.
+func (d *doc) has(m *matcher, i int) bool {
+	if m.bit != lateMatchers && (d.infos[i].exact|d.infos[i].pre)&m.bit == 0 {
+		return false
+	}
+	return m.has(d.words[i])
 }
 
 // span returns the span from the start of token a to the end of token b-1.

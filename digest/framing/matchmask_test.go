@@ -6,7 +6,8 @@ import (
 )
 
 // TestDocMatchSkipsOnlyNonStarts checks that the per-token matcher bits make
-// doc.match skip exactly the tokens where the matcher finds nothing.
+// doc.match and doc.has skip exactly the tokens where the matcher finds
+// nothing.
 func TestDocMatchSkipsOnlyNonStarts(t *testing.T) {
 	matchers := map[string]*matcher{
 		"loaded": lex.loaded, "pejoratives": lex.pejoratives, "labels": lex.labels,
@@ -51,12 +52,38 @@ func TestDocMatchSkipsOnlyNonStarts(t *testing.T) {
 			if got := d.match(m, i); got != want {
 				t.Errorf("%s: d.match at %q = %d, matcher finds %d", name, d.words[i], got, want)
 			}
+			if got, want := d.has(m, i), m.has(d.words[i]); got != want {
+				t.Errorf("%s: d.has(%q) = %v, matcher says %v", name, d.words[i], got, want)
+			}
 			if want > 0 {
 				found++
 			}
 		}
 		if found == 0 {
 			t.Errorf("%s: found nothing in the test text", name)
+		}
+	}
+}
+
+// TestWordClassesAgreeWithSets checks each token's cached classes against
+// the sets they stand for.
+func TestWordClassesAgreeWithSets(t *testing.T) {
+	d := newDoc("", "An aide said we should act, you know: officials told reporters it will "+
+		"fail, and the spokesman’s team argued it could. According to us, US troops must stay. "+
+		"Said the senator: “I warned them.” Sources might add more, insisted Mr Lee.")
+	for k, set := range classSets {
+		c := wordClass(1) << k
+		hits := 0
+		for i, w := range d.words {
+			if got := d.is(i, c); got != set[w] {
+				t.Errorf("class %d: d.is(%q) = %v, set has it: %v", k, w, got, set[w])
+			}
+			if set[w] {
+				hits++
+			}
+		}
+		if hits == 0 {
+			t.Errorf("class %d: no word of the test text is in its set", k)
 		}
 	}
 }
