@@ -21,7 +21,13 @@ func (t Token) Lower() string {
 // Tokens splits s into words: runs of letters and digits, with inner
 // apostrophes and hyphens kept ("don't", "pro-Kremlin").
 func Tokens(s string) []Token {
-	out := make([]Token, 0, len(s)/5+1)
+	return AppendTokens(make([]Token, 0, len(s)/5+1), s)
+}
+
+// AppendTokens appends the tokens of s (as Tokens splits them) to out and
+// returns the extended slice, so that a caller tokenising many sentences can
+// reuse one buffer.
+func AppendTokens(out []Token, s string) []Token {
 	start := -1
 	for i := 0; i < len(s); {
 		var r rune
