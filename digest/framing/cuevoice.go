@@ -140,6 +140,7 @@ func headlineCues(title string) (own, quoted []Cue) {
 		return nil, nil
 	}
 	d := newDoc("", title)
+	defer d.release()
 	d.headline = true
 	v := findVoices(d, nil)
 	verb := headlineVerb(d)

@@ -2,6 +2,7 @@ package framing
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,11 +15,12 @@ type doc struct {
 	body    string
 	title   string
 	toks    []text.Token
-	words   []string   // normalised lower-case tokens
-	quoted  []bool     // token inside quotation marks
-	cand    []bool     // token may start a lexicon entry
-	infos   []wordInfo // the word and matcher bits of each token
-	tokSent []int      // sentence index of each token
+	words   []string    // normalised lower-case tokens
+	quoted  []bool      // token inside quotation marks
+	cand    []bool      // token may start a lexicon entry
+	infos   []wordInfo  // the word and matcher bits of each token
+	bufs    *docBuffers // where the slices above came from (release)
+	tokSent []int       // sentence index of each token
 	sents   []sentence
 	quotes  [][2]int // quoted byte ranges, sorted
 
@@ -37,11 +39,16 @@ type sentence struct {
 }
 
 func newDoc(title, body string) *doc {
-	d := &doc{body: body, title: title}
-	d.toks = text.Tokens(body)
-	d.words = make([]string, len(d.toks))
-	d.cand = make([]bool, len(d.toks))
-	d.infos = make([]wordInfo, len(d.toks))
+	b := docPool.Get().(*docBuffers)
+	d := &doc{body: body, title: title, bufs: b}
+	d.toks = text.AppendTokens(b.toks[:0], body)
+	n := len(d.toks)
+	d.words = resize(b.words, n)
+	d.cand = resize(b.cand, n)
+	d.infos = resize(b.infos, n)
+	d.quoted = resize(b.quoted, n)
+	d.tokSent = resize(b.tokSent, n)
+	d.sents = b.sents[:0]
 	masksSealed.Store(true)
 	wordInfos.Fill(d.toks, d.infos)
 	for i, in := range d.infos {
@@ -49,7 +56,6 @@ func newDoc(title, body string) *doc {
 		d.cand[i] = in.exact|in.pre != 0
 	}
 	d.quotes = quoteRanges(body)
-	d.quoted = make([]bool, len(d.toks))
 	q := 0
 	for i, t := range d.toks {
 		for q < len(d.quotes) && d.quotes[q][1] <= t.Start {
@@ -59,6 +65,46 @@ func newDoc(title, body string) *doc {
 	}
 	d.splitSentences()
 	return d
+}
+
+// docBuffers are the per-token slices of a document. Every newDoc writes
+// each element it uses (tokens, words, masks, quotation and sentence of
+// every token; sentences are appended from empty), so a document's buffers
+// can serve the next once the first is released: they are half of what
+// analysing an article allocates.
+type docBuffers struct {
+	toks    []text.Token
+	words   []string
+	cand    []bool
+	infos   []wordInfo
+	quoted  []bool
+	tokSent []int
+	sents   []sentence
+}
+
+var docPool = sync.Pool{New: func() any { return new(docBuffers) }}
+
+// maxPooledTokens is the largest document whose buffers are kept for the
+// next: an outsized text's should not stay in memory.
+const maxPooledTokens = 1 << 15
+
+// release hands d's buffers to the next document. d must not be used after.
+func (d *doc) release() {
+	if cap(d.toks) > maxPooledTokens {
+		return
+	}
+	*d.bufs = docBuffers{toks: d.toks, words: d.words, cand: d.cand, infos: d.infos,
+		quoted: d.quoted, tokSent: d.tokSent, sents: d.sents}
+	docPool.Put(d.bufs)
+	*d = doc{}
+}
+
+// resize returns s with length n, reusing its array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // wordInfo is what newDoc needs of a token: its normalised word and the
@@ -96,7 +142,6 @@ func normWord(s string) string {
 
 // splitSentences splits body into lines and each line into sentences.
 func (d *doc) splitSentences() {
-	d.tokSent = make([]int, len(d.toks))
 	ti := 0
 	for lineStart := 0; lineStart < len(d.body); {
 		lineEnd := strings.IndexByte(d.body[lineStart:], '\n')
