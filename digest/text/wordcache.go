@@ -39,6 +39,7 @@ func (c *WordCache[V]) Fill(toks []Token, out []V) {
 		}
 		out[i] = v
 	}
+	full := len(c.m) >= c.max
 	c.mu.RUnlock()
 	if len(misses) == 0 {
 		return
@@ -53,6 +54,9 @@ func (c *WordCache[V]) Fill(toks []Token, out []V) {
 		}
 		out[i] = v
 	}
+	if full {
+		return // nothing more is added: leave the lock to the readers
+	}
 	c.mu.Lock()
 	for w, v := range added {
 		if len(c.m) >= c.max {
@@ -62,4 +66,24 @@ func (c *WordCache[V]) Fill(toks []Token, out []V) {
 		c.m[strings.Clone(w)] = v
 	}
 	c.mu.Unlock()
+}
+
+// Get returns fn(w), from the cache when w was met before.
+func (c *WordCache[V]) Get(w string) V {
+	c.mu.RLock()
+	v, ok := c.m[w]
+	full := len(c.m) >= c.max
+	c.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = c.fn(w)
+	if !full {
+		c.mu.Lock()
+		if len(c.m) < c.max {
+			c.m[strings.Clone(w)] = v // w may point into an article
+		}
+		c.mu.Unlock()
+	}
+	return v
 }

@@ -79,3 +79,22 @@ func TestWordCacheConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+func TestWordCacheGet(t *testing.T) {
+	calls := 0
+	c := NewWordCache(2, func(w string) string { calls++; return strings.ToUpper(w) })
+	for _, w := range []string{"one", "two", "one", "three", "three", "two"} {
+		if got := c.Get(w); got != strings.ToUpper(w) {
+			t.Errorf("Get(%q) = %q", w, got)
+		}
+	}
+	// one, two cached; three is past the bound and computed each time.
+	if calls != 4 {
+		t.Errorf("fn called %d times, want 4", calls)
+	}
+	for _, w := range []string{"talking", "generously", "Harbour", "skies", "x"} {
+		if got, want := CachedStem(w), Stem(w); got != want {
+			t.Errorf("CachedStem(%q) = %q, Stem gives %q", w, got, want)
+		}
+	}
+}
