@@ -40,11 +40,9 @@ var locatives = wordSet(`in at near outside inside across throughout around with
 // and titled forms, a middle name, an acronym given in parentheses),
 // carries simple pronouns over, and returns them by number of mentions.
 func findActors(d *doc, cues []Cue) []*entity {
-	d.lowerWords, d.surnames = map[string]bool{}, map[string]bool{}
+	d.surnames = map[string]bool{}
 	for i, w := range d.words {
-		if !isCapitalised(d.toks[i].Text) {
-			d.lowerWords[w] = true
-		} else if i > 0 && isCapitalised(d.toks[i-1].Text) && d.adjacent(i-1) && d.tokSent[i-1] == d.tokSent[i] &&
+		if i > 0 && isCapitalised(d.toks[i].Text) && isCapitalised(d.toks[i-1].Text) && d.adjacent(i-1) && d.tokSent[i-1] == d.tokSent[i] &&
 			(i+1 == len(d.toks) || !isCapitalised(d.toks[i+1].Text) || !d.adjacent(i)) {
 			d.surnames[w] = true
 		}

@@ -14,6 +14,7 @@ func Analyze(title, body string) Labels { return AnalyzeWith(title, body, Signal
 // signal does.
 func AnalyzeWith(title, body string, s Signals) Labels {
 	d := newDoc(title, body)
+	defer d.release()
 	found := findCues(d)
 	ents := findActors(d, found)
 	v := findVoices(d, ents)

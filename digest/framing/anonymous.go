@@ -50,7 +50,7 @@ func anonymousSources(d *doc) []Cue {
 			i += n - 1
 			continue
 		}
-		if !anonRoles[d.words[i]] {
+		if !d.is(i, anonRoleWords) {
 			continue
 		}
 		s := d.sents[d.tokSent[i]]

@@ -59,7 +59,7 @@ func splitVoices(d *doc, cues []Cue, v voices) (own, quoted []Cue) {
 func reportedFrom(d *doc, si int) int {
 	s := d.sents[si]
 	for k := s.tokA; k < s.tokB; k++ {
-		if d.quoted[k] || !speechVerbs[d.words[k]] || (k > s.tokA && isCapitalised(d.toks[k].Text)) {
+		if d.quoted[k] || !d.is(k, speechVerbWords) || (k > s.tokA && isCapitalised(d.toks[k].Text)) {
 			continue
 		}
 		if d.words[k] == "according" {
@@ -140,6 +140,7 @@ func headlineCues(title string) (own, quoted []Cue) {
 		return nil, nil
 	}
 	d := newDoc("", title)
+	defer d.release()
 	d.headline = true
 	v := findVoices(d, nil)
 	verb := headlineVerb(d)

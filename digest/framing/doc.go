@@ -2,6 +2,7 @@ package framing
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,15 +15,17 @@ type doc struct {
 	body    string
 	title   string
 	toks    []text.Token
-	words   []string // normalised lower-case tokens
-	quoted  []bool   // token inside quotation marks
-	cand    []bool   // token may start a lexicon entry
-	tokSent []int    // sentence index of each token
+	words   []string    // normalised lower-case tokens
+	quoted  []bool      // token inside quotation marks
+	cand    []bool      // token may start a lexicon entry
+	infos   []wordInfo  // the word and matcher bits of each token
+	bufs    *docBuffers // where the slices above came from (release)
+	tokSent []int       // sentence index of each token
 	sents   []sentence
 	quotes  [][2]int // quoted byte ranges, sorted
 
 	headline   bool            // the text is a headline, not a body
-	lowerWords map[string]bool // words seen in lower case (filled by findActors)
+	lowerWords map[string]bool // words seen in lower case (made by lowerElsewhere)
 	surnames   map[string]bool // last words of names of two words or more (filled by findActors)
 }
 
@@ -36,17 +39,23 @@ type sentence struct {
 }
 
 func newDoc(title, body string) *doc {
-	d := &doc{body: body, title: title}
-	d.toks = text.Tokens(body)
-	d.words = make([]string, len(d.toks))
-	d.cand = make([]bool, len(d.toks))
-	for i, t := range d.toks {
-		w := normWord(t.Text)
-		d.words[i] = w
-		d.cand[i] = firstWords[w] || (len(w) >= 3 && firstWords["\x00"+w[:3]])
+	b := docPool.Get().(*docBuffers)
+	d := &doc{body: body, title: title, bufs: b}
+	d.toks = text.AppendTokens(b.toks[:0], body)
+	n := len(d.toks)
+	d.words = resize(b.words, n)
+	d.cand = resize(b.cand, n)
+	d.infos = resize(b.infos, n)
+	d.quoted = resize(b.quoted, n)
+	d.tokSent = resize(b.tokSent, n)
+	d.sents = b.sents[:0]
+	masksSealed.Store(true)
+	wordInfos.Fill(d.toks, d.infos)
+	for i, in := range d.infos {
+		d.words[i] = in.word
+		d.cand[i] = in.exact|in.pre != 0
 	}
 	d.quotes = quoteRanges(body)
-	d.quoted = make([]bool, len(d.toks))
 	q := 0
 	for i, t := range d.toks {
 		for q < len(d.quotes) && d.quotes[q][1] <= t.Start {
@@ -57,6 +66,68 @@ func newDoc(title, body string) *doc {
 	d.splitSentences()
 	return d
 }
+
+// docBuffers are the per-token slices of a document. Every newDoc writes
+// each element it uses (tokens, words, masks, quotation and sentence of
+// every token; sentences are appended from empty), so a document's buffers
+// can serve the next once the first is released: they are half of what
+// analysing an article allocates.
+type docBuffers struct {
+	toks    []text.Token
+	words   []string
+	cand    []bool
+	infos   []wordInfo
+	quoted  []bool
+	tokSent []int
+	sents   []sentence
+}
+
+var docPool = sync.Pool{New: func() any { return new(docBuffers) }}
+
+// maxPooledTokens is the largest document whose buffers are kept for the
+// next: an outsized text's should not stay in memory.
+const maxPooledTokens = 1 << 15
+
+// release hands d's buffers to the next document. d must not be used after.
+func (d *doc) release() {
+	if cap(d.toks) > maxPooledTokens {
+		return
+	}
+	*d.bufs = docBuffers{toks: d.toks, words: d.words, cand: d.cand, infos: d.infos,
+		quoted: d.quoted, tokSent: d.tokSent, sents: d.sents}
+	docPool.Put(d.bufs)
+	*d = doc{}
+}
+
+// resize returns s with length n, reusing its array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// wordInfo is what newDoc needs of a token: its normalised word and the
+// matchers whose entries may start at it (wordMasks), and the word classes
+// it belongs to.
+type wordInfo struct {
+	word       string
+	exact, pre uint64
+	classes    wordClass
+}
+
+// wordInfoWords bounds wordInfos: some tens of thousands of word forms cover
+// nearly every token of English news, at a few megabytes.
+const wordInfoWords = 1 << 16
+
+// wordInfos memoizes a token's wordInfo by its text: lower-casing it and
+// looking it up in the lexicon's first words costs an allocation and two
+// map look-ups, a cached token one look-up.
+var wordInfos = text.NewWordCache(wordInfoWords, func(tok string) wordInfo {
+	w := normWord(tok)
+	exact, pre := wordMasks(w)
+	return wordInfo{word: w, exact: exact, pre: pre, classes: classesOf(w)}
+})
 
 // normWord lower-cases a token, folds typographic apostrophes and drops a
 // possessive ending.
@@ -71,7 +142,6 @@ func normWord(s string) string {
 
 // splitSentences splits body into lines and each line into sentences.
 func (d *doc) splitSentences() {
-	d.tokSent = make([]int, len(d.toks))
 	ti := 0
 	for lineStart := 0; lineStart < len(d.body); {
 		lineEnd := strings.IndexByte(d.body[lineStart:], '\n')
@@ -218,20 +288,29 @@ func (d *doc) inQuote(p int) bool {
 }
 
 // match is m.match over the document's words, skipping tokens that start no
-// lexicon entry.
+// entry of m.
 func (d *doc) match(m *matcher, i int) int {
-	if !d.cand[i] {
-		return 0
-	}
-	return m.match(d.words, i)
+	return d.matchIn(m, i, len(d.words))
 }
 
 // matchIn is match with the words cut at token index end (a sentence end).
 func (d *doc) matchIn(m *matcher, i, end int) int {
-	if !d.cand[i] {
+	if m.bit == lateMatchers {
+		return m.match(d.words[:end], i)
+	}
+	exact, pre := d.infos[i].exact&m.bit != 0, d.infos[i].pre&m.bit != 0
+	if !exact && !pre {
 		return 0
 	}
-	return m.match(d.words[:end], i)
+	return m.matchSome(d.words[:end], i, exact, pre)
+}
+
+// has is m.has of token i's word, skipping a word that starts no entry of m.
+func (d *doc) has(m *matcher, i int) bool {
+	if m.bit != lateMatchers && (d.infos[i].exact|d.infos[i].pre)&m.bit == 0 {
+		return false
+	}
+	return m.has(d.words[i])
 }
 
 // span returns the span from the start of token a to the end of token b-1.

@@ -47,7 +47,7 @@ func fearAppeals(d *doc) []Cue {
 	var out []Cue
 	for _, s := range d.sents {
 		for i := s.tokA; i < s.tokB; i++ {
-			if futureModals[d.words[i]] && !isCapitalised(d.toks[i].Text) {
+			if d.is(i, futureModalWords) && !isCapitalised(d.toks[i].Text) {
 				k := i + 1
 				for k < s.tokB && k <= i+modalReach && (d.words[k] == "be" || d.words[k] == "been" || d.words[k] == "left" || d.words[k] == "to" || d.words[k] == "simply" || d.words[k] == "soon" || d.words[k] == "all" || d.words[k] == "just") {
 					k++

@@ -57,13 +57,13 @@ func collectGenre(d *doc, cues []Cue) genreFeatures {
 		f.words++
 		sp := text.NewSpan(d.body, d.toks[i].Start, d.toks[i].End)
 		switch {
-		case firstPerson[w] && !(w == "us" && d.toks[i].Text == "US") && !initial(d, i):
+		case d.is(i, firstPersonWords) && !(w == "us" && d.toks[i].Text == "US") && !initial(d, i):
 			f.firstPerson = append(f.firstPerson, sp)
-		case secondPerson[w]:
+		case d.is(i, secondPersonWords):
 			f.secondPerson = append(f.secondPerson, sp)
-		case prescriptive[w] && !reportedEarlier(d, i):
+		case d.is(i, prescriptiveWords) && !reportedEarlier(d, i):
 			f.prescriptive = append(f.prescriptive, d.sents[d.tokSent[i]].span)
-		case attribution[w]:
+		case d.is(i, attributionWords):
 			f.attributions++
 		}
 		if n := d.match(analysisMarkers, i); n > 0 {

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"sync/atomic"
 )
 
 //go:embed lexicon/*.txt
@@ -21,6 +22,7 @@ type phrase struct {
 type matcher struct {
 	exact map[string][]phrase // by first word
 	pre   map[string][]phrase // by the first three bytes of a one-word prefix entry
+	bit   uint64              // this matcher's bit in firstWords and prefixKeys
 }
 
 // lexicon holds every embedded list, parsed once.
@@ -163,13 +165,37 @@ func readList(name string) ([]string, error) {
 	return out, nil
 }
 
-// firstWords holds the first word of every entry of every matcher, and the
-// three-byte keys of prefix entries: a token in neither starts no entry, so
-// doc.match can skip it with one lookup.
-var firstWords = map[string]bool{}
+// firstWords maps the first word of every entry of every matcher to the bits
+// of the matchers that have an entry starting with it, and prefixKeys maps
+// the three-byte keys of one-word prefix entries the same way: a token whose
+// bits miss a matcher's starts no entry of it, so doc.match skips it without
+// looking it up. They are filled while the package's matchers are made and
+// only read once a document has been prepared (masksSealed).
+var (
+	firstWords  = map[string]uint64{}
+	prefixKeys  = map[string]uint64{}
+	matchers    int         // matchers given a bit of their own so far
+	masksSealed atomic.Bool // set by the first newDoc
+)
+
+// lateMatchers is the bit shared by matchers past the 63rd or made after
+// masksSealed.
+const lateMatchers uint64 = 1 << 63
+
+// matcherBit returns the bit for a new matcher: one of its own for the first
+// 63, then lateMatchers, whose tokens doc.match never skips (a matcher made
+// after masksSealed, as a test may, is missing from the cached token masks).
+func matcherBit() uint64 {
+	if matchers >= 63 || masksSealed.Load() {
+		return lateMatchers
+	}
+	matchers++
+	return 1 << (matchers - 1)
+}
 
 func newMatcher(entries []string) *matcher {
-	m := &matcher{exact: map[string][]phrase{}, pre: map[string][]phrase{}}
+	m := &matcher{exact: map[string][]phrase{}, pre: map[string][]phrase{}, bit: matcherBit()}
+	sealed := masksSealed.Load()
 	for _, e := range entries {
 		words := strings.Fields(e)
 		p := phrase{words: words}
@@ -184,26 +210,49 @@ func newMatcher(entries []string) *matcher {
 				k = k[:3]
 			}
 			m.pre[k] = append(m.pre[k], p)
-			firstWords["\x00"+k] = true
+			if !sealed {
+				prefixKeys[k] |= m.bit
+			}
 			continue
 		}
 		m.exact[words[0]] = append(m.exact[words[0]], p)
-		firstWords[words[0]] = true
+		if !sealed {
+			firstWords[words[0]] |= m.bit
+		}
 	}
 	return m
+}
+
+// wordMasks returns the matcher bits of the entries that may start at the
+// normalised word w: those whose first word is w, and those whose prefix
+// key is w's first three bytes.
+func wordMasks(w string) (exact, pre uint64) {
+	exact = firstWords[w]
+	if len(w) >= 3 {
+		pre = prefixKeys[w[:3]]
+	}
+	return exact, pre
 }
 
 // match returns the number of words of the longest entry that starts at
 // words[i], or 0.
 func (m *matcher) match(words []string, i int) int {
+	return m.matchSome(words, i, true, true)
+}
+
+// matchSome is match looking only at the entries the caller says may start
+// at words[i]: whole-word entries (exact) and one-word prefix entries (pre).
+func (m *matcher) matchSome(words []string, i int, exact, pre bool) int {
 	w := words[i]
 	best := 0
-	for _, p := range m.exact[w] {
-		if n := p.matchAt(words, i); n > best {
-			best = n
+	if exact {
+		for _, p := range m.exact[w] {
+			if n := p.matchAt(words, i); n > best {
+				best = n
+			}
 		}
 	}
-	if best == 0 && len(w) >= 3 {
+	if pre && best == 0 && len(w) >= 3 {
 		for _, p := range m.pre[w[:3]] {
 			if strings.HasPrefix(w, p.words[0]) {
 				return 1

@@ -129,7 +129,7 @@ func calledOrMarked(d *doc, a, i int) bool {
 // labelPhrase matches a labelling modifier followed, within two words, by a
 // person or group noun ("radical left", "fake news media").
 func labelPhrase(d *doc, i int) int {
-	if !lex.labels.has(d.words[i]) {
+	if !d.has(lex.labels, i) {
 		return 0
 	}
 	for k := 1; k <= 2 && i+k < len(d.words); k++ {

@@ -470,5 +470,14 @@ func isDemonym(w string) bool {
 
 // lowerElsewhere reports whether w occurs in lower case somewhere in d.
 func lowerElsewhere(d *doc, w string) bool {
+	if d.lowerWords == nil {
+		// Made at the first question: most documents ask about few words.
+		d.lowerWords = make(map[string]bool, len(d.words)/4)
+		for i, w := range d.words {
+			if !isCapitalised(d.toks[i].Text) {
+				d.lowerWords[w] = true
+			}
+		}
+	}
 	return d.lowerWords[w]
 }

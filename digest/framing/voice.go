@@ -93,7 +93,7 @@ func findVoices(d *doc, ents []*entity) voices {
 			if !d.quoted[k] && d.matchIn(offenceWords, k, s.tokB) > 0 {
 				offence[si] = true
 			}
-			if d.quoted[k] || !attributionVerbs[d.words[k]] || (k > s.tokA && isCapitalised(d.toks[k].Text)) {
+			if d.quoted[k] || !d.is(k, attributionVerbSet) || (k > s.tokA && isCapitalised(d.toks[k].Text)) {
 				continue // a capitalised "Says" is part of a name
 			}
 			if d.words[k] == "according" && (k+1 >= s.tokB || d.words[k+1] != "to") {

@@ -169,3 +169,11 @@ func FuzzHygiene(f *testing.F) {
 		}
 	})
 }
+
+func TestMarkerKindIgnoresCase(t *testing.T) {
+	for _, w := range []string{"Sadly", "SADLY", "sadly", "We", "Let's", "Let’s", "LET’S", "Unsurprisingly", "Harbour", "Été", "x"} {
+		if got, want := markerKind(w), markerWords[strings.ToLower(w)]; got != want {
+			t.Errorf("markerKind(%q) = %d, want %d", w, got, want)
+		}
+	}
+}

@@ -44,6 +44,7 @@ type Range struct{ Start, End int }
 func split(body string, doc, limit int, avoid []Range) []sentence {
 	spans := text.Sentences(body)
 	out := make([]sentence, 0, len(spans))
+	var toks []text.Token // one buffer for every sentence's tokens: none outlives its sentence
 	for _, sp := range spans {
 		if limit > 0 && len(out) == limit {
 			break
@@ -56,7 +57,7 @@ func split(body string, doc, limit int, avoid []Range) []sentence {
 		if s == "" {
 			continue
 		}
-		toks := text.Tokens(s)
+		toks = text.AppendTokens(toks[:0], s)
 		if len(toks) == 0 {
 			continue
 		}

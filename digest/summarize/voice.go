@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsdigest/newsdigest/digest/text"
 )
@@ -52,7 +53,7 @@ func writersVerdict(s string, toks []text.Token, quoted []bool) bool {
 		if len(t.Text) > maxMarkerBytes {
 			continue
 		}
-		kind := markerWords[strings.ToLower(t.Text)] // lower case already: no copy
+		kind := markerKind(t.Text)
 		if kind == 0 || inQuote(t) {
 			continue
 		}
@@ -100,6 +101,25 @@ var markerWords = func() map[string]uint8 {
 	return m
 }()
 
+// markerKind returns markerWords of the lower-cased word w (at most
+// maxMarkerBytes long). An ASCII word is lower-cased into a buffer on the
+// stack: most sentences' capitalised first word would otherwise cost an
+// allocation.
+func markerKind(w string) uint8 {
+	var buf [maxMarkerBytes]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return markerWords[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return markerWords[string(buf[:len(w)])]
+}
+
 // startsPhrase reports whether toks open with the words of p.
 func startsPhrase(toks []text.Token, p []string) bool {
 	if len(toks) < len(p) {
@@ -115,10 +135,9 @@ func startsPhrase(toks []text.Token, p []string) bool {
 
 // verdictStarts indexes verdictPhrases by their first word; maxMarkerBytes
 // is the longest word that can start a marker ("unsurprisingly").
-var (
-	verdictStarts  = indexPhrases(verdictPhrases)
-	maxMarkerBytes = len("unsurprisingly")
-)
+var verdictStarts = indexPhrases(verdictPhrases)
+
+const maxMarkerBytes = len("unsurprisingly")
 
 func indexPhrases(phrases [][]string) map[string][][]string {
 	m := map[string][][]string{}

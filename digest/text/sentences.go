@@ -52,7 +52,10 @@ func (p *splitter) emit(end int) {
 func (p *splitter) split() []Span {
 	s := p.s
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case r == '\n':
 			if p.newlineEnds(i) {
@@ -256,12 +259,31 @@ func mostlyLowerCase(s string) bool {
 		s = s[:8000] // a sample decides; the case style does not change mid-text
 	}
 	letters, upper := 0, 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z':
+				letters++
+			case 'A' <= c && c <= 'Z':
+				letters++
 				upper++
 			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		// Each byte left is at most one more letter: once the capitals
+		// seen are too many for any ending, the answer is no. Ordinary
+		// text gets there within its first few hundred bytes.
+		if upper > 0 && upper*200 >= letters+len(s)-i {
+			return false
 		}
 	}
 	return letters >= 20 && upper*200 < letters

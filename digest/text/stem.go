@@ -52,6 +52,15 @@ func Stem(w string) string {
 	return string(b)
 }
 
+// stemCacheWords bounds stemCache, like termCacheWords.
+const stemCacheWords = 1 << 16
+
+var stemCache = NewWordCache(stemCacheWords, Stem)
+
+// CachedStem is Stem, remembered for the words met before: for callers that
+// stem every word of every sentence they look at.
+func CachedStem(w string) string { return stemCache.Get(w) }
+
 // stemExceptions are the irregular forms Porter2 maps directly.
 var stemExceptions = map[string]string{
 	"skis": "ski", "skies": "sky", "dying": "die", "lying": "lie", "tying": "tie",

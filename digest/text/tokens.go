@@ -21,7 +21,13 @@ func (t Token) Lower() string {
 // Tokens splits s into words: runs of letters and digits, with inner
 // apostrophes and hyphens kept ("don't", "pro-Kremlin").
 func Tokens(s string) []Token {
-	out := make([]Token, 0, len(s)/6+1)
+	return AppendTokens(make([]Token, 0, len(s)/5+1), s)
+}
+
+// AppendTokens appends the tokens of s (as Tokens splits them) to out and
+// returns the extended slice, so that a caller tokenising many sentences can
+// reuse one buffer.
+func AppendTokens(out []Token, s string) []Token {
 	start := -1
 	for i := 0; i < len(s); {
 		var r rune
@@ -65,13 +71,42 @@ func Terms(s string) []string {
 
 // TermsOf is Terms for text already split into tokens.
 func TermsOf(toks []Token) []string {
+	var buf [64]term
+	terms := buf[:0]
+	if len(toks) > len(buf) {
+		terms = make([]term, len(toks))
+	}
+	terms = terms[:len(toks)]
+	termCache.Fill(toks, terms)
 	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		w := t.Lower()
-		if IsStopWord(w) || len(w) < 2 {
-			continue
+	for _, t := range terms {
+		if t.keep {
+			out = append(out, t.stem)
 		}
-		out = append(out, Stem(w))
 	}
 	return out
+}
+
+// term is what TermsOf makes of one token: its stem, unless it is a stop
+// word or a single byte.
+type term struct {
+	stem string
+	keep bool
+}
+
+// termCacheWords bounds termCache: some tens of thousands of word forms
+// cover nearly every token of English news, at a few megabytes.
+const termCacheWords = 1 << 16
+
+// termCache memoizes termOf by the token's text: stemming is the costliest
+// step of splitting a summary's sentences into terms, and most tokens are
+// words met before.
+var termCache = NewWordCache(termCacheWords, termOf)
+
+func termOf(tok string) term {
+	w := Token{Text: tok}.Lower()
+	if IsStopWord(w) || len(w) < 2 {
+		return term{}
+	}
+	return term{stem: Stem(w), keep: true}
 }

@@ -90,11 +90,11 @@ func wordFeatures(sink sink, c mentionContext, st structure) {
 			// capitalised name itself never becomes a feature, so the model
 			// learns no prior about particular people.
 			if !capitalised(c.tokens[i].Text) && !pronouns[w] {
-				sink.add("T:", "", text.Stem(w), 1)
+				sink.add("T:", "", text.CachedStem(w), 1)
 			}
 			continue
 		}
-		key := text.Stem(w)
+		key := text.CachedStem(w)
 		if _, evaluative := valence(w); i > 0 && !evaluative && capitalised(c.tokens[i].Text) {
 			key = "<Name>"
 		}
